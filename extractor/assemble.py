@@ -1,0 +1,164 @@
+"""Record assembly: a processed Doc -> :class:`~extractor.records.Record`.
+
+Stated conversions are found here (a money mention followed by a
+parenthesised one), and every amount gets its U.S.-dollar equivalent:
+``stated``, else ``article``, else ``ecb``, else null with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from spacy.tokens import Doc, Span
+
+from . import __version__
+from .places import country_of_place
+from .rates import EcbRates
+from .records import (
+    Conversion,
+    Dateline,
+    Money,
+    Percentage,
+    Quantity,
+    Record,
+    Usd,
+    Warning_,
+)
+
+CENT = Decimal("0.01")
+RATE_PLACES = Decimal("0.0001")
+RATE_SHOWN = Decimal("0.000001")
+
+
+def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
+    """Pairs (i, j): money[j] stands in parentheses right after money[i]."""
+    pairs = []
+    for i in range(len(money) - 1):
+        a, b = money[i], money[i + 1]
+        between = doc[a.end : b.start].text.strip()
+        after = doc[b.end].text if b.end < len(doc) else ""
+        if between == "(" and after == ")" and a._.unit and b._.unit and a._.unit != b._.unit:
+            pairs.append((i, i + 1))
+    return pairs
+
+
+def _usd(
+    span: Span,
+    stated: dict[int, Usd],
+    index: int,
+    article_rates: dict[str, Decimal],
+    ecb: EcbRates,
+    day: dt.date | None,
+    warnings: list[Warning_],
+) -> Usd | None:
+    currency = span._.unit
+    amount, amount_max = span._.value, span._.value_max
+    if currency is None:
+        warnings.append(Warning_(code="currency-unknown",
+                                 message=f"{span.text!r}: the currency cannot be told"))
+        return None
+
+    def make(rate: Decimal, source: str, rate_date: dt.date | None) -> Usd:
+        return Usd(
+            amount=(amount / rate).quantize(CENT, ROUND_HALF_EVEN),
+            amount_max=(amount_max / rate).quantize(CENT) if amount_max is not None else None,
+            rate=rate.quantize(RATE_SHOWN),
+            rate_date=rate_date,
+            source=source,
+        )
+
+    if currency == "USD":
+        return make(Decimal(1), "identity", None)
+    if index in stated:
+        return stated[index]
+    if currency in article_rates:
+        return make(article_rates[currency], "article", None)
+    found = ecb.per_usd(currency, day)
+    if found is None:
+        warnings.append(Warning_(
+            code="no-rate",
+            message=f"{span.text!r}: no U.S.-dollar rate for {currency}"
+            + (f" on {day}" if day else ""),
+        ))
+        return None
+    rate, rate_date = found
+    if day is None:
+        warnings.append(Warning_(
+            code="rate-date-guessed",
+            message=f"{span.text!r}: the article has no date; used the ECB rate of {rate_date}",
+        ))
+    elif (day - rate_date).days > 7:
+        warnings.append(Warning_(
+            code="rate-stale",
+            message=f"{span.text!r}: the newest ECB rate for {currency} is of {rate_date}",
+        ))
+    return make(rate, "ecb", rate_date)
+
+
+def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
+             extra_warnings: tuple[str, ...] = ()) -> Record:
+    header = doc._.header
+    dl = doc._.dateline
+    warnings = [Warning_(code="input", message=w) for w in extra_warnings]
+    warnings += [Warning_(code="header", message=w) for w in (doc._.warnings or [])]
+    dateline = None
+    if dl is not None:
+        dateline = Dateline(place=dl.place, date=dl.date, agency=dl.agency, start=dl.start,
+                            end=dl.end, country=country_of_place(dl.place))
+    published = header.published if header else None
+    day = (dl.date if dl else None) or published
+
+    money_spans = list(doc.spans["money"]) if "money" in doc.spans else []
+    pairs = _conversions(doc, money_spans)
+    stated: dict[int, Usd] = {}
+    article_rates: dict[str, Decimal] = {}
+    conversions = []
+    for i, j in pairs:
+        a, b = money_spans[i], money_spans[j]
+        if not b._.value:
+            continue
+        rate = (a._.value / b._.value).quantize(RATE_PLACES)
+        conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a._.unit,
+                                      to_currency=b._.unit))
+        if b._.unit == "USD":
+            exact = a._.value / b._.value
+            stated[i] = Usd(amount=b._.value.quantize(CENT), amount_max=None,
+                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            article_rates.setdefault(a._.unit, exact)
+        elif a._.unit == "USD":
+            exact = b._.value / a._.value
+            stated[j] = Usd(amount=a._.value.quantize(CENT), amount_max=None,
+                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            article_rates.setdefault(b._.unit, exact)
+
+    money = [
+        Money(text=s.text, start=s.start_char, end=s.end_char, amount=s._.value,
+              amount_max=s._.value_max, currency=s._.unit, qualifier=s._.qualifier,
+              per=s._.per, usd=_usd(s, stated, k, article_rates, ecb, day, warnings))
+        for k, s in enumerate(money_spans)
+    ]
+    percentages = [
+        Percentage(text=s.text, start=s.start_char, end=s.end_char, value=s._.value,
+                   value_max=s._.value_max, unit=s._.unit, qualifier=s._.qualifier)
+        for s in doc.spans.get("percentages", [])
+    ]
+    quantities = [
+        Quantity(text=s.text, start=s.start_char, end=s.end_char, value=s._.value,
+                 value_max=s._.value_max, unit=s._.unit, qualifier=s._.qualifier, per=s._.per)
+        for s in doc.spans.get("quantities", [])
+    ]
+    return Record(
+        id=record_id,
+        source=source,
+        published=published,
+        headline=header.headline if header else None,
+        dateline=dateline,
+        money=money,
+        percentages=percentages,
+        quantities=quantities,
+        conversions=conversions,
+        entities=[],
+        warnings=warnings,
+        extractor_version=__version__,
+    )

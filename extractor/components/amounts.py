@@ -1,0 +1,285 @@
+"""The ``money_ruler``, ``percent_ruler`` and ``quantity_ruler`` components.
+
+Each matches the shapes in its ``patterns/<kind>_patterns.jsonl`` (spaCy
+Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps with
+``filter_spans``, extends a match with its hedge, sign and per-unit tail, and
+stores the result in ``doc.spans[<kind>]`` with normalised values on
+``Span._.value`` / ``value_max`` / ``unit`` / ``qualifier`` / ``per``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..data import pattern_file
+from ..lexicon import Lexicon
+from ..values import scale
+from . import extensions  # noqa: F401
+from .atoms import ATOM_GROUPS
+
+#: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
+SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
+
+
+class _AmountRuler:
+    kind: str = ""
+    unit_group: str = ""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lex = Lexicon.load()
+        self.lex = lex
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for row in pattern_file(f"{self.kind}_patterns.jsonl"):
+            self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
+        rng = lex.ranges
+        self._separators = set(rng.separators)
+        self._change = set(rng.change_words)
+        self._per = set(rng.per_words)
+        self._per_article = set(rng.per_article_words)
+        self._periods = {"day", "week", "month", "year", "hour", "person", "head"}
+
+    # -------------------------------------------------------------- pipeline
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = {
+            t.i for key in SPAN_KEYS.values() if key in doc.spans for s in doc.spans[key] for t in s
+        }
+        spans = [
+            Span(doc, s, e, label=self.kind.upper())
+            for _, s, e in self.matcher(doc)
+            if not any(i in blocked for i in range(s, e))
+        ]
+        spans = self._split_changes(doc, filter_spans(spans))
+        spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s})
+        mentions = [m for m in (self._normalise(doc, s) for s in spans) if m is not None]
+        header = doc._.header
+        if header is not None and header.body_start:
+            # the header line is metadata (published, headline), not article text
+            mentions = [m for m in mentions if m.start_char >= header.body_start]
+        doc.spans[SPAN_KEYS[self.kind]] = sorted(filter_spans(mentions), key=lambda s: s.start)
+        return doc
+
+    def extra_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        return []
+
+    # -------------------------------------------------------------- helpers
+    def _atoms(self, doc: Doc, group: str, start: int, end: int) -> list[Span]:
+        return [s for s in doc.spans[group] if s.start >= start and s.end <= end]
+
+    def _split_changes(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
+        out = []
+        for span in spans:
+            units = self._atoms(doc, self.unit_group, span.start, span.end)
+            nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
+            window = doc[max(0, span.start - 4) : span.start]
+            if len(nums) == 2 and len(units) == 2 and any(t.lower_ in self._change for t in window):
+                sep = next(
+                    (
+                        t.i
+                        for t in doc[nums[0].end : nums[1].start]
+                        if t.lower_ in self._separators
+                    ),
+                    None,
+                )
+                if sep is not None:
+                    out += [Span(doc, span.start, sep, label=span.label),
+                            Span(doc, sep + 1, span.end, label=span.label)]
+                    continue
+            out.append(span)
+        return out
+
+    def _normalise(self, doc: Doc, span: Span) -> Span | None:
+        nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
+        if not nums or len(nums) > 2:
+            return None
+        units = self._atoms(doc, self.unit_group, span.start, span.end) if self.unit_group else []
+        value = nums[0]._.value
+        value_max = None
+        if len(nums) == 2:
+            first, second = nums
+            if first._.exponent == 0 and second._.exponent > 0:
+                value = scale(first._.mantissa, second._.exponent)
+            value_max = second._.value
+        start, end = span.start, span.end
+        sign = 1
+        if start > 0 and doc[start - 1].lower_ in self.lex.signs:
+            sign = self.lex.signs[doc[start - 1].lower_]
+            start -= 1
+        qualifier = None
+        for hedge in doc.spans[ATOM_GROUPS["hedge"]]:
+            if hedge.end == start:
+                qualifier = hedge.label_
+                start = hedge.start
+                break
+        per = None
+        if self.kind != "percent":
+            end, per = self._per_tail(doc, end)
+        out = Span(doc, start, end, label=span.label)
+        out._.value = value * sign
+        out._.value_max = value_max * sign if value_max is not None else None
+        out._.qualifier = qualifier
+        out._.per = per
+        out._.unit = self.unit_of(doc, span, units)
+        factor = units[-1]._.factor if units and units[-1]._.factor is not None else None
+        if factor is not None and factor != 1:
+            out._.value = out._.value * factor
+            if out._.value_max is not None:
+                out._.value_max = out._.value_max * factor
+        return out
+
+    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
+        return units[-1].label_ if units else None
+
+    def _per_tail(self, doc: Doc, end: int) -> tuple[int, str | None]:
+        n = len(doc)
+        if end + 1 >= n:
+            return end, None
+        word = doc[end]
+        unit_atoms = {s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]}
+        nxt = doc[end + 1]
+        if word.lower_ in self._per or (word.lower_ in self._per_article and (
+            nxt.lower_ in self._periods or (end + 1) in unit_atoms
+        )):
+            if (end + 1) in unit_atoms:
+                unit = unit_atoms[end + 1]
+                return unit.end, unit.text
+            if nxt.is_alpha:
+                return end + 2, nxt.text
+        return end, None
+
+
+class MoneyRuler(_AmountRuler):
+    kind = "money"
+    unit_group = ATOM_GROUPS["cur"]
+
+    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
+        if not units:
+            return None
+        iso = units[-1]._.unit
+        return iso
+
+
+class PercentRuler(_AmountRuler):
+    kind = "percent"
+    unit_group = ATOM_GROUPS["pct"]
+
+
+class QuantityRuler(_AmountRuler):
+    """Units of measurement through the patterns; counted nouns by rule
+    (``140 countries and regions``), with the word lists in ``counted.json``."""
+
+    kind = "quantity"
+    unit_group = ATOM_GROUPS["unit"]
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        c = self.lex.counted
+        self._stop = set(c.stop_words)
+        self._never = set(c.never_counted)
+        self._not_plural = set(c.not_plural)
+        self._modifier_plurals = set(c.modifier_plurals)
+        self._irregular = set(c.irregular_plurals)
+        self._max_mods = c.max_modifiers
+
+    def _plural(self, word: str) -> bool:
+        low = word.lower()
+        if low in self._irregular:
+            return True
+        if low in self._not_plural or len(low) < 3:
+            return False
+        if word[:-1].isupper() and word.endswith("s") and len(word) > 2:
+            return True  # NEVs, SMEs
+        return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))
+
+    def _counted_end(self, doc: Doc, i: int) -> int | None:
+        """End of the counted noun phrase after the number ending at ``i``."""
+        n = len(doc)
+        j = i
+        mods = 0
+        while j < n:
+            tok = doc[j]
+            low = tok.lower_
+            if not tok.is_alpha or low in self._stop or tok.ent_type_ == "x":
+                if tok.text == "-" and j + 1 < n and doc[j + 1].is_alpha and j > i:
+                    j += 1
+                    continue
+                return None
+            if self._plural(tok.text) and low not in self._modifier_plurals:
+                if low in self._never:
+                    return None
+                end = j + 1
+                # coordinated heads: "countries and regions"
+                if (
+                    end + 1 < n
+                    and doc[end].lower_ in ("and", "or")
+                    and self._plural(doc[end + 1].text)
+                    and doc[end + 1].lower_ not in self._never
+                    and doc[end + 1].lower_ not in self._stop
+                ):
+                    end += 2
+                return end
+            if low in self._never:
+                return None
+            mods += 1
+            if mods > self._max_mods:
+                return None
+            j += 1
+        return None
+
+    def extra_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        spans = []
+        nums = list(doc.spans[ATOM_GROUPS["num"]])
+        ends = {n.end: n for n in nums}
+        for num in nums:
+            if num._.unit == "year" or any(t.i in blocked for t in num):
+                continue
+            end = self._counted_end(doc, num.end)
+            if end is None or any(k in blocked for k in range(num.end, end)):
+                continue
+            start = num.start
+            # ranges: "8-10 people", "between 8 and 10 people"
+            sep = doc[start - 1] if start > 0 else None
+            first = ends.get(start - 1)
+            if sep is not None and first is not None and first._.unit != "year":
+                if sep.lower_ in self._separators:
+                    start = first.start
+                elif (
+                    sep.lower_ in self.lex.ranges.and_
+                    and first.start > 0
+                    and doc[first.start - 1].lower_ in self.lex.ranges.between
+                ):
+                    start = first.start - 1
+            spans.append(Span(doc, start, end, label="QUANTITY"))
+        return spans
+
+    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
+        if units:
+            return units[-1].label_
+        nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
+        return doc[nums[-1].end : span.end].text if nums else None
+
+
+def _factory(cls, key: str):
+    def make(nlp: Language, name: str):
+        return cls(nlp, name)
+
+    return make
+
+
+for _name, _cls, _key in (
+    ("money_ruler", MoneyRuler, "money"),
+    ("percent_ruler", PercentRuler, "percentages"),
+    ("quantity_ruler", QuantityRuler, "quantities"),
+):
+    Language.factory(
+        _name,
+        assigns=["doc.spans", "span._.value", "span._.unit"],
+        requires=["token._.num"],
+        func=_factory(_cls, _key),
+    )
+
+__all__ = ["MoneyRuler", "PercentRuler", "QuantityRuler", "SPAN_KEYS"]

@@ -1,0 +1,312 @@
+"""The ``numeric_atoms`` component: numbers, currencies, percent words, units
+and hedges, the pieces the money/percent/quantity patterns are made of.
+
+Each atom is a span in ``doc.spans["atoms_<kind>"]`` and marks its tokens with
+``Token._.<kind> = "B"`` (first token) or ``"I"`` (the others), which is what
+the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..lexicon import CurrencyEntry, Lexicon
+from ..values import is_year_like, parse_digits, parse_number_words, scale
+from . import extensions  # noqa: F401
+
+ATOM_GROUPS = {
+    "num": "atoms_num",
+    "cur": "atoms_cur",
+    "pct": "atoms_pct",
+    "unit": "atoms_unit",
+    "hedge": "atoms_hedge",
+}
+
+
+class NumericAtoms:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lex = Lexicon.load()
+        self.lex = lex
+        self._cur_entries: dict[str, CurrencyEntry] = {}
+        self._cur_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._cur_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for i, entry in enumerate(lex.currencies):
+            key = f"CUR{i}"
+            self._cur_entries[key] = entry
+            matcher = self._cur_exact if entry.case_sensitive else self._cur_lower
+            matcher.add(key, [nlp.make_doc(entry.form)])
+        self._pct = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form, unit in lex.percent_forms.items():
+            self._pct.add(unit, [nlp.make_doc(form)])
+        self._unit_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._unit_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form, unit, cs in lex.units:
+            (self._unit_exact if cs else self._unit_lower).add(unit, [nlp.make_doc(form)])
+        self._hedge = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form, qualifier in lex.hedges.items():
+            self._hedge.add(qualifier, [nlp.make_doc(form)])
+        nw = lex.number_words
+        self._word_start = set(nw.units) | set(nw.tens) | {nw.dozen}
+        self._word_any = self._word_start | set(nw.scales)
+        self._scales = set(nw.scales) | {nw.dozen}
+        self._magnitudes = lex.magnitudes
+        self._date_words = set(lex.counted.date_words)
+        self._name_prefixes = set(lex.counted.name_prefixes)
+
+    # ------------------------------------------------------------------ call
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        cur = self._currencies(doc, strings)
+        taken = {t.i for s in cur for t in s}
+        nums = self._numbers(doc, taken, {s.start for s in cur if s._.unit and _is_before(s)})
+        taken |= {t.i for s in nums for t in s}
+        pct = self._simple(doc, self._pct, taken, strings)
+        taken |= {t.i for s in pct for t in s}
+        units = filter_spans(
+            self._simple(doc, self._unit_exact, taken, strings)
+            + self._simple(doc, self._unit_lower, taken, strings)
+        )
+        units = self._resolve_pounds(doc, cur, units)
+        cur = [s for s in cur if s.label_ != "UNIT"]
+        hedges = self._simple(doc, self._hedge, set(), strings)
+        self._mark(doc, "num", nums)
+        self._mark(doc, "pct", pct)
+        self._mark(doc, "unit", units)
+        self._mark(doc, "hedge", hedges)
+        for span in cur:
+            attrs = (["cur_pre"] if span._.cur_before else []) + (
+                ["cur_post"] if span._.cur_after else []
+            )
+            for i, tok in enumerate(span):
+                for attr in attrs:
+                    tok._.set(attr, "B" if i == 0 else "I")
+        doc.spans[ATOM_GROUPS["cur"]] = cur
+        doc.spans[ATOM_GROUPS["num"]] = nums
+        doc.spans[ATOM_GROUPS["pct"]] = pct
+        doc.spans[ATOM_GROUPS["unit"]] = units
+        doc.spans[ATOM_GROUPS["hedge"]] = hedges
+        return doc
+
+    # ------------------------------------------------------------ currencies
+    def _currencies(self, doc: Doc, strings) -> list[Span]:
+        spans = []
+        for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc):
+            entry = self._cur_entries[strings[match_id]]
+            span = Span(doc, start, end, label=entry.iso or "AMBIGUOUS")
+            spans.append((span, entry))
+        chosen = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
+        out = []
+        seen = set()
+        for span, entry in spans:
+            key = (span.start, span.end)
+            if key not in chosen or key in seen:
+                continue
+            seen.add(key)
+            iso = entry.iso or self._resolve(doc, entry)
+            span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
+            span._.unit = iso
+            span._.factor = entry.factor
+            span._.cur_before, span._.cur_after = entry.before, entry.after
+            span._.ambiguity = entry.ambiguous
+            out.append(span)
+        return sorted(out, key=lambda s: s.start)
+
+    def _context_countries(self, doc: Doc) -> list[str]:
+        countries = list(doc._.context_countries or [])
+        if doc._.get("warnings") is None:
+            doc._.warnings = []
+        counts: Counter[str] = Counter()
+        for name, code in self.lex.territory_names.items():
+            if name in doc.text:
+                counts[code] += doc.text.count(name)
+        countries += [c for c, _ in counts.most_common() if c not in countries]
+        return countries
+
+    def _resolve(self, doc: Doc, entry: CurrencyEntry) -> str | None:
+        amb = self.lex.ambiguity.get(entry.ambiguous or "")
+        if amb is None:
+            return None
+        for country in self._context_countries(doc):
+            for code in self.lex.currencies_of(country):
+                if code in amb.candidates:
+                    return code
+        return amb.default
+
+    def _resolve_pounds(self, doc: Doc, cur: list[Span], units: list[Span]) -> list[Span]:
+        """``pounds`` is money in a country that has a pound, or after a big
+        magnitude; otherwise the unit of weight."""
+        out = list(units)
+        for span in cur:
+            amb = self.lex.ambiguity.get(span._.ambiguity or "")
+            if amb is None or amb.also_unit is None:
+                continue
+            in_context = any(
+                code in amb.candidates
+                for c in (doc._.context_countries or [])
+                for code in self.lex.currencies_of(c)
+            )
+            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+            mag = self._magnitudes.get(prev)
+            if nxt != "of" and (in_context or (mag is not None and mag.exponent >= 6)):
+                continue
+            span.label_ = "UNIT"
+            unit = Span(doc, span.start, span.end, label=amb.also_unit)
+            out.append(unit)
+        return filter_spans(out)
+
+    # ------------------------------------------------------------ simple atoms
+    @staticmethod
+    def _simple(doc: Doc, matcher: PhraseMatcher, taken: set[int], strings) -> list[Span]:
+        spans = [
+            Span(doc, s, e, label=strings[m])
+            for m, s, e in matcher(doc)
+            if not any(i in taken for i in range(s, e))
+        ]
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    @staticmethod
+    def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
+        for span in spans:
+            for i, tok in enumerate(span):
+                tok._.set(attr, "B" if i == 0 else "I")
+
+    # ------------------------------------------------------------ numbers
+    def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
+        spans: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if i in taken:
+                i += 1
+                continue
+            mantissa = parse_digits(tok.text)
+            end = i + 1
+            if mantissa is not None:
+                if self._excluded_digits(doc, i):
+                    i += 1
+                    continue
+                # "816 000": a space as thousands separator.
+                while (
+                    end < n
+                    and doc[end - 1].whitespace_ == " "
+                    and len(doc[end].text) == 3
+                    and doc[end].text.isdigit()
+                    and doc[end - 1].text.lstrip("+-").isdigit()
+                    and len(doc[i].text.lstrip("+-")) <= 3
+                ):
+                    mantissa = mantissa * 1000 + Decimal(doc[end].text)
+                    end += 1
+            else:
+                words_end = self._number_words_end(doc, i)
+                if words_end is None:
+                    i += 1
+                    continue
+                mantissa = parse_number_words([t.text for t in doc[i:words_end]])
+                if mantissa is None:
+                    i += 1
+                    continue
+                end = words_end
+            exponent = 0
+            had_currency = (i - 1) in after_currency or i in after_currency
+            for _ in range(2):
+                if end >= n or end in taken:
+                    break
+                nxt = doc[end]
+                mag = self._magnitudes.get(nxt.lower_) or self._magnitudes.get(nxt.text)
+                if mag is None:
+                    break
+                glued = doc[end - 1].whitespace_ == ""
+                if mag.glued_only and not glued:
+                    break
+                if mag.requires_currency and not had_currency:
+                    break
+                exponent += mag.exponent
+                end += 1
+            span = Span(doc, i, end, label="NUM")
+            span._.mantissa = mantissa
+            span._.exponent = exponent
+            span._.value = scale(mantissa, exponent)
+            span._.unit = "year" if (end == i + 1 and is_year_like(tok.text)) else None
+            spans.append(span)
+            i = end
+        return spans
+
+    def _excluded_digits(self, doc: Doc, i: int) -> bool:
+        """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound adjectives."""
+        tok = doc[i]
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if prev is not None and (prev.text in self._date_words or prev.text in self._name_prefixes):
+            return True
+        if nxt is not None and nxt.text in self._date_words and tok.text.isdigit():
+            return True
+        if prev is not None and prev.text in ("-", "–") and prev.whitespace_ == "" and i >= 2:
+            before = doc[i - 2]
+            if before.is_alpha and before.whitespace_ == "":
+                return True  # "Chang'e-6", "Su-35"
+        if (
+            nxt is not None
+            and nxt.text == "-"
+            and nxt.whitespace_ == ""
+            and tok.whitespace_ == ""
+            and i + 2 < len(doc)
+            and doc[i + 2].is_alpha
+            and doc[i + 2].lower_ not in self._magnitudes
+        ):
+            return True  # "35-year-old", "3-day"
+        return False
+
+    def _number_words_end(self, doc: Doc, i: int) -> int | None:
+        """End of a spelled-out number starting at ``i`` (``a dozen``, ``twenty-one``)."""
+        tok = doc[i]
+        low = tok.lower_
+        n = len(doc)
+        j = i
+        if low in ("a", "an"):
+            if i + 1 < n and doc[i + 1].lower_ in self._scales:
+                j = i + 1
+            else:
+                return None
+        elif low not in self._word_start:
+            return None
+        end = j + 1
+        while end < n:
+            t = doc[end].lower_
+            if t in self._word_any:
+                end += 1
+            elif t in ("-", "and") and end + 1 < n and doc[end + 1].lower_ in self._word_start:
+                if t == "and" and doc[end - 1].lower_ not in ("hundred", "thousand"):
+                    break
+                end += 2
+            else:
+                break
+        words = [doc[k].lower_ for k in range(i, end)]
+        if words in ([w] for w in self.lex.number_words.standalone_excluded):
+            return None
+        # a trailing scale word that is a magnitude is left to the magnitude step
+        return end
+
+
+def _is_before(span: Span) -> bool:
+    return bool(span._.cur_before)
+
+
+@Language.factory(
+    "numeric_atoms",
+    assigns=[
+        "token._.num", "token._.cur_pre", "token._.cur_post", "token._.pct",
+        "token._.unit", "token._.hedge", "doc.spans",
+    ],
+    requires=["doc._.context_countries"],
+)
+def make_numeric_atoms(nlp: Language, name: str) -> NumericAtoms:
+    return NumericAtoms(nlp, name)

@@ -1,0 +1,38 @@
+"""The ``wire_header`` component: header line and dateline -> ``doc._``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon
+from ..places import country_of_place
+from ..reader import DatelineParser, parse_header
+from . import extensions  # noqa: F401  (registers the attributes)
+
+
+class WireHeader:
+    """Sets ``doc._.header`` (published date, headline), ``doc._.dateline`` and
+    ``doc._.context_countries`` (the dateline's country first)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._parser = DatelineParser(Lexicon.load().dateline)
+
+    def __call__(self, doc: Doc) -> Doc:
+        header = parse_header(doc.text)
+        dateline = self._parser.parse(doc.text, header.body_start, header.published)
+        doc._.header = header
+        doc._.dateline = dateline
+        doc._.warnings = list(header.warnings) + (list(dateline.warnings) if dateline else [])
+        country = country_of_place(dateline.place) if dateline else None
+        doc._.context_countries = [country] if country else []
+        return doc
+
+
+@Language.factory(
+    "wire_header",
+    assigns=["doc._.header", "doc._.dateline", "doc._.context_countries"],
+)
+def make_wire_header(nlp: Language, name: str) -> WireHeader:
+    return WireHeader(nlp, name)

@@ -1,0 +1,229 @@
+"""Scoring records against the golden corpus.
+
+A gold mention has no offsets: it is placed at the next occurrence of its text
+in the article (gold lists are in order of appearance). A predicted mention
+matches a gold one
+
+* **span** level: same characters (start and end);
+* **value** level: overlapping characters and the same normalised values
+  (money: currency equal and amount within 0.5 %; percentages and quantities:
+  value within 0.5 % and the same unit, case-insensitive).
+
+Counts are micro-averaged over articles with spaCy's :class:`PRFScore`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from spacy.scorer import PRFScore
+
+from .errors import DataFileError
+from .pipeline import Extractor
+from .reader import read_file
+
+TOLERANCE = Decimal("0.005")
+KINDS = ("money", "percentages", "quantities")
+
+
+def _close(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    a, b = Decimal(str(a)), Decimal(str(b))
+    if a == b:
+        return True
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def same_value(kind: str, gold: dict, pred: dict) -> bool:
+    if kind == "money":
+        return (
+            gold.get("currency") == pred.get("currency")
+            and _close(gold["amount"], pred["amount"])
+            and _close(gold.get("amount_max"), pred.get("amount_max"))
+        )
+    if kind == "entities":
+        return gold.get("label") == pred.get("label")
+    return (
+        _close(gold["value"], pred["value"])
+        and _close(gold.get("value_max"), pred.get("value_max"))
+        and str(gold.get("unit", "")).lower() == str(pred.get("unit", "")).lower()
+    )
+
+
+def locate(text: str, mentions: list[dict]) -> list[tuple[int, int] | None]:
+    """Offsets of gold mentions: each at the next occurrence of its text."""
+    out: list[tuple[int, int] | None] = []
+    cursor = 0
+    for m in mentions:
+        pos = text.find(m["text"], cursor)
+        if pos < 0:
+            pos = text.find(m["text"])
+        if pos < 0:
+            out.append(None)
+            continue
+        out.append((pos, pos + len(m["text"])))
+        cursor = pos + 1
+    return out
+
+
+@dataclass
+class Match:
+    tp: list[tuple[dict, dict]] = field(default_factory=list)
+    fn: list[dict] = field(default_factory=list)
+    fp: list[dict] = field(default_factory=list)
+
+
+def match(
+    gold: list[dict],
+    gold_spans: list[tuple[int, int] | None],
+    pred: list[dict],
+    ok: Callable[[dict, dict, tuple[int, int], tuple[int, int]], bool],
+) -> Match:
+    """Greedy one-to-one matching in text order."""
+    result = Match()
+    used: set[int] = set()
+    for g, span in zip(gold, gold_spans):
+        found = None
+        if span is not None:
+            for k, p in enumerate(pred):
+                if k not in used and ok(g, p, span, (p["start"], p["end"])):
+                    found = k
+                    break
+        if found is None:
+            result.fn.append(g)
+        else:
+            used.add(found)
+            result.tp.append((g, pred[found]))
+    result.fp = [p for k, p in enumerate(pred) if k not in used]
+    return result
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass
+class ArticleResult:
+    id: str
+    matches: dict[str, Match]
+
+
+@dataclass
+class Report:
+    scores: dict[str, PRFScore]
+    articles: list[ArticleResult]
+    header: dict[str, list[int]]  # field -> [right, total]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scores": {
+                k: {"p": round(s.precision, 4), "r": round(s.recall, 4), "f": round(s.fscore, 4),
+                    "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                for k, s in self.scores.items()
+            },
+            "header": {k: {"right": v[0], "total": v[1]} for k, v in self.header.items()},
+            "articles": len(self.articles),
+        }
+
+
+def load_gold(folder: Path) -> Iterable[tuple[Path, dict]]:
+    gold_dir = folder / "gold"
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise DataFileError(str(path), exc.lineno, f"not valid JSON: {exc.msg}") from None
+        article = folder / "articles" / f"{path.stem}.txt"
+        if not article.is_file():
+            raise DataFileError(str(path), None, f"no article {article}")
+        yield article, gold
+
+
+def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
+    extractor = extractor or Extractor()
+    scores = {
+        f"{kind}.{level}": PRFScore()
+        for kind in (*KINDS, "entities") for level in ("span", "value")
+    }
+    scores["conversions"] = PRFScore()
+    scores["links"] = PRFScore()
+    header = {k: [0, 0] for k in ("published", "headline", "dateline.place", "dateline.date",
+                                  "dateline.agency")}
+    articles = []
+    for article, gold in load_gold(folder):
+        decoded = read_file(str(article))
+        record = json.loads(
+            extractor.extract(decoded.text, record_id=article.stem, source=str(article)).to_json()
+        )
+        text = decoded.text
+        matches: dict[str, Match] = {}
+        for kind in (*KINDS, "entities"):
+            spans = locate(text, gold.get(kind, []))
+            exact = match(gold.get(kind, []), spans, record[kind],
+                          lambda g, p, gs, ps: gs == ps and (kind != "entities" or
+                                                             g["label"] == p["label"]))
+            valued = match(gold.get(kind, []), spans, record[kind],
+                           lambda g, p, gs, ps, kind=kind: _overlap(gs, ps)
+                           and same_value(kind, g, p))
+            for level, m in (("span", exact), ("value", valued)):
+                s = scores[f"{kind}.{level}"]
+                s.tp += len(m.tp)
+                s.fp += len(m.fp)
+                s.fn += len(m.fn)
+            matches[kind] = valued
+            if kind == "entities":
+                links = scores["links"]
+                for g, p in valued.tp:
+                    if p.get("kb_id"):
+                        if p["kb_id"] == g.get("kb_id"):
+                            links.tp += 1
+                        else:
+                            links.fp += 1
+                            if g.get("kb_id"):
+                                links.fn += 1
+                    elif g.get("kb_id"):
+                        links.fn += 1
+                links.fn += sum(1 for g in valued.fn if g.get("kb_id"))
+                links.fp += sum(1 for p in valued.fp if p.get("kb_id"))
+        _score_conversions(gold, record, text, scores["conversions"])
+        _score_header(gold, record, header)
+        articles.append(ArticleResult(article.stem, matches))
+    return Report(scores, articles, header)
+
+
+def _score_conversions(gold: dict, record: dict, text: str, score: PRFScore) -> None:
+    gmoney = gold.get("money", [])
+    spans = locate(text, gmoney)
+    predicted = list(record["conversions"])
+    for conv in gold.get("conversions", []):
+        a, b = spans[conv["from"]], spans[conv["to"]]
+        hit = None
+        for k, pc in enumerate(predicted):
+            pa = record["money"][pc["from"]]
+            pb = record["money"][pc["to"]]
+            if (a and b and _overlap(a, (pa["start"], pa["end"]))
+                    and _overlap(b, (pb["start"], pb["end"])) and _close(conv["rate"], pc["rate"])):
+                hit = k
+                break
+        if hit is None:
+            score.fn += 1
+        else:
+            score.tp += 1
+            predicted.pop(hit)
+    score.fp += len(predicted)
+
+
+def _score_header(gold: dict, record: dict, header: dict[str, list[int]]) -> None:
+    for key in ("published", "headline"):
+        header[key][1] += 1
+        header[key][0] += gold.get(key) == record.get(key)
+    gd, pd = gold.get("dateline") or {}, record.get("dateline") or {}
+    for key in ("place", "date", "agency"):
+        header[f"dateline.{key}"][1] += 1
+        header[f"dateline.{key}"][0] += gd.get(key) == pd.get(key)

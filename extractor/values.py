@@ -1,0 +1,99 @@
+"""Pure parsing of numbers, magnitudes and number words, with no spaCy.
+
+Money is kept exact: every value is a :class:`decimal.Decimal`.
+
+>>> parse_digits("12.67")
+Decimal('12.67')
+>>> parse_digits("11,800")
+Decimal('11800')
+>>> parse_digits("12,34,567.89")
+Decimal('1234567.89')
+>>> parse_digits("2,024") is None, parse_digits("1,2345") is None
+(False, True)
+>>> scale(Decimal("12.67"), 9)
+Decimal('12670000000')
+>>> parse_number_words(["a", "dozen"])
+Decimal('12')
+>>> parse_number_words(["twenty", "-", "one", "thousand"])
+Decimal('21000')
+>>> is_year_like("2024"), is_year_like("2,024"), is_year_like("1200")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+from text_to_num import text2num
+
+# Western grouping (1,234,567), Indian grouping (12,34,567) or no grouping;
+# an optional decimal part; an optional sign. Possessive quantifiers keep it linear.
+_DIGITS = regex.compile(
+    r"""^(?P<sign>[+\-\u2212])?+
+    (?P<int>\d{1,3}(?:,\d{3})++|\d{1,2}(?:,\d{2})++,\d{3}|\d++)?+
+    (?:\.(?P<frac>\d++))?+$""",
+    regex.VERBOSE,
+)
+_YEAR = regex.compile(r"^(1[89]\d\d|20\d\d|2100)$")
+
+
+def parse_digits(text: str) -> Decimal | None:
+    """Value of a numeral written in digits, or None when it is not one."""
+    m = _DIGITS.match(text)
+    if m is None or (m.group("int") is None and m.group("frac") is None):
+        return None
+    int_part = (m.group("int") or "0").replace(",", "")
+    frac = m.group("frac")
+    try:
+        value = Decimal(int_part + ("." + frac if frac else ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        return None
+    if m.group("sign") in ("-", "\u2212"):
+        value = -value
+    return value
+
+
+def is_digit_numeral(text: str) -> bool:
+    return parse_digits(text) is not None
+
+
+def is_year_like(text: str) -> bool:
+    """A bare four-digit number between 1800 and 2100, as years are written."""
+    return bool(_YEAR.match(text))
+
+
+def scale(value: Decimal, exponent: int) -> Decimal:
+    """``value`` times ten to ``exponent``, exactly, without a trailing exponent."""
+    result = value.scaleb(exponent)
+    if result == result.to_integral_value():
+        return result.quantize(Decimal(1))
+    return result.normalize()
+
+
+def parse_number_words(words: list[str], dozen: str = "dozen") -> Decimal | None:
+    """Value of a spelled-out number such as ``["two", "million"]``.
+
+    Hyphens are dropped; a leading ``a``/``an`` means one; ``dozen`` is twelve.
+    """
+    parts = [w.lower() for w in words if w not in ("-", "\u2013")]
+    if not parts:
+        return None
+    if parts[0] in ("a", "an"):
+        parts[0] = "one"
+    multiplier = Decimal(1)
+    if parts[-1] == dozen:
+        multiplier = Decimal(12)
+        parts = parts[:-1] or ["one"]
+    try:
+        value = Decimal(text2num(" ".join(parts), "en"))
+    except ValueError:
+        return None
+    return value * multiplier
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """An exact integer when the value is whole, else the nearest float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

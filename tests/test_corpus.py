@@ -1,0 +1,67 @@
+"""The golden corpus: gold files are valid, and scores never drop below
+the thresholds in ``tests/thresholds.json`` (raise them when you improve)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+THRESHOLDS = json.loads((Path(__file__).parent / "thresholds.json").read_text())
+GOLD = sorted((CORPUS / "gold").glob("*.json"))
+QUALIFIERS = {None, "about", "more_than", "at_least", "nearly", "less_than", "up_to"}
+
+
+def test_corpus_size() -> None:
+    assert len(GOLD) >= 61
+    assert len(list((CORPUS / "articles").glob("*.txt"))) == len(GOLD)
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_gold_is_valid(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw = (CORPUS / "articles" / f"{gold_path.stem}.txt").read_bytes().decode("utf-8-sig")
+    text = raw.replace("\r\n", "\n")
+    assert gold["id"] == gold_path.stem
+    for kind in ("money", "percentages", "quantities", "entities"):
+        cursor = 0
+        for m in gold[kind]:
+            assert m["text"] in text, f"{kind}: {m['text']!r} is not in the article"
+            pos = text.find(m["text"], cursor)
+            assert pos >= 0, f"{kind}: {m['text']!r} is out of order"
+            cursor = pos + 1
+            if kind != "entities":
+                assert m["qualifier"] in QUALIFIERS
+    for m in gold["money"]:
+        Decimal(str(m["amount"]))
+        assert m["currency"] is None or (len(m["currency"]) == 3 and m["currency"].isupper())
+    for m in gold["percentages"]:
+        assert m["unit"] in ("percent", "percentage_point")
+        Decimal(str(m["value"]))
+    for m in gold["quantities"]:
+        Decimal(str(m["value"]))
+        assert m["unit"]
+    for c in gold["conversions"]:
+        a, b = gold["money"][c["from"]]["amount"], gold["money"][c["to"]]["amount"]
+        assert abs(Decimal(str(a)) / Decimal(str(b)) - Decimal(str(c["rate"]))) < Decimal("0.01")
+    for e in gold["entities"]:
+        assert e["label"] in ("GPE", "LOC", "ORG", "PERSON", "NORP")
+        assert e["kb_id"] is None or e["kb_id"].startswith("Q")
+
+
+@pytest.fixture(scope="module")
+def report(extractor_instance):
+    return evaluate(CORPUS, extractor_instance).as_dict()
+
+
+@pytest.mark.parametrize("metric", sorted({k: v for k, v in THRESHOLDS["corpus"].items()}))
+def test_no_regression(report, metric: str) -> None:
+    kind, _, stat = metric.rpartition(".")
+    got = report["scores"][kind][stat]
+    assert got >= THRESHOLDS["corpus"][metric], f"{metric} fell to {got}"
