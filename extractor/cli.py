@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -39,17 +39,17 @@ def _stem(path: str) -> str:
 @app.command(help="Extract money, percentages, quantities and conversions from news articles.")
 def extract(
     paths: Annotated[
-        Optional[list[str]],  # noqa: UP007 - typer needs Optional here
+        list[str] | None,  # noqa: UP007 - typer needs Optional here
         typer.Argument(help="Article files to read; '-' reads standard input.", show_default=False),
     ] = None,
     pretty: Annotated[
-        Optional[bool],  # noqa: UP007
+        bool | None,  # noqa: UP007
         typer.Option("--pretty/--compact",
                      help="Indented JSON or one line per record [default: indented on a terminal]"),
     ] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the record's JSON Schema.")] = False,
     rates: Annotated[
-        Optional[Path],  # noqa: UP007
+        Path | None,  # noqa: UP007
         typer.Option("--rates", help="A newer ECB eurofxref-hist.zip to convert with.",
                       exists=False, dir_okay=False),
     ] = None,

@@ -129,6 +129,7 @@ class Ranges(_Strict):
     change_words: list[str]
     per_words: list[str]
     per_article_words: list[str]
+    per_blockers: list[str]
 
 
 # ---------------------------------------------------------------- loaders

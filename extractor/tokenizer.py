@@ -4,9 +4,9 @@ or unit abbreviations glued after them (``1.2bn``, ``2.3kWh``, ``5GW``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-import re
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry

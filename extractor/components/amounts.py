@@ -40,6 +40,7 @@ class _AmountRuler:
         self._change = set(rng.change_words)
         self._per = set(rng.per_words)
         self._per_article = set(rng.per_article_words)
+        self._per_blockers = set(rng.per_blockers)
         self._periods = {"day", "week", "month", "year", "hour", "person", "head"}
 
     # -------------------------------------------------------------- pipeline
@@ -97,6 +98,10 @@ class _AmountRuler:
         if not nums or len(nums) > 2:
             return None
         units = self._atoms(doc, self.unit_group, span.start, span.end) if self.unit_group else []
+        if len(nums) == 2 and nums[0]._.unit == "year" and nums[1]._.unit != "year":
+            # "in 2022 to 25.2 percent": a year is not the start of a range
+            span = Span(doc, nums[1].start, span.end, label=span.label)
+            nums = nums[1:]
         value = nums[0]._.value
         value_max = None
         if len(nums) == 2:
@@ -111,6 +116,10 @@ class _AmountRuler:
             start -= 1
         qualifier = None
         for hedge in doc.spans[ATOM_GROUPS["hedge"]]:
+            if hedge.label_ == "up_to" and hedge.start > 0 and (
+                doc[hedge.start - 1].lower_ in self._change
+            ):
+                continue  # "go up to 10 pounds": a verb and its particle, not a hedge
             if hedge.end == start:
                 qualifier = hedge.label_
                 start = hedge.start
@@ -141,9 +150,10 @@ class _AmountRuler:
         word = doc[end]
         unit_atoms = {s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]}
         nxt = doc[end + 1]
+        after = doc[end + 2].lower_ if end + 2 < n else ""
         if word.lower_ in self._per or (word.lower_ in self._per_article and (
             nxt.lower_ in self._periods or (end + 1) in unit_atoms
-        )):
+        ) and after not in self._per_blockers):  # "a year earlier" is a time, not a rate
             if (end + 1) in unit_atoms:
                 unit = unit_atoms[end + 1]
                 return unit.end, unit.text
@@ -195,40 +205,60 @@ class QuantityRuler(_AmountRuler):
             return True  # NEVs, SMEs
         return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))
 
-    def _counted_end(self, doc: Doc, i: int) -> int | None:
-        """End of the counted noun phrase after the number ending at ``i``."""
+    def _head_end(self, doc: Doc, i: int) -> int | None:
+        """End of ``modifiers* plural-head`` starting at ``i`` (``traditional
+        border trade points``, ``national and provincial trunk roads``)."""
         n = len(doc)
         j = i
         mods = 0
         while j < n:
             tok = doc[j]
             low = tok.lower_
-            if not tok.is_alpha or low in self._stop or tok.ent_type_ == "x":
-                if tok.text == "-" and j + 1 < n and doc[j + 1].is_alpha and j > i:
+            if not tok.is_alpha or low in self._stop or tok._.num:
+                joins = tok.text == "-" or (low in ("and", "or") and mods > 0)
+                if joins and j > i and j + 1 < n and doc[j + 1].is_alpha:
                     j += 1
                     continue
                 return None
             if self._plural(tok.text) and low not in self._modifier_plurals:
-                if low in self._never:
-                    return None
-                end = j + 1
-                # coordinated heads: "countries and regions"
-                if (
-                    end + 1 < n
-                    and doc[end].lower_ in ("and", "or")
-                    and self._plural(doc[end + 1].text)
-                    and doc[end + 1].lower_ not in self._never
-                    and doc[end + 1].lower_ not in self._stop
-                ):
-                    end += 2
-                return end
-            if low in self._never:
+                return None if low in self._never else j + 1
+            compound = j > i and doc[j - 1].text == "-" and doc[j - 1].whitespace_ == ""
+            if low in self._never and not compound:  # "first-time approvals" is fine
                 return None
             mods += 1
             if mods > self._max_mods:
                 return None
             j += 1
         return None
+
+    def _counted_end(self, doc: Doc, i: int) -> int | None:
+        """End of the counted noun phrase after the number ending at ``i``,
+        with coordinated heads: ``countries and regions``, ``cities,
+        districts, special regions and counties``."""
+        end = self._head_end(doc, i)
+        if end is None:
+            return None
+        n = len(doc)
+        while end + 1 < n and doc[end].text == ",":
+            nxt = self._head_end(doc, end + 1)
+            if nxt is None or nxt - end > 3:
+                break
+            if not any(t.lower_ in ("and", "or") for t in doc[nxt:nxt + 1]):
+                # a list must close with "and"/"or": "cities, districts and counties"
+                more = nxt
+                while more + 1 < n and doc[more].text == ",":
+                    m2 = self._head_end(doc, more + 1)
+                    if m2 is None:
+                        break
+                    more = m2
+                if not (more < n and doc[more].lower_ in ("and", "or")):
+                    break
+            end = nxt
+        if end + 1 < n and doc[end].lower_ in ("and", "or"):
+            tail = self._head_end(doc, end + 1)
+            if tail is not None and tail - end <= 3 and self._plural(doc[tail - 1].text):
+                end = tail
+        return end
 
     def extra_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
         spans = []

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
@@ -58,6 +58,9 @@ class NumericAtoms:
         self._scales = set(nw.scales) | {nw.dozen}
         self._magnitudes = lex.magnitudes
         self._date_words = set(lex.counted.date_words)
+        self._measure_words = {f.lower() for f in lex.percent_forms} | {
+            form.lower() for form, _unit, _cs in lex.units
+        }
         self._name_prefixes = set(lex.counted.name_prefixes)
 
     # ------------------------------------------------------------------ call
@@ -65,7 +68,15 @@ class NumericAtoms:
         strings = doc.vocab.strings
         cur = self._currencies(doc, strings)
         taken = {t.i for s in cur for t in s}
-        nums = self._numbers(doc, taken, {s.start for s in cur if s._.unit and _is_before(s)})
+        word_units = {
+            t.i
+            for s in self._simple(doc, self._unit_lower, taken, strings)
+            if len(s) > 1
+            for t in s
+        }
+        nums = self._numbers(
+            doc, taken | word_units, {s.start for s in cur if s._.unit and _is_before(s)}
+        )
         taken |= {t.i for s in nums for t in s}
         pct = self._simple(doc, self._pct, taken, strings)
         taken |= {t.i for s in pct for t in s}
@@ -210,7 +221,13 @@ class NumericAtoms:
                 if words_end is None:
                     i += 1
                     continue
-                mantissa = parse_number_words([t.text for t in doc[i:words_end]])
+                words = [t.text for t in doc[i:words_end]]
+                mantissa = parse_number_words(words)
+                last = self._magnitudes.get(words[-1].lower())
+                if mantissa is None and last is not None and len(words) > 1:
+                    # text2num does not read every scale word ("one trillion")
+                    head = parse_number_words(words[:-1])
+                    mantissa = scale(head, last.exponent) if head is not None else None
                 if mantissa is None:
                     i += 1
                     continue
@@ -261,8 +278,9 @@ class NumericAtoms:
             and i + 2 < len(doc)
             and doc[i + 2].is_alpha
             and doc[i + 2].lower_ not in self._magnitudes
+            and doc[i + 2].lower_ not in self._measure_words
         ):
-            return True  # "35-year-old", "3-day"
+            return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False
 
     def _number_words_end(self, doc: Doc, i: int) -> int | None:
