@@ -115,12 +115,13 @@ class NumericAtoms:
         chosen = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
         out = []
         seen = set()
+        cache: dict[int, list[str]] = {}
         for span, entry in spans:
             key = (span.start, span.end)
             if key not in chosen or key in seen:
                 continue
             seen.add(key)
-            iso = entry.iso or self._resolve(doc, entry)
+            iso = entry.iso or self._resolve(doc, entry, cache)
             span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
             span._.unit = iso
             span._.factor = entry.factor
@@ -129,22 +130,28 @@ class NumericAtoms:
             out.append(span)
         return sorted(out, key=lambda s: s.start)
 
-    def _context_countries(self, doc: Doc) -> list[str]:
+    def _context_countries(self, doc: Doc, cache: dict[int, list[str]]) -> list[str]:
+        """The dateline's country, then the countries the article names, most named first."""
+        if id(doc) in cache:
+            return cache[id(doc)]
         countries = list(doc._.context_countries or [])
-        if doc._.get("warnings") is None:
-            doc._.warnings = []
+        text = doc.text  # built from the tokens on every access: once here
         counts: Counter[str] = Counter()
         for name, code in self.lex.territory_names.items():
-            if name in doc.text:
-                counts[code] += doc.text.count(name)
+            found = text.count(name)
+            if found:
+                counts[code] += found
         countries += [c for c, _ in counts.most_common() if c not in countries]
+        cache[id(doc)] = countries
         return countries
 
-    def _resolve(self, doc: Doc, entry: CurrencyEntry) -> str | None:
+    def _resolve(
+        self, doc: Doc, entry: CurrencyEntry, cache: dict[int, list[str]]
+    ) -> str | None:
         amb = self.lex.ambiguity.get(entry.ambiguous or "")
         if amb is None:
             return None
-        for country in self._context_countries(doc):
+        for country in self._context_countries(doc, cache):
             for code in self.lex.currencies_of(country):
                 if code in amb.candidates:
                     return code
