@@ -54,10 +54,6 @@ def parse_digits(text: str) -> Decimal | None:
     return value
 
 
-def is_digit_numeral(text: str) -> bool:
-    return parse_digits(text) is not None
-
-
 def is_year_like(text: str) -> bool:
     """A bare four-digit number between 1800 and 2100, as years are written."""
     return bool(_YEAR.match(text))

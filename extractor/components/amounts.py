@@ -293,7 +293,7 @@ class QuantityRuler(_AmountRuler):
         return doc[nums[-1].end : span.end].text if nums else None
 
 
-def _factory(cls, key: str):
+def _factory(cls):
     def make(nlp: Language, name: str):
         return cls(nlp, name)
 
@@ -309,7 +309,7 @@ for _name, _cls, _key in (
         _name,
         assigns=["doc.spans", "span._.value", "span._.unit"],
         requires=["token._.num"],
-        func=_factory(_cls, _key),
+        func=_factory(_cls),
     )
 
 __all__ = ["MoneyRuler", "PercentRuler", "QuantityRuler", "SPAN_KEYS"]
