@@ -9,6 +9,8 @@ stores the result in ``doc.spans[<kind>]`` with normalised values on
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -22,6 +24,31 @@ from .atoms import ATOM_GROUPS
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
 SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
+AND_OR = ("and", "or")
+
+
+@dataclass(frozen=True)
+class _DocAtoms:
+    """The atoms a ruler looks at, read from ``doc.spans`` once per document
+    (each read of a span group builds new Span objects)."""
+
+    nums: list[Span]
+    units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
+    measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
+    hedges_by_end: dict[int, Span]
+
+    @classmethod
+    def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
+        return cls(
+            nums=list(doc.spans[ATOM_GROUPS["num"]]),
+            units=list(doc.spans[unit_group]),
+            measures_by_start={s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]},
+            hedges_by_end={s.end: s for s in doc.spans[ATOM_GROUPS["hedge"]]},
+        )
+
+    @staticmethod
+    def within(spans: list[Span], start: int, end: int) -> list[Span]:
+        return [s for s in spans if s.start >= start and s.end <= end]
 
 
 class _AmountRuler:
@@ -53,9 +80,10 @@ class _AmountRuler:
             for _, s, e in self.matcher(doc)
             if not any(i in blocked for i in range(s, e))
         ]
-        spans = self._split_changes(doc, filter_spans(spans))
-        spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s})
-        mentions = [m for m in (self._normalise(doc, s) for s in spans) if m is not None]
+        atoms = _DocAtoms.read(doc, self.unit_group)
+        spans = self._split_changes(doc, filter_spans(spans), atoms)
+        spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s}, atoms)
+        mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
         header = doc._.header
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
@@ -63,19 +91,16 @@ class _AmountRuler:
         doc.spans[SPAN_KEYS[self.kind]] = sorted(filter_spans(mentions), key=lambda s: s.start)
         return doc
 
-    def extra_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         return []
 
     # -------------------------------------------------------------- helpers
-    def _atoms(self, doc: Doc, group: str, start: int, end: int) -> list[Span]:
-        return [s for s in doc.spans[group] if s.start >= start and s.end <= end]
-
-    def _split_changes(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
         for span in spans:
-            units = self._atoms(doc, self.unit_group, span.start, span.end)
-            nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
+            units = atoms.within(atoms.units, span.start, span.end)
+            nums = atoms.within(atoms.nums, span.start, span.end)
             window = doc[max(0, span.start - 4) : span.start]
             if len(nums) == 2 and len(units) == 2 and any(t.lower_ in self._change for t in window):
                 sep = next(
@@ -93,11 +118,11 @@ class _AmountRuler:
             out.append(span)
         return out
 
-    def _normalise(self, doc: Doc, span: Span) -> Span | None:
-        nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
+    def _normalise(self, doc: Doc, span: Span, atoms: _DocAtoms) -> Span | None:
+        nums = atoms.within(atoms.nums, span.start, span.end)
         if not nums or len(nums) > 2:
             return None
-        units = self._atoms(doc, self.unit_group, span.start, span.end) if self.unit_group else []
+        units = atoms.within(atoms.units, span.start, span.end)
         if len(nums) == 2 and nums[0]._.unit == "year" and nums[1]._.unit != "year":
             # "in 2022 to 25.2 percent": a year is not the start of a range
             span = Span(doc, nums[1].start, span.end, label=span.label)
@@ -115,24 +140,23 @@ class _AmountRuler:
             sign = self.lex.signs[doc[start - 1].lower_]
             start -= 1
         qualifier = None
-        for hedge in doc.spans[ATOM_GROUPS["hedge"]]:
-            if hedge.label_ == "up_to" and hedge.start > 0 and (
-                doc[hedge.start - 1].lower_ in self._change
-            ):
-                continue  # "go up to 10 pounds": a verb and its particle, not a hedge
-            if hedge.end == start:
-                qualifier = hedge.label_
-                start = hedge.start
-                break
+        hedge = atoms.hedges_by_end.get(start)
+        # "go up to 10 pounds": a verb and its particle, not a hedge
+        if hedge is not None and not (
+            hedge.label_ == "up_to" and hedge.start > 0
+            and doc[hedge.start - 1].lower_ in self._change
+        ):
+            qualifier = hedge.label_
+            start = hedge.start
         per = None
         if self.kind != "percent":
-            end, per = self._per_tail(doc, end)
+            end, per = self._per_tail(doc, end, atoms.measures_by_start)
         out = Span(doc, start, end, label=span.label)
         out._.value = value * sign
         out._.value_max = value_max * sign if value_max is not None else None
         out._.qualifier = qualifier
         out._.per = per
-        out._.unit = self.unit_of(doc, span, units)
+        out._.unit = self.unit_of(doc, span, units, nums)
         factor = units[-1]._.factor if units and units[-1]._.factor is not None else None
         if factor is not None and factor != 1:
             out._.value = out._.value * factor
@@ -140,15 +164,18 @@ class _AmountRuler:
                 out._.value_max = out._.value_max * factor
         return out
 
-    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
+    def unit_of(
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+    ) -> str | None:
         return units[-1].label_ if units else None
 
-    def _per_tail(self, doc: Doc, end: int) -> tuple[int, str | None]:
+    def _per_tail(
+        self, doc: Doc, end: int, unit_atoms: dict[int, Span]
+    ) -> tuple[int, str | None]:
         n = len(doc)
         if end + 1 >= n:
             return end, None
         word = doc[end]
-        unit_atoms = {s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]}
         nxt = doc[end + 1]
         after = doc[end + 2].lower_ if end + 2 < n else ""
         if word.lower_ in self._per or (word.lower_ in self._per_article and (
@@ -166,11 +193,10 @@ class MoneyRuler(_AmountRuler):
     kind = "money"
     unit_group = ATOM_GROUPS["cur"]
 
-    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
-        if not units:
-            return None
-        iso = units[-1]._.unit
-        return iso
+    def unit_of(
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+    ) -> str | None:
+        return units[-1]._.unit if units else None
 
 
 class PercentRuler(_AmountRuler):
@@ -215,7 +241,7 @@ class QuantityRuler(_AmountRuler):
             tok = doc[j]
             low = tok.lower_
             if not tok.is_alpha or low in self._stop or tok._.num:
-                joins = tok.text == "-" or (low in ("and", "or") and mods > 0)
+                joins = tok.text == "-" or (low in AND_OR and mods > 0)
                 if joins and j > i and j + 1 < n and doc[j + 1].is_alpha:
                     j += 1
                     continue
@@ -243,7 +269,7 @@ class QuantityRuler(_AmountRuler):
             nxt = self._head_end(doc, end + 1)
             if nxt is None or nxt - end > 3:
                 break
-            if not any(t.lower_ in ("and", "or") for t in doc[nxt:nxt + 1]):
+            if not (nxt < n and doc[nxt].lower_ in AND_OR):
                 # a list must close with "and"/"or": "cities, districts and counties"
                 more = nxt
                 while more + 1 < n and doc[more].text == ",":
@@ -251,20 +277,19 @@ class QuantityRuler(_AmountRuler):
                     if m2 is None:
                         break
                     more = m2
-                if not (more < n and doc[more].lower_ in ("and", "or")):
+                if not (more < n and doc[more].lower_ in AND_OR):
                     break
             end = nxt
-        if end + 1 < n and doc[end].lower_ in ("and", "or"):
+        if end + 1 < n and doc[end].lower_ in AND_OR:
             tail = self._head_end(doc, end + 1)
             if tail is not None and tail - end <= 3 and self._plural(doc[tail - 1].text):
                 end = tail
         return end
 
-    def extra_spans(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         spans = []
-        nums = list(doc.spans[ATOM_GROUPS["num"]])
-        ends = {n.end: n for n in nums}
-        for num in nums:
+        ends = {n.end: n for n in atoms.nums}
+        for num in atoms.nums:
             if num._.unit == "year" or any(t.i in blocked for t in num):
                 continue
             end = self._counted_end(doc, num.end)
@@ -286,10 +311,11 @@ class QuantityRuler(_AmountRuler):
             spans.append(Span(doc, start, end, label="QUANTITY"))
         return spans
 
-    def unit_of(self, doc: Doc, span: Span, units: list[Span]) -> str | None:
+    def unit_of(
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+    ) -> str | None:
         if units:
             return units[-1].label_
-        nums = self._atoms(doc, ATOM_GROUPS["num"], span.start, span.end)
         return doc[nums[-1].end : span.end].text if nums else None
 
 

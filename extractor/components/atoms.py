@@ -68,25 +68,20 @@ class NumericAtoms:
         strings = doc.vocab.strings
         cur = self._currencies(doc, strings)
         taken = {t.i for s in cur for t in s}
-        word_units = {
-            t.i
-            for s in self._simple(doc, self._unit_lower, taken, strings)
-            if len(s) > 1
-            for t in s
-        }
+        unit_words = self._matches(doc, self._unit_lower, strings)
+        unit_symbols = self._matches(doc, self._unit_exact, strings)
+        # a unit phrase ("twenty-foot equivalent units") is not a number
+        word_units = {t.i for s in self._select(unit_words, taken) if len(s) > 1 for t in s}
         nums = self._numbers(
             doc, taken | word_units, {s.start for s in cur if s._.unit and _is_before(s)}
         )
         taken |= {t.i for s in nums for t in s}
-        pct = self._simple(doc, self._pct, taken, strings)
+        pct = self._select(self._matches(doc, self._pct, strings), taken)
         taken |= {t.i for s in pct for t in s}
-        units = filter_spans(
-            self._simple(doc, self._unit_exact, taken, strings)
-            + self._simple(doc, self._unit_lower, taken, strings)
-        )
+        units = filter_spans(self._select(unit_symbols, taken) + self._select(unit_words, taken))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = self._simple(doc, self._hedge, set(), strings)
+        hedges = self._select(self._matches(doc, self._hedge, strings), set())
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -115,13 +110,17 @@ class NumericAtoms:
         chosen = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
         out = []
         seen = set()
-        cache: dict[int, list[str]] = {}
+        context: list[str] | None = None  # counted only when a currency is ambiguous
         for span, entry in spans:
             key = (span.start, span.end)
             if key not in chosen or key in seen:
                 continue
             seen.add(key)
-            iso = entry.iso or self._resolve(doc, entry, cache)
+            iso = entry.iso
+            if iso is None:
+                if context is None:
+                    context = self._context_countries(doc)
+                iso = self._resolve(entry, context)
             span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
             span._.unit = iso
             span._.factor = entry.factor
@@ -130,10 +129,8 @@ class NumericAtoms:
             out.append(span)
         return sorted(out, key=lambda s: s.start)
 
-    def _context_countries(self, doc: Doc, cache: dict[int, list[str]]) -> list[str]:
+    def _context_countries(self, doc: Doc) -> list[str]:
         """The dateline's country, then the countries the article names, most named first."""
-        if id(doc) in cache:
-            return cache[id(doc)]
         countries = list(doc._.context_countries or [])
         text = doc.text  # built from the tokens on every access: once here
         counts: Counter[str] = Counter()
@@ -142,16 +139,13 @@ class NumericAtoms:
             if found:
                 counts[code] += found
         countries += [c for c, _ in counts.most_common() if c not in countries]
-        cache[id(doc)] = countries
         return countries
 
-    def _resolve(
-        self, doc: Doc, entry: CurrencyEntry, cache: dict[int, list[str]]
-    ) -> str | None:
+    def _resolve(self, entry: CurrencyEntry, context: list[str]) -> str | None:
         amb = self.lex.ambiguity.get(entry.ambiguous or "")
         if amb is None:
             return None
-        for country in self._context_countries(doc, cache):
+        for country in context:
             for code in self.lex.currencies_of(country):
                 if code in amb.candidates:
                     return code
@@ -182,13 +176,14 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ simple atoms
     @staticmethod
-    def _simple(doc: Doc, matcher: PhraseMatcher, taken: set[int], strings) -> list[Span]:
-        spans = [
-            Span(doc, s, e, label=strings[m])
-            for m, s, e in matcher(doc)
-            if not any(i in taken for i in range(s, e))
-        ]
-        return sorted(filter_spans(spans), key=lambda s: s.start)
+    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[Span]:
+        return [Span(doc, s, e, label=strings[m]) for m, s, e in matcher(doc)]
+
+    @staticmethod
+    def _select(spans: list[Span], taken: set[int]) -> list[Span]:
+        """The matches clear of ``taken``, without overlaps (longest first)."""
+        free = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        return sorted(filter_spans(free), key=lambda s: s.start)
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
