@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -20,7 +19,8 @@ from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
 from . import extensions  # noqa: F401
-from .atoms import ATOM_GROUPS
+from .atoms import ATOM_GROUPS, MARK_SOURCES, token_marks
+from .windowed import Marks, WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
 SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
@@ -59,7 +59,7 @@ class _AmountRuler:
         self.name = name
         lex = Lexicon.load()
         self.lex = lex
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab)
         for row in pattern_file(f"{self.kind}_patterns.jsonl"):
             self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
         rng = lex.ranges
@@ -75,12 +75,12 @@ class _AmountRuler:
         blocked = {
             t.i for key in SPAN_KEYS.values() if key in doc.spans for s in doc.spans[key] for t in s
         }
+        atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
             Span(doc, s, e, label=self.kind.upper())
-            for _, s, e in self.matcher(doc)
+            for _, s, e in self.matcher(doc, lambda: self._marks(doc, atoms))
             if not any(i in blocked for i in range(s, e))
         ]
-        atoms = _DocAtoms.read(doc, self.unit_group)
         spans = self._split_changes(doc, filter_spans(spans), atoms)
         spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s}, atoms)
         mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
@@ -93,6 +93,21 @@ class _AmountRuler:
 
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         return []
+
+    def _marks(self, doc: Doc, atoms: _DocAtoms) -> Marks:
+        """The token marks the patterns test, from the atom spans they are set from."""
+        marks: dict[int, dict[str, str]] = {}
+        for attr in self.matcher.mark_attrs or ():
+            group = MARK_SOURCES[attr][0]
+            if group == ATOM_GROUPS["num"]:
+                spans = atoms.nums
+            elif group == self.unit_group:
+                spans = atoms.units
+            else:
+                spans = list(doc.spans[group])
+            for i, mark in token_marks(attr, spans):
+                marks.setdefault(i, {})[attr] = mark
+        return marks
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:

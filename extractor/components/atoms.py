@@ -28,6 +28,31 @@ ATOM_GROUPS = {
     "hedge": "atoms_hedge",
 }
 
+#: where each token mark comes from: an atom group and, for the currency
+#: marks, the span attribute that says on which side of the number it stands
+MARK_SOURCES: dict[str, tuple[str, str | None]] = {
+    "num": (ATOM_GROUPS["num"], None),
+    "cur_pre": (ATOM_GROUPS["cur"], "cur_before"),
+    "cur_post": (ATOM_GROUPS["cur"], "cur_after"),
+    "pct": (ATOM_GROUPS["pct"], None),
+    "unit": (ATOM_GROUPS["unit"], None),
+    "hedge": (ATOM_GROUPS["hedge"], None),
+}
+
+
+def token_marks(attr: str, spans: list[Span]) -> list[tuple[int, str]]:
+    """``(token index, "B" or "I")`` for the tokens that ``Token._.<attr>``
+    marks, given the spans of the atom group the mark comes from. The
+    component sets the token attributes from this, and the rulers read the
+    marks from it without touching the tokens."""
+    flag = MARK_SOURCES[attr][1]
+    return [
+        (i, "B" if i == span.start else "I")
+        for span in spans
+        if flag is None or span._.get(flag)
+        for i in range(span.start, span.end)
+    ]
+
 
 class NumericAtoms:
     def __init__(self, nlp: Language, name: str) -> None:
@@ -86,13 +111,8 @@ class NumericAtoms:
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
         self._mark(doc, "hedge", hedges)
-        for span in cur:
-            attrs = (["cur_pre"] if span._.cur_before else []) + (
-                ["cur_post"] if span._.cur_after else []
-            )
-            for i, tok in enumerate(span):
-                for attr in attrs:
-                    tok._.set(attr, "B" if i == 0 else "I")
+        self._mark(doc, "cur_pre", cur)
+        self._mark(doc, "cur_post", cur)
         doc.spans[ATOM_GROUPS["cur"]] = cur
         doc.spans[ATOM_GROUPS["num"]] = nums
         doc.spans[ATOM_GROUPS["pct"]] = pct
@@ -187,9 +207,8 @@ class NumericAtoms:
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
-        for span in spans:
-            for i, tok in enumerate(span):
-                tok._.set(attr, "B" if i == 0 else "I")
+        for i, mark in token_marks(attr, spans):
+            doc[i]._.set(attr, mark)
 
     # ------------------------------------------------------------ numbers
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
