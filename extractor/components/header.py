@@ -20,8 +20,9 @@ class WireHeader:
         self._parser = DatelineParser(Lexicon.load().dateline)
 
     def __call__(self, doc: Doc) -> Doc:
-        header = parse_header(doc.text)
-        dateline = self._parser.parse(doc.text, header.body_start, header.published)
+        text = doc.text  # built from the tokens on every access: once here
+        header = parse_header(text)
+        dateline = self._parser.parse(text, header.body_start, header.published)
         doc._.header = header
         doc._.dateline = dateline
         doc._.warnings = list(header.warnings) + (list(dateline.warnings) if dateline else [])
