@@ -9,7 +9,8 @@ stores the result in ``doc.spans[<kind>]`` with normalised values on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,6 +37,7 @@ class _DocAtoms:
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
     measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
     hedges_by_end: dict[int, Span]
+    _ext: dict[int, Any] = field(default_factory=dict)
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
@@ -49,6 +51,13 @@ class _DocAtoms:
     @staticmethod
     def within(spans: list[Span], start: int, end: int) -> list[Span]:
         return [s for s in spans if s.start >= start and s.end <= end]
+
+    def ext(self, span: Span):
+        """``span._`` of one of these atoms, built once (each ``span._`` is a new object)."""
+        found = self._ext.get(id(span))
+        if found is None:
+            found = self._ext[id(span)] = span._
+        return found
 
 
 class _AmountRuler:
@@ -73,7 +82,11 @@ class _AmountRuler:
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
         blocked = {
-            t.i for key in SPAN_KEYS.values() if key in doc.spans for s in doc.spans[key] for t in s
+            i
+            for key in SPAN_KEYS.values()
+            if key in doc.spans
+            for s in doc.spans[key]
+            for i in range(s.start, s.end)
         }
         atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
@@ -82,7 +95,9 @@ class _AmountRuler:
             if not any(i in blocked for i in range(s, e))
         ]
         spans = self._split_changes(doc, filter_spans(spans), atoms)
-        spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s}, atoms)
+        spans += self.extra_spans(
+            doc, blocked | {i for s in spans for i in range(s.start, s.end)}, atoms
+        )
         mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
         header = doc._.header
         if header is not None and header.body_start:
@@ -105,7 +120,7 @@ class _AmountRuler:
                 spans = atoms.units
             else:
                 spans = list(doc.spans[group])
-            for i, mark in token_marks(attr, spans):
+            for i, mark in token_marks(attr, spans, atoms.ext):
                 marks.setdefault(i, {})[attr] = mark
         return marks
 
@@ -137,18 +152,19 @@ class _AmountRuler:
         nums = atoms.within(atoms.nums, span.start, span.end)
         if not nums or len(nums) > 2:
             return None
+        ext = atoms.ext
         units = atoms.within(atoms.units, span.start, span.end)
-        if len(nums) == 2 and nums[0]._.unit == "year" and nums[1]._.unit != "year":
+        if len(nums) == 2 and ext(nums[0]).unit == "year" and ext(nums[1]).unit != "year":
             # "in 2022 to 25.2 percent": a year is not the start of a range
             span = Span(doc, nums[1].start, span.end, label=span.label)
             nums = nums[1:]
-        value = nums[0]._.value
+        value = ext(nums[0]).value
         value_max = None
         if len(nums) == 2:
-            first, second = nums
-            if first._.exponent == 0 and second._.exponent > 0:
-                value = scale(first._.mantissa, second._.exponent)
-            value_max = second._.value
+            first, second = ext(nums[0]), ext(nums[1])
+            if first.exponent == 0 and second.exponent > 0:
+                value = scale(first.mantissa, second.exponent)
+            value_max = second.value
         start, end = span.start, span.end
         sign = 1
         if start > 0 and doc[start - 1].lower_ in self.lex.signs:
@@ -167,20 +183,21 @@ class _AmountRuler:
         if self.kind != "percent":
             end, per = self._per_tail(doc, end, atoms.measures_by_start)
         out = Span(doc, start, end, label=span.label)
-        out._.value = value * sign
-        out._.value_max = value_max * sign if value_max is not None else None
-        out._.qualifier = qualifier
-        out._.per = per
-        out._.unit = self.unit_of(doc, span, units, nums)
-        factor = units[-1]._.factor if units and units[-1]._.factor is not None else None
+        out_ext = out._  # one accessor for all the attributes
+        out_ext.value = value * sign
+        out_ext.value_max = value_max * sign if value_max is not None else None
+        out_ext.qualifier = qualifier
+        out_ext.per = per
+        out_ext.unit = self.unit_of(doc, span, units, nums, atoms)
+        factor = ext(units[-1]).factor if units else None
         if factor is not None and factor != 1:
-            out._.value = out._.value * factor
-            if out._.value_max is not None:
-                out._.value_max = out._.value_max * factor
+            out_ext.value = out_ext.value * factor
+            if out_ext.value_max is not None:
+                out_ext.value_max = out_ext.value_max * factor
         return out
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
         return units[-1].label_ if units else None
 
@@ -209,9 +226,9 @@ class MoneyRuler(_AmountRuler):
     unit_group = ATOM_GROUPS["cur"]
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
-        return units[-1]._.unit if units else None
+        return atoms.ext(units[-1]).unit if units else None
 
 
 class PercentRuler(_AmountRuler):
@@ -246,16 +263,17 @@ class QuantityRuler(_AmountRuler):
             return True  # NEVs, SMEs
         return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))
 
-    def _head_end(self, doc: Doc, i: int) -> int | None:
+    def _head_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
         """End of ``modifiers* plural-head`` starting at ``i`` (``traditional
-        border trade points``, ``national and provincial trunk roads``)."""
+        border trade points``, ``national and provincial trunk roads``);
+        ``num_tokens`` are the tokens of number atoms (``Token._.num`` set)."""
         n = len(doc)
         j = i
         mods = 0
         while j < n:
             tok = doc[j]
             low = tok.lower_
-            if not tok.is_alpha or low in self._stop or tok._.num:
+            if not tok.is_alpha or low in self._stop or j in num_tokens:
                 joins = tok.text == "-" or (low in AND_OR and mods > 0)
                 if joins and j > i and j + 1 < n and doc[j + 1].is_alpha:
                     j += 1
@@ -272,23 +290,23 @@ class QuantityRuler(_AmountRuler):
             j += 1
         return None
 
-    def _counted_end(self, doc: Doc, i: int) -> int | None:
+    def _counted_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
         """End of the counted noun phrase after the number ending at ``i``,
         with coordinated heads: ``countries and regions``, ``cities,
         districts, special regions and counties``."""
-        end = self._head_end(doc, i)
+        end = self._head_end(doc, i, num_tokens)
         if end is None:
             return None
         n = len(doc)
         while end + 1 < n and doc[end].text == ",":
-            nxt = self._head_end(doc, end + 1)
+            nxt = self._head_end(doc, end + 1, num_tokens)
             if nxt is None or nxt - end > 3:
                 break
             if not (nxt < n and doc[nxt].lower_ in AND_OR):
                 # a list must close with "and"/"or": "cities, districts and counties"
                 more = nxt
                 while more + 1 < n and doc[more].text == ",":
-                    m2 = self._head_end(doc, more + 1)
+                    m2 = self._head_end(doc, more + 1, num_tokens)
                     if m2 is None:
                         break
                     more = m2
@@ -296,7 +314,7 @@ class QuantityRuler(_AmountRuler):
                     break
             end = nxt
         if end + 1 < n and doc[end].lower_ in AND_OR:
-            tail = self._head_end(doc, end + 1)
+            tail = self._head_end(doc, end + 1, num_tokens)
             if tail is not None and tail - end <= 3 and self._plural(doc[tail - 1].text):
                 end = tail
         return end
@@ -304,17 +322,20 @@ class QuantityRuler(_AmountRuler):
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         spans = []
         ends = {n.end: n for n in atoms.nums}
+        num_tokens = {i for n in atoms.nums for i in range(n.start, n.end)}
         for num in atoms.nums:
-            if num._.unit == "year" or any(t.i in blocked for t in num):
+            if atoms.ext(num).unit == "year":
                 continue
-            end = self._counted_end(doc, num.end)
+            if any(i in blocked for i in range(num.start, num.end)):
+                continue
+            end = self._counted_end(doc, num.end, num_tokens)
             if end is None or any(k in blocked for k in range(num.end, end)):
                 continue
             start = num.start
             # ranges: "8-10 people", "between 8 and 10 people"
             sep = doc[start - 1] if start > 0 else None
             first = ends.get(start - 1)
-            if sep is not None and first is not None and first._.unit != "year":
+            if sep is not None and first is not None and atoms.ext(first).unit != "year":
                 if sep.lower_ in self._separators:
                     start = first.start
                 elif (
@@ -327,7 +348,7 @@ class QuantityRuler(_AmountRuler):
         return spans
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
         if units:
             return units[-1].label_

@@ -9,8 +9,11 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -19,6 +22,11 @@ from spacy.util import filter_spans
 from ..lexicon import CurrencyEntry, Lexicon
 from ..values import is_year_like, parse_digits, parse_number_words, scale
 from . import extensions  # noqa: F401
+
+#: ``NumericAtoms._starts``: words that start no number, words not looked at yet
+_NOT_A_START = object()
+_UNSEEN = object()
+_MAX_SEEN = 500_000  # words remembered before starting afresh
 
 ATOM_GROUPS = {
     "num": "atoms_num",
@@ -40,16 +48,19 @@ MARK_SOURCES: dict[str, tuple[str, str | None]] = {
 }
 
 
-def token_marks(attr: str, spans: list[Span]) -> list[tuple[int, str]]:
+def token_marks(
+    attr: str, spans: list[Span], ext: Callable[[Span], Any] = lambda span: span._
+) -> list[tuple[int, str]]:
     """``(token index, "B" or "I")`` for the tokens that ``Token._.<attr>``
-    marks, given the spans of the atom group the mark comes from. The
-    component sets the token attributes from this, and the rulers read the
-    marks from it without touching the tokens."""
+    marks, given the spans of the atom group the mark comes from (and
+    ``ext(span)``, their ``span._``). The component sets the token attributes
+    from this, and the rulers read the marks from it without touching the
+    tokens."""
     flag = MARK_SOURCES[attr][1]
     return [
         (i, "B" if i == span.start else "I")
         for span in spans
-        if flag is None or span._.get(flag)
+        if flag is None or getattr(ext(span), flag)
         for i in range(span.start, span.end)
     ]
 
@@ -87,6 +98,8 @@ class NumericAtoms:
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
+        self._may_start = self._word_start | {"a", "an"}  # "a dozen": see _number_words_end
+        self._start_kinds: dict[int, object] = {}  # orth -> numeral value, None, _NOT_A_START
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -211,20 +224,42 @@ class NumericAtoms:
             doc[i]._.set(attr, mark)
 
     # ------------------------------------------------------------ numbers
+    def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
+        """The tokens a number can start at: ``(index, value)`` for a numeral
+        in digits, ``(index, None)`` for a word that may start a spelled-out
+        one. Told apart once per word of the vocabulary, not per token."""
+        seen = self._start_kinds
+        if len(seen) > _MAX_SEEN:
+            seen.clear()
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            kind = seen.get(orth, _UNSEEN)
+            if kind is _UNSEEN:
+                tok = doc[i]
+                kind = parse_digits(tok.text)
+                if kind is None and tok.lower_ not in self._may_start:
+                    kind = _NOT_A_START
+                seen[orth] = kind
+            if kind is not _NOT_A_START:
+                out.append((i, kind))
+        return out
+
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
         spans: list[Span] = []
         i = 0
         n = len(doc)
-        while i < n:
-            tok = doc[i]
-            if i in taken:
-                i += 1
+        for i_start, digits in self._starts(doc):
+            # any other token starts no number, nor does one inside the last
+            if i_start < i:
                 continue
-            mantissa = parse_digits(tok.text)
+            i = i_start
+            if i in taken:
+                continue
+            tok = doc[i]
+            mantissa = digits
             end = i + 1
             if mantissa is not None:
                 if self._excluded_digits(doc, i):
-                    i += 1
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -240,7 +275,6 @@ class NumericAtoms:
             else:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
-                    i += 1
                     continue
                 words = [t.text for t in doc[i:words_end]]
                 mantissa = parse_number_words(words)
@@ -250,7 +284,6 @@ class NumericAtoms:
                     head = parse_number_words(words[:-1])
                     mantissa = scale(head, last.exponent) if head is not None else None
                 if mantissa is None:
-                    i += 1
                     continue
                 end = words_end
             exponent = 0
@@ -270,10 +303,11 @@ class NumericAtoms:
                 exponent += mag.exponent
                 end += 1
             span = Span(doc, i, end, label="NUM")
-            span._.mantissa = mantissa
-            span._.exponent = exponent
-            span._.value = scale(mantissa, exponent)
-            span._.unit = "year" if (end == i + 1 and is_year_like(tok.text)) else None
+            ext = span._  # one accessor for the four attributes
+            ext.mantissa = mantissa
+            ext.exponent = exponent
+            ext.value = scale(mantissa, exponent)
+            ext.unit = "year" if (end == i + 1 and is_year_like(tok.text)) else None
             spans.append(span)
             i = end
         return spans
