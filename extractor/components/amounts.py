@@ -20,8 +20,8 @@ from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
 from . import extensions  # noqa: F401
-from .atoms import ATOM_GROUPS, MARK_SOURCES, token_marks
-from .windowed import Marks, WindowedMatcher
+from .atoms import ATOM_GROUPS, MARK_SOURCES, marked_ranges
+from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
 SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
@@ -91,7 +91,7 @@ class _AmountRuler:
         atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
             Span(doc, s, e, label=self.kind.upper())
-            for _, s, e in self.matcher(doc, lambda: self._marks(doc, atoms))
+            for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if not any(i in blocked for i in range(s, e))
         ]
         spans = self._split_changes(doc, filter_spans(spans), atoms)
@@ -109,20 +109,16 @@ class _AmountRuler:
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         return []
 
-    def _marks(self, doc: Doc, atoms: _DocAtoms) -> Marks:
-        """The token marks the patterns test, from the atom spans they are set from."""
-        marks: dict[int, dict[str, str]] = {}
-        for attr in self.matcher.mark_attrs or ():
-            group = MARK_SOURCES[attr][0]
-            if group == ATOM_GROUPS["num"]:
-                spans = atoms.nums
-            elif group == self.unit_group:
-                spans = atoms.units
-            else:
-                spans = list(doc.spans[group])
-            for i, mark in token_marks(attr, spans, atoms.ext):
-                marks.setdefault(i, {})[attr] = mark
-        return marks
+    def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
+        """The atoms that ``Token._.<attr>`` marks, from the spans the marks are set from."""
+        group = MARK_SOURCES[attr][0]
+        if group == ATOM_GROUPS["num"]:
+            spans = atoms.nums
+        elif group == self.unit_group:
+            spans = atoms.units
+        else:
+            spans = list(doc.spans[group])
+        return marked_ranges(attr, spans, atoms.ext)
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:

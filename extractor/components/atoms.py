@@ -48,20 +48,23 @@ MARK_SOURCES: dict[str, tuple[str, str | None]] = {
 }
 
 
-def token_marks(
+#: ``Token._.<attr>`` of the first token of an atom, and of the others
+MARK_FIRST, MARK_INSIDE = "B", "I"
+
+
+def marked_ranges(
     attr: str, spans: list[Span], ext: Callable[[Span], Any] = lambda span: span._
-) -> list[tuple[int, str]]:
-    """``(token index, "B" or "I")`` for the tokens that ``Token._.<attr>``
-    marks, given the spans of the atom group the mark comes from (and
-    ``ext(span)``, their ``span._``). The component sets the token attributes
-    from this, and the rulers read the marks from it without touching the
-    tokens."""
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of the atoms whose tokens ``Token._.<attr>`` marks
+    (``MARK_FIRST`` on the first token, ``MARK_INSIDE`` on the others), given
+    the spans of the atom group the mark comes from and ``ext(span)``, their
+    ``span._``. The component sets the token attributes from this, and the
+    rulers read the marks from it without touching the tokens."""
     flag = MARK_SOURCES[attr][1]
     return [
-        (i, "B" if i == span.start else "I")
+        (span.start, span.end)
         for span in spans
         if flag is None or getattr(ext(span), flag)
-        for i in range(span.start, span.end)
     ]
 
 
@@ -220,8 +223,10 @@ class NumericAtoms:
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
-        for i, mark in token_marks(attr, spans):
-            doc[i]._.set(attr, mark)
+        for start, end in marked_ranges(attr, spans):
+            doc[start]._.set(attr, MARK_FIRST)
+            for i in range(start + 1, end):
+                doc[i]._.set(attr, MARK_INSIDE)
 
     # ------------------------------------------------------------ numbers
     def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:

@@ -19,8 +19,16 @@ window are the same whether the Matcher is given the window or the whole
 document (the patterns look at nothing outside the tokens they match).
 Overlapping matches share a window, so the greedy (``LONGEST``/``FIRST``)
 filtering, which only compares overlapping matches of one key, keeps the same
-ones. A window is only handed to the Matcher when it holds every mark some
-pattern requires.
+ones. A window only counts when it holds every mark some pattern requires,
+and windows are looked for only around the tokens with the rarest of those
+marks.
+
+Inside a window the Matcher sees nothing of a token but the marks and words
+the patterns test, so its matches (relative to the window) are a function of
+the window's *shape*: those marks and test words, token by token. Wire copy
+writes its figures in a few shapes (``num-B num-I cur_post-B``), so the
+matches are remembered per shape and the Matcher runs only on a shape not
+seen before (on the corpus: 50 shapes for some 600 windows a pass).
 
 When the patterns use anything else (another token attribute, a negated or
 counted operator, a wildcard token), the windows cannot be worked out and the
@@ -29,24 +37,23 @@ Matcher runs over the whole document, as it would without this class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from .atoms import MARK_SOURCES
+from .atoms import MARK_FIRST, MARK_INSIDE
 from .extensions import TOKEN_ATOMS
 
+#: window shapes remembered before starting afresh
+_MAX_SHAPES = 100_000
 #: operators under which a token may be absent from a match
 _OPTIONAL_OPS = {"?", "*"}
 #: operators under which it must be there once or more
 _REQUIRED_OPS = {None, "+"}
 _WORD_ATTRS = {"LOWER": "lower", "ORTH": "orth", "TEXT": "orth"}
-
-Marks = Mapping[int, Mapping[str, str]]  # token index -> {atom attribute: mark}
-
 
 @dataclass(frozen=True)
 class _Plan:
@@ -109,54 +116,76 @@ def plan_for(patterns: Iterable[list[dict[str, Any]]]) -> _Plan | None:
 
 class WindowedMatcher:
     """A ``Matcher`` (``validate=True``) with the same ``add``, called as
-    ``matcher(doc, marks)`` where ``marks()`` gives the atom marks of the
-    tokens as ``Token._.<attr>`` holds them (see :func:`.atoms.token_marks`).
-    Returns ``(match_id, start, end)`` tuples in document offsets, in no
-    particular order."""
+    ``matcher(doc, ranges)`` where ``ranges(attr)`` gives the ``(start,
+    end)`` of the atoms whose tokens ``Token._.<attr>`` marks (see
+    :func:`.atoms.marked_ranges`). Returns ``(match_id, start, end)`` tuples
+    in document offsets, in no particular order."""
 
     def __init__(self, vocab) -> None:
-        self.vocab = vocab
         self.matcher = Matcher(vocab, validate=True)
-        self._added: list[tuple[str, list[list[dict[str, Any]]], dict[str, Any]]] = []
+        self._patterns: list[list[dict[str, Any]]] = []
         self._plan: _Plan | None = None
-        self._native: _Native | None = None
+        # window shape -> the Matcher's matches in it, as (key, start, end)
+        # relative to the window (see __call__)
+        self._seen: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]], **kwargs) -> None:
         self.matcher.add(key, patterns, **kwargs)
-        self._added.append((key, patterns, kwargs))
-        self._plan = plan_for(p for _, ps, _ in self._added for p in ps)
-        self._native = _Native.build(self.vocab, self._added, self._plan)
+        self._patterns.extend(patterns)
+        self._plan = plan_for(self._patterns)
+        self._seen.clear()
 
-    @property
-    def mark_attrs(self) -> tuple[str, ...] | None:
-        """The atom attributes whose marks the call needs (None: none, it
-        runs over the whole document)."""
-        return None if self._plan is None else tuple(self._plan.mark_values)
-
-    def __call__(self, doc: Doc, marks: Callable[[], Marks]) -> list[tuple[int, int, int]]:
+    def __call__(
+        self, doc: Doc, ranges: Callable[[str], list[tuple[int, int]]]
+    ) -> list[tuple[int, int, int]]:
         plan = self._plan
         if plan is None:
             return list(self.matcher(doc))
-        values = plan.mark_values
-        marked = {}
-        for i, m in marks().items():
-            found = [(a, v) for a, v in m.items() if v in values.get(a, ())]
-            if found:
-                marked[i] = found
-        if not marked:
+        # token -> the tested marks it carries; how many tokens carry each
+        marking: dict[int, list[tuple[str, str]]] = {}
+        counts: dict[tuple[str, str], int] = {}
+        for attr, values in plan.mark_values.items():
+            first = (attr, MARK_FIRST) if MARK_FIRST in values else None
+            inside = (attr, MARK_INSIDE) if MARK_INSIDE in values else None
+            for start, end in ranges(attr):
+                if first is not None:
+                    marking.setdefault(start, []).append(first)
+                    counts[first] = counts.get(first, 0) + 1
+                if inside is not None:
+                    for i in range(start + 1, end):
+                        marking.setdefault(i, []).append(inside)
+                        counts[inside] = counts.get(inside, 0) + 1
+        if not marking:
             return []
+        marked = {i: tuple(found) for i, found in marking.items()}
         lower, orth = plan.lower, plan.orth
         n = len(doc)
+        words: dict[int, tuple[str | None, str | None]] = {}
+
+        def word(i: int) -> tuple[str | None, str | None]:
+            """What the patterns' word tests see of token i."""
+            found = words.get(i)
+            if found is None:
+                tok = doc[i]
+                low, text = tok.lower_, tok.text
+                found = words[i] = (low if low in lower else None, text if text in orth else None)
+            return found
 
         def passes(i: int) -> bool:
-            if i in marked:
-                return True
-            tok = doc[i]
-            return tok.lower_ in lower or tok.text in orth
+            return i in marked or word(i) != (None, None)
 
-        windows = []
+        # Every window worth matching holds all the marks of some pattern's
+        # required set, so it holds a token with the rarest mark of that set:
+        # those tokens are enough to find the windows from.
+        rarest = set()
+        for need in plan.required:
+            if all(p in counts for p in need):
+                rarest.add(min(need, key=lambda p: (counts[p], p)))
+        seeds = sorted(i for i, found in marked.items() if not rarest.isdisjoint(found))
+        out: list[tuple[int, int, int]] = []
+        missed: list[tuple[int, int, tuple]] = []
         end = -1
-        for i in sorted(marked):
+        for i in seeds:
             if i < end:
                 continue
             start = i
@@ -166,113 +195,25 @@ class WindowedMatcher:
             while end < n and passes(end):
                 end += 1
             present = {p for k in range(start, end) if k in marked for p in marked[k]}
-            if any(need <= present for need in plan.required):
-                windows.append((start, end))
-        out: list[tuple[int, int, int]] = []
-        if not windows:
-            return out
-        native = self._native
-        restore = native.set_marks(doc, windows, marked) if native is not None else None
-        try:
-            for start, end in windows:
-                if restore is not None:
-                    found = native.matcher(doc[start:end])
-                else:
-                    found = self.matcher(doc[start:end])
+            if not any(need <= present for need in plan.required):
+                continue
+            # the Matcher sees nothing of a token but its marks and word tests
+            shape = tuple((marked.get(k, ()), word(k)) for k in range(start, end))
+            found = self._seen.get(shape)
+            if found is None:
+                missed.append((start, end, shape))
+            else:
                 out += [(key, start + s, start + e) for key, s, e in found]
-        finally:
-            if restore is not None:
-                restore()
+        if missed:
+            out += self._match(doc, missed)
         return out
 
-
-#: native token attributes that carry the marks for the Matcher, and the
-#: Token properties to set them through
-_CHANNELS = (("ENT_ID", "ent_id"), ("ENT_KB_ID", "ent_kb_id"))
-_MARK_PREFIX = "extractor.atoms:"
-
-
-@dataclass(frozen=True)
-class _Native:
-    """The same patterns with each atom mark test ``{"_": {attr: mark}}``
-    written as a test of a native attribute (``ENT_ID`` or ``ENT_KB_ID``),
-    which the Matcher checks in C instead of calling ``Token._`` in Python
-    for every token and attribute.
-
-    During a call the marked tokens of the windows get the mark in that
-    attribute, and every token gets its old value back before the call
-    returns. Marks of one atom group (``cur_pre`` and ``cur_post`` of one
-    currency) go to different attributes; a window where a token carries two
-    marks for one attribute, or an unmarked token already holds a mark's
-    value, is matched with the extension patterns instead."""
-
-    matcher: Matcher
-    channel_of: dict[str, int]  # atom attribute -> index into _CHANNELS
-    ids: dict[tuple[str, str], int]  # (attribute, mark) -> string id
-    all_ids: frozenset[int]
-
-    @classmethod
-    def build(cls, vocab, added, plan: _Plan | None) -> _Native | None:
-        if plan is None:
-            return None
-        channel_of: dict[str, int] = {}
-        for attr in plan.mark_values:
-            group = MARK_SOURCES[attr][0]
-            busy = {c for a, c in channel_of.items() if MARK_SOURCES[a][0] == group}
-            free = [c for c in range(len(_CHANNELS)) if c not in busy]
-            if not free:
-                return None
-            channel_of[attr] = free[0]
-        ids = {
-            (attr, mark): vocab.strings.add(f"{_MARK_PREFIX}{attr}={mark}")
-            for attr, marks in plan.mark_values.items()
-            for mark in marks
-        }
-        matcher = Matcher(vocab, validate=True)
-        for key, patterns, kwargs in added:
-            native = []
-            for pattern in patterns:
-                translated = []
-                for spec in pattern:
-                    spec = dict(spec)
-                    for attr, mark in spec.pop("_", {}).items():
-                        name = _CHANNELS[channel_of[attr]][0]
-                        if name in spec:
-                            return None  # two marks on one attribute
-                        spec[name] = f"{_MARK_PREFIX}{attr}={mark}"
-                    translated.append(spec)
-                native.append(translated)
-            matcher.add(key, native, **kwargs)
-        return cls(matcher, channel_of, ids, frozenset(ids.values()))
-
-    def set_marks(
-        self, doc: Doc, windows: list[tuple[int, int]], marked: dict[int, list[tuple[str, str]]]
-    ) -> Callable[[], None] | None:
-        """Give the marked tokens of the windows their marks; returns what
-        puts the old values back, or None (nothing changed) when the windows
-        cannot be matched this way."""
-        planned = []
-        for start, end in windows:
-            for i in range(start, end):
-                tok = doc[i]
-                old = (tok.ent_id, tok.ent_kb_id)
-                if old[0] in self.all_ids or old[1] in self.all_ids:
-                    return None
-                new = list(old)
-                taken = [False] * len(_CHANNELS)
-                for attr, mark in marked.get(i, ()):
-                    c = self.channel_of[attr]
-                    if taken[c]:
-                        return None
-                    taken[c] = True
-                    new[c] = self.ids[(attr, mark)]
-                if any(taken):
-                    planned.append((tok, old, new))
-        for tok, _old, new in planned:
-            tok.ent_id, tok.ent_kb_id = new
-
-        def restore() -> None:
-            for tok, old, _new in planned:
-                tok.ent_id, tok.ent_kb_id = old
-
-        return restore
+    def _match(self, doc: Doc, windows: list[tuple[int, int, tuple]]) -> list[tuple[int, int, int]]:
+        """Run the Matcher over windows of a shape not seen before, and remember what it found."""
+        if len(self._seen) > _MAX_SHAPES:
+            self._seen.clear()
+        out = []
+        for start, end, shape in windows:
+            found = self._seen[shape] = tuple(self.matcher(doc[start:end]))
+            out += [(key, start + s, start + e) for key, s, e in found]
+        return out
