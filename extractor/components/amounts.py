@@ -9,7 +9,8 @@ stores the result in ``doc.spans[<kind>]`` with normalised values on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -19,8 +20,8 @@ from spacy.util import filter_spans
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
-from . import extensions  # noqa: F401
 from .atoms import ATOM_GROUPS, MARK_SOURCES, marked_ranges
+from .extensions import span_getter, span_setter
 from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
@@ -37,7 +38,13 @@ class _DocAtoms:
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
     measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
     hedges_by_end: dict[int, Span]
-    _ext: dict[int, Any] = field(default_factory=dict)
+    # span._.<attr> of atoms, and what sets a mention's attributes
+    value: Callable[[Span], Any]
+    mantissa: Callable[[Span], Any]
+    exponent: Callable[[Span], Any]
+    unit: Callable[[Span], Any]
+    factor: Callable[[Span], Any]
+    set_mention: Callable[..., None]  # (span, value, value_max, qualifier, per, unit)
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
@@ -46,18 +53,17 @@ class _DocAtoms:
             units=list(doc.spans[unit_group]),
             measures_by_start={s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]},
             hedges_by_end={s.end: s for s in doc.spans[ATOM_GROUPS["hedge"]]},
+            value=span_getter("value"),
+            mantissa=span_getter("mantissa"),
+            exponent=span_getter("exponent"),
+            unit=span_getter("unit"),
+            factor=span_getter("factor"),
+            set_mention=span_setter("value", "value_max", "qualifier", "per", "unit"),
         )
 
     @staticmethod
     def within(spans: list[Span], start: int, end: int) -> list[Span]:
         return [s for s in spans if s.start >= start and s.end <= end]
-
-    def ext(self, span: Span):
-        """``span._`` of one of these atoms, built once (each ``span._`` is a new object)."""
-        found = self._ext.get(id(span))
-        if found is None:
-            found = self._ext[id(span)] = span._
-        return found
 
 
 class _AmountRuler:
@@ -118,7 +124,7 @@ class _AmountRuler:
             spans = atoms.units
         else:
             spans = list(doc.spans[group])
-        return marked_ranges(attr, spans, atoms.ext)
+        return marked_ranges(attr, spans)
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
@@ -148,19 +154,22 @@ class _AmountRuler:
         nums = atoms.within(atoms.nums, span.start, span.end)
         if not nums or len(nums) > 2:
             return None
-        ext = atoms.ext
         units = atoms.within(atoms.units, span.start, span.end)
-        if len(nums) == 2 and ext(nums[0]).unit == "year" and ext(nums[1]).unit != "year":
+        if (
+            len(nums) == 2
+            and atoms.unit(nums[0]) == "year"
+            and atoms.unit(nums[1]) != "year"
+        ):
             # "in 2022 to 25.2 percent": a year is not the start of a range
             span = Span(doc, nums[1].start, span.end, label=span.label)
             nums = nums[1:]
-        value = ext(nums[0]).value
+        value = atoms.value(nums[0])
         value_max = None
         if len(nums) == 2:
-            first, second = ext(nums[0]), ext(nums[1])
-            if first.exponent == 0 and second.exponent > 0:
-                value = scale(first.mantissa, second.exponent)
-            value_max = second.value
+            first, second = nums
+            if atoms.exponent(first) == 0 and atoms.exponent(second) > 0:
+                value = scale(atoms.mantissa(first), atoms.exponent(second))
+            value_max = atoms.value(second)
         start, end = span.start, span.end
         sign = 1
         if start > 0 and doc[start - 1].lower_ in self.lex.signs:
@@ -179,17 +188,15 @@ class _AmountRuler:
         if self.kind != "percent":
             end, per = self._per_tail(doc, end, atoms.measures_by_start)
         out = Span(doc, start, end, label=span.label)
-        out_ext = out._  # one accessor for all the attributes
-        out_ext.value = value * sign
-        out_ext.value_max = value_max * sign if value_max is not None else None
-        out_ext.qualifier = qualifier
-        out_ext.per = per
-        out_ext.unit = self.unit_of(doc, span, units, nums, atoms)
-        factor = ext(units[-1]).factor if units else None
+        value = value * sign
+        value_max = value_max * sign if value_max is not None else None
+        unit = self.unit_of(doc, span, units, nums, atoms)
+        factor = atoms.factor(units[-1]) if units else None
         if factor is not None and factor != 1:
-            out_ext.value = out_ext.value * factor
-            if out_ext.value_max is not None:
-                out_ext.value_max = out_ext.value_max * factor
+            value = value * factor
+            if value_max is not None:
+                value_max = value_max * factor
+        atoms.set_mention(out, value, value_max, qualifier, per, unit)
         return out
 
     def unit_of(
@@ -224,7 +231,7 @@ class MoneyRuler(_AmountRuler):
     def unit_of(
         self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
-        return atoms.ext(units[-1]).unit if units else None
+        return atoms.unit(units[-1]) if units else None
 
 
 class PercentRuler(_AmountRuler):
@@ -320,7 +327,7 @@ class QuantityRuler(_AmountRuler):
         ends = {n.end: n for n in atoms.nums}
         num_tokens = {i for n in atoms.nums for i in range(n.start, n.end)}
         for num in atoms.nums:
-            if atoms.ext(num).unit == "year":
+            if atoms.unit(num) == "year":
                 continue
             if any(i in blocked for i in range(num.start, num.end)):
                 continue
@@ -331,7 +338,7 @@ class QuantityRuler(_AmountRuler):
             # ranges: "8-10 people", "between 8 and 10 people"
             sep = doc[start - 1] if start > 0 else None
             first = ends.get(start - 1)
-            if sep is not None and first is not None and atoms.ext(first).unit != "year":
+            if sep is not None and first is not None and atoms.unit(first) != "year":
                 if sep.lower_ in self._separators:
                     start = first.start
                 elif (

@@ -9,9 +9,7 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -21,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
 from ..values import is_year_like, parse_digits, parse_number_words, scale
-from . import extensions  # noqa: F401
+from .extensions import span_getter, span_setter, token_setter
 
 #: ``NumericAtoms._starts``: words that start no number, words not looked at yet
 _NOT_A_START = object()
@@ -52,20 +50,17 @@ MARK_SOURCES: dict[str, tuple[str, str | None]] = {
 MARK_FIRST, MARK_INSIDE = "B", "I"
 
 
-def marked_ranges(
-    attr: str, spans: list[Span], ext: Callable[[Span], Any] = lambda span: span._
-) -> list[tuple[int, int]]:
+def marked_ranges(attr: str, spans: list[Span]) -> list[tuple[int, int]]:
     """``(start, end)`` of the atoms whose tokens ``Token._.<attr>`` marks
     (``MARK_FIRST`` on the first token, ``MARK_INSIDE`` on the others), given
-    the spans of the atom group the mark comes from and ``ext(span)``, their
-    ``span._``. The component sets the token attributes from this, and the
-    rulers read the marks from it without touching the tokens."""
+    the spans of the atom group the mark comes from. The component sets the
+    token attributes from this, and the rulers read the marks from it without
+    touching the tokens."""
     flag = MARK_SOURCES[attr][1]
-    return [
-        (span.start, span.end)
-        for span in spans
-        if flag is None or getattr(ext(span), flag)
-    ]
+    if flag is None:
+        return [(span.start, span.end) for span in spans]
+    get = span_getter(flag)
+    return [(span.start, span.end) for span in spans if get(span)]
 
 
 class NumericAtoms:
@@ -113,8 +108,9 @@ class NumericAtoms:
         unit_symbols = self._matches(doc, self._unit_exact, strings)
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {t.i for s in self._select(unit_words, taken) if len(s) > 1 for t in s}
+        get_unit, get_before = span_getter("unit"), span_getter("cur_before")
         nums = self._numbers(
-            doc, taken | word_units, {s.start for s in cur if s._.unit and _is_before(s)}
+            doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
         taken |= {t.i for s in nums for t in s}
         pct = self._select(self._matches(doc, self._pct, strings), taken)
@@ -139,6 +135,7 @@ class NumericAtoms:
     # ------------------------------------------------------------ currencies
     def _currencies(self, doc: Doc, strings) -> list[Span]:
         spans = []
+        set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
         for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc):
             entry = self._cur_entries[strings[match_id]]
             span = Span(doc, start, end, label=entry.iso or "AMBIGUOUS")
@@ -158,10 +155,7 @@ class NumericAtoms:
                     context = self._context_countries(doc)
                 iso = self._resolve(entry, context)
             span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
-            span._.unit = iso
-            span._.factor = entry.factor
-            span._.cur_before, span._.cur_after = entry.before, entry.after
-            span._.ambiguity = entry.ambiguous
+            set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
         return sorted(out, key=lambda s: s.start)
 
@@ -191,8 +185,9 @@ class NumericAtoms:
         """``pounds`` is money in a country that has a pound, or after a big
         magnitude; otherwise the unit of weight."""
         out = list(units)
+        get_ambiguity = span_getter("ambiguity")
         for span in cur:
-            amb = self.lex.ambiguity.get(span._.ambiguity or "")
+            amb = self.lex.ambiguity.get(get_ambiguity(span) or "")
             if amb is None or amb.also_unit is None:
                 continue
             in_context = any(
@@ -223,10 +218,11 @@ class NumericAtoms:
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
-        for start, end in marked_ranges(attr, spans):
-            doc[start]._.set(attr, MARK_FIRST)
-            for i in range(start + 1, end):
-                doc[i]._.set(attr, MARK_INSIDE)
+        token_setter(attr)(doc, [
+            (i, MARK_FIRST if i == start else MARK_INSIDE)
+            for start, end in marked_ranges(attr, spans)
+            for i in range(start, end)
+        ])
 
     # ------------------------------------------------------------ numbers
     def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
@@ -253,6 +249,7 @@ class NumericAtoms:
         spans: list[Span] = []
         i = 0
         n = len(doc)
+        set_number = span_setter("mantissa", "exponent", "value", "unit")
         for i_start, digits in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -308,11 +305,13 @@ class NumericAtoms:
                 exponent += mag.exponent
                 end += 1
             span = Span(doc, i, end, label="NUM")
-            ext = span._  # one accessor for the four attributes
-            ext.mantissa = mantissa
-            ext.exponent = exponent
-            ext.value = scale(mantissa, exponent)
-            ext.unit = "year" if (end == i + 1 and is_year_like(tok.text)) else None
+            set_number(
+                span,
+                mantissa,
+                exponent,
+                scale(mantissa, exponent),
+                "year" if (end == i + 1 and is_year_like(tok.text)) else None,
+            )
             spans.append(span)
             i = end
         return spans
@@ -372,10 +371,6 @@ class NumericAtoms:
             return None
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
-
-
-def _is_before(span: Span) -> bool:
-    return bool(span._.cur_before)
 
 
 @Language.factory(
