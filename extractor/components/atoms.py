@@ -8,6 +8,7 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from .extensions import span_getter, span_setter, token_setter
 _NOT_A_START = object()
 _UNSEEN = object()
 _MAX_SEEN = 500_000  # words remembered before starting afresh
+_HEAD = 3  # characters of a country name looked for before counting it
 
 ATOM_GROUPS = {
     "num": "atoms_num",
@@ -96,6 +98,8 @@ class NumericAtoms:
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
+        starts = "".join(sorted({re.escape(name[0]) for name in lex.territory_names}))
+        self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
         self._may_start = self._word_start | {"a", "an"}  # "a dozen": see _number_words_end
         self._start_kinds: dict[int, object] = {}  # orth -> numeral value, None, _NOT_A_START
 
@@ -163,8 +167,14 @@ class NumericAtoms:
         """The dateline's country, then the countries the article names, most named first."""
         countries = list(doc._.context_countries or [])
         text = doc.text  # built from the tokens on every access: once here
+        # A name can only be in the text if its first few characters are
+        # there, starting at a character a name starts with: collect those
+        # heads in one pass and count only the names whose head is present.
+        heads = set(self._name_heads.findall(text))
         counts: Counter[str] = Counter()
         for name, code in self.lex.territory_names.items():
+            if len(name) >= _HEAD and name[:_HEAD] not in heads:
+                continue
             found = text.count(name)
             if found:
                 counts[code] += found

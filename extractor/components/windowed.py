@@ -142,22 +142,27 @@ class WindowedMatcher:
         if plan is None:
             return list(self.matcher(doc))
         # token -> the tested marks it carries; how many tokens carry each
-        marking: dict[int, list[tuple[str, str]]] = {}
+        marked: dict[int, tuple[tuple[str, str], ...]] = {}
         counts: dict[tuple[str, str], int] = {}
+        get = marked.get
         for attr, values in plan.mark_values.items():
             first = (attr, MARK_FIRST) if MARK_FIRST in values else None
             inside = (attr, MARK_INSIDE) if MARK_INSIDE in values else None
-            for start, end in ranges(attr):
-                if first is not None:
-                    marking.setdefault(start, []).append(first)
-                    counts[first] = counts.get(first, 0) + 1
-                if inside is not None:
+            atoms = ranges(attr)
+            if first is not None and atoms:
+                counts[first] = len(atoms)
+                for start, _end in atoms:
+                    marked[start] = get(start, ()) + (first,)
+            if inside is not None:
+                n_inside = 0
+                for start, end in atoms:
                     for i in range(start + 1, end):
-                        marking.setdefault(i, []).append(inside)
-                        counts[inside] = counts.get(inside, 0) + 1
-        if not marking:
+                        marked[i] = get(i, ()) + (inside,)
+                        n_inside += 1
+                if n_inside:
+                    counts[inside] = n_inside
+        if not marked:
             return []
-        marked = {i: tuple(found) for i, found in marking.items()}
         lower, orth = plan.lower, plan.orth
         n = len(doc)
         words: dict[int, tuple[str | None, str | None]] = {}
