@@ -9,6 +9,7 @@ them but keep it from caching anything (see :class:`WireTokenizer`)."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 from spacy.attrs import IDS, ORTH
@@ -18,6 +19,17 @@ from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
 from .lexicon import Lexicon
+
+#: Doc -> the text a WireTokenizer made it from
+_SOURCE_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``. spaCy rebuilds that from the tokens on every access; a
+    Doc made by :class:`WireTokenizer` gives the text it was made from
+    instead (the tokenizer keeps every character, so the two are equal)."""
+    text = _SOURCE_TEXTS.get(doc)
+    return doc.text if text is None else text
 
 
 def _alternation(forms: set[str]) -> str:
@@ -50,6 +62,7 @@ class WireTokenizer(Tokenizer):
         doc = super().__call__(string)
         if self._space_rule_dropped and len(doc) and doc[0].text == " ":
             doc[0].is_sent_start = None  # as the " " rule's copy left it
+        _SOURCE_TEXTS[doc] = string
         return doc
 
     @property

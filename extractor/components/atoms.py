@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
+from ..tokenizer import doc_text
 from ..values import is_year_like, parse_digits, parse_number_words, scale
 from .extensions import span_getter, span_setter, token_setter
 
@@ -166,7 +167,7 @@ class NumericAtoms:
     def _context_countries(self, doc: Doc) -> list[str]:
         """The dateline's country, then the countries the article names, most named first."""
         countries = list(doc._.context_countries or [])
-        text = doc.text  # built from the tokens on every access: once here
+        text = doc_text(doc)
         # A name can only be in the text if its first few characters are
         # there, starting at a character a name starts with: collect those
         # heads in one pass and count only the names whose head is present.

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon
 from ..places import country_of_place
 from ..reader import DatelineParser, parse_header
+from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 
 
@@ -20,7 +21,7 @@ class WireHeader:
         self._parser = DatelineParser(Lexicon.load().dateline)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on every access: once here
+        text = doc_text(doc)
         header = parse_header(text)
         dateline = self._parser.parse(text, header.body_start, header.published)
         doc._.header = header
