@@ -56,14 +56,34 @@ class WireTokenizer(Tokenizer):
     first token that is not marked as a sentence start. (The copy also set
     the token's ``left_edge``/``right_edge`` to the Doc's first token, as it
     does for every token a rule makes; without a parser these are not
-    meaningful, and the Doc's arrays and bytes are the same either way.)"""
+    meaningful, and the Doc's arrays and bytes are the same either way.)
+
+    Other special cases (``Jan.``, ``Sept.``, ``p.m.``, ``Ltd.``) do change
+    the tokens, and most datelines have one, so the rest of such an article
+    would still never be cached. After tokenizing a text, each of its chunks
+    not seen before is therefore also tokenized on its own, which stores in
+    the cache exactly what spaCy would store for that chunk in any text that
+    used no special case before it (a chunk that itself uses one is not
+    stored, as ever). This is done once per distinct chunk, up to the
+    cache's size; the tokens of the text are not affected."""
 
     def __call__(self, string: str) -> Doc:
         doc = super().__call__(string)
         if self._space_rule_dropped and len(doc) and doc[0].text == " ":
             doc[0].is_sent_start = None  # as the " " rule's copy left it
         _SOURCE_TEXTS[doc] = string
+        self._prime_cache(string)
         return doc
+
+    def _prime_cache(self, string: str) -> None:
+        primed = self.__dict__.setdefault("_primed", set())
+        if len(primed) >= self.max_cache_size:
+            return
+        tokenize = super().__call__
+        for chunk in string.split():
+            if chunk not in primed:
+                primed.add(chunk)
+                tokenize(chunk)
 
     @property
     def _space_rule_dropped(self) -> bool:
