@@ -60,24 +60,25 @@ class WireTokenizer(Tokenizer):
 
     Other special cases (``Jan.``, ``Sept.``, ``p.m.``, ``Ltd.``) do change
     the tokens, and most datelines have one, so the rest of such an article
-    would still never be cached. After tokenizing a text, each of its chunks
-    not seen before is therefore also tokenized on its own, which stores in
-    the cache exactly what spaCy would store for that chunk in any text that
-    used no special case before it (a chunk that itself uses one is not
-    stored, as ever). This is done once per distinct chunk, up to the
-    cache's size; the tokens of the text are not affected."""
+    would still never be cached. Before tokenizing a text, each of its
+    chunks not seen before is therefore tokenized on its own, which stores
+    in the cache exactly what spaCy stores for that chunk whenever it meets
+    it before any special case (a chunk that uses a special case itself is
+    not stored, as ever). The text is then tokenized the usual way, reading
+    the cache. This is done once per distinct chunk, up to the cache's
+    size; the tokens are the same with or without it."""
 
     def __call__(self, string: str) -> Doc:
+        self._prime_cache(string)
         doc = super().__call__(string)
         if self._space_rule_dropped and len(doc) and doc[0].text == " ":
             doc[0].is_sent_start = None  # as the " " rule's copy left it
         _SOURCE_TEXTS[doc] = string
-        self._prime_cache(string)
         return doc
 
     def _prime_cache(self, string: str) -> None:
         primed = self.__dict__.setdefault("_primed", set())
-        if len(primed) >= self.max_cache_size:
+        if len(primed) >= self.max_cache_size or self.vocab.in_memory_zone:
             return
         tokenize = super().__call__
         for chunk in string.split():
