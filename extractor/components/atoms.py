@@ -12,6 +12,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -128,6 +129,22 @@ class _StartsNumber:
         return vocab.add_flag(cls(may_start, lower), free[0])
 
 
+@dataclass(frozen=True)
+class _StartWord:
+    """A word a number can start with: its value when it is a numeral in
+    digits (else None), that value scaled by nothing, and whether it looks
+    like a year."""
+
+    value: Decimal | None
+    unscaled: Decimal | None  # scale(value, 0)
+    year_like: bool
+
+    @classmethod
+    def of(cls, text: str) -> _StartWord:
+        value = parse_digits(text)
+        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
+
+
 class NumericAtoms:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -165,7 +182,7 @@ class NumericAtoms:
         self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
         may_start = frozenset(self._word_start | {"a", "an"})  # "a dozen": _number_words_end
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
-        self._digit_values: dict[int, Decimal | None] = {}  # orth -> parse_digits(text)
+        self._words: dict[int, _StartWord] = {}  # orth -> what _numbers needs of the word
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -300,21 +317,21 @@ class NumericAtoms:
         ])
 
     # ------------------------------------------------------------ numbers
-    def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
-        """The tokens a number can start at: ``(index, value)`` for a numeral
-        in digits, ``(index, None)`` for a word that may start a spelled-out
-        one (the vocabulary flags those words, see :class:`_StartsNumber`)."""
-        values = self._digit_values
-        if len(values) > _MAX_SEEN:
-            values.clear()
+    def _starts(self, doc: Doc) -> list[tuple[int, _StartWord]]:
+        """The tokens a number can start at (the vocabulary flags those words,
+        see :class:`_StartsNumber`), with what ``_numbers`` needs of the word,
+        worked out once per word."""
+        words = self._words
+        if len(words) > _MAX_SEEN:
+            words.clear()
         strings = doc.vocab.strings
         out = []
         for i in doc.to_array(self._start_flag).nonzero()[0].tolist():
             orth = doc[i].orth
-            value = values.get(orth, _UNSEEN)
-            if value is _UNSEEN:
-                value = values[orth] = parse_digits(strings[orth])
-            out.append((i, value))
+            word = words.get(orth)
+            if word is None:
+                word = words[orth] = _StartWord.of(strings[orth])
+            out.append((i, word))
         return out
 
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
@@ -323,15 +340,14 @@ class NumericAtoms:
         n = len(doc)
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
-        for i_start, digits in self._starts(doc):
+        for i_start, word in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
                 continue
             i = i_start
             if i in taken:
                 continue
-            tok = doc[i]
-            mantissa = digits
+            mantissa = word.value
             end = i + 1
             if mantissa is not None:
                 if self._excluded_digits(doc, i):
@@ -378,12 +394,14 @@ class NumericAtoms:
                 exponent += mag.exponent
                 end += 1
             span = Span(doc, i, end, label=num_label)
+            single = end == i + 1
             set_number(
                 span,
                 mantissa,
                 exponent,
-                scale(mantissa, exponent),
-                "year" if (end == i + 1 and is_year_like(tok.text)) else None,
+                # a lone numeral in digits: its scaled value is the word's
+                word.unscaled if single and word.value is not None else scale(mantissa, exponent),
+                "year" if (single and word.year_like) else None,
             )
             spans.append(span)
             i = end
