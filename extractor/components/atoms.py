@@ -129,6 +129,19 @@ class _StartsNumber:
         return vocab.add_flag(cls(may_start, lower), free[0])
 
 
+def _filtered_ranges(ranges: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The ``(start, end)`` that ``spacy.util.filter_spans`` keeps of spans
+    with these ranges (longest first, then leftmost; none overlapping), with
+    no Span objects made for the purpose."""
+    seen: set[int] = set()
+    kept = set()
+    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.add((start, end))
+            seen.update(range(start, end))
+    return kept
+
+
 @dataclass(frozen=True)
 class _StartWord:
     """A word a number can start with: its value when it is a numeral in
@@ -220,18 +233,17 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ currencies
     def _currencies(self, doc: Doc, strings) -> list[Span]:
-        spans = []
+        found = [
+            (start, end, self._cur_entries[strings[match_id]])
+            for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc)
+        ]
+        chosen = _filtered_ranges([(start, end) for start, end, _ in found])
         set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
-        for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc):
-            entry = self._cur_entries[strings[match_id]]
-            span = Span(doc, start, end, label=entry.iso or "AMBIGUOUS")
-            spans.append((span, entry))
-        chosen = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
         out = []
         seen = set()
         context: list[str] | None = None  # counted only when a currency is ambiguous
-        for span, entry in spans:
-            key = (span.start, span.end)
+        for start, end, entry in found:
+            key = (start, end)
             if key not in chosen or key in seen:
                 continue
             seen.add(key)
@@ -240,7 +252,7 @@ class NumericAtoms:
                 if context is None:
                     context = self._context_countries(doc)
                 iso = self._resolve(entry, context)
-            span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
+            span = Span(doc, start, end, label=iso or "UNKNOWN")
             set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
         return sorted(out, key=lambda s: s.start)
