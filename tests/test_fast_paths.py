@@ -164,17 +164,18 @@ def test_parse_digits_early_exit_changes_nothing() -> None:
         assert parse_digits(text) == _parse_digits_by_regex(text), repr(text)
 
 
-def test_filtered_ranges_is_filter_spans(nlp) -> None:
+def test_kept_is_filter_spans(nlp) -> None:
     from spacy.util import filter_spans
 
-    from extractor.components.atoms import _filtered_ranges
+    from extractor.components.atoms import _kept
 
     doc = nlp.make_doc(" ".join(["w"] * 32))
     rng = random.Random(2)
-    for _ in range(2000):
-        ranges = []
+    for _ in range(3000):
+        matches = []
         for _ in range(rng.randint(0, 8)):
             start = rng.randint(0, 28)
-            ranges.append((start, start + rng.randint(1, 3)))
-        spans = [Span(doc, s, e) for s, e in ranges]
-        assert _filtered_ranges(ranges) == {(s.start, s.end) for s in filter_spans(spans)}
+            matches.append((rng.choice([11, 22, 33]), start, start + rng.randint(1, 3)))
+        spans = [Span(doc, s, e, label=label) for label, s, e in matches]
+        want = [(s.label, s.start, s.end) for s in filter_spans(spans)]
+        assert _kept(matches) == want

@@ -129,17 +129,26 @@ class _StartsNumber:
         return vocab.add_flag(cls(may_start, lower), free[0])
 
 
-def _filtered_ranges(ranges: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The ``(start, end)`` that ``spacy.util.filter_spans`` keeps of spans
-    with these ranges (longest first, then leftmost; none overlapping), with
-    no Span objects made for the purpose."""
+_Match = tuple[int, int, int]  # (label id, start, end)
+
+
+def _kept(matches: list[_Match]) -> list[_Match]:
+    """What ``spacy.util.filter_spans`` keeps of spans made from these
+    matches (longest first, then leftmost, the first of equal ones; none
+    overlapping), sorted by start as it returns them; with no Span objects
+    made for the purpose."""
     seen: set[int] = set()
-    kept = set()
-    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+    kept = []
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
         if start not in seen and end - 1 not in seen:
-            kept.add((start, end))
+            kept.append(match)
             seen.update(range(start, end))
-    return kept
+    return sorted(kept, key=lambda m: m[1])
+
+
+def _spans(doc: Doc, matches: list[_Match]) -> list[Span]:
+    return [Span(doc, start, end, label=label) for label, start, end in matches]
 
 
 @dataclass(frozen=True)
@@ -206,19 +215,21 @@ class NumericAtoms:
         unit_symbols = self._matches(doc, self._unit_exact, strings)
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {
-            i for s in self._select(unit_words, taken) if len(s) > 1 for i in range(s.start, s.end)
+            i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
         }
         get_unit, get_before = span_getter("unit"), span_getter("cur_before")
         nums = self._numbers(
             doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
         taken |= {i for s in nums for i in range(s.start, s.end)}
-        pct = self._select(self._matches(doc, self._pct, strings), taken)
+        pct = _spans(doc, self._select(self._matches(doc, self._pct, strings), taken))
         taken |= {i for s in pct for i in range(s.start, s.end)}
-        units = filter_spans(self._select(unit_symbols, taken) + self._select(unit_words, taken))
+        units = _spans(
+            doc, _kept(self._select(unit_symbols, taken) + self._select(unit_words, taken))
+        )
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = self._select(self._matches(doc, self._hedge, strings), set())
+        hedges = _spans(doc, self._select(self._matches(doc, self._hedge, strings), set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -237,7 +248,7 @@ class NumericAtoms:
             (start, end, self._cur_entries[strings[match_id]])
             for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc)
         ]
-        chosen = _filtered_ranges([(start, end) for start, end, _ in found])
+        chosen = {(start, end) for _, start, end in _kept([(0, s, e) for s, e, _ in found])}
         set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
         out = []
         seen = set()
@@ -311,14 +322,13 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ simple atoms
     @staticmethod
-    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[Span]:
-        return [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]  # m: the label's id
+    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[_Match]:
+        return list(matcher(doc))  # (label id, start, end)
 
     @staticmethod
-    def _select(spans: list[Span], taken: set[int]) -> list[Span]:
+    def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
         """The matches clear of ``taken``, without overlaps (longest first)."""
-        free = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-        return sorted(filter_spans(free), key=lambda s: s.start)
+        return _kept([m for m in matches if not any(i in taken for i in range(m[1], m[2]))])
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
