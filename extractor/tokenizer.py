@@ -20,6 +20,10 @@ from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
 from .lexicon import Lexicon
 
+#: The longest chunk WireTokenizer primes the cache with: words are shorter,
+#: and a long chain of punctuation would be tokenized twice for nothing.
+_MAX_PRIMED = 40
+
 #: Doc -> the text a WireTokenizer made it from
 _SOURCE_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
@@ -65,8 +69,9 @@ class WireTokenizer(Tokenizer):
     in the cache exactly what spaCy stores for that chunk whenever it meets
     it before any special case (a chunk that uses a special case itself is
     not stored, as ever). The text is then tokenized the usual way, reading
-    the cache. This is done once per distinct chunk, up to the cache's
-    size; the tokens are the same with or without it."""
+    the cache. This is done once per distinct chunk of up to
+    :data:`_MAX_PRIMED` characters, up to the cache's size; the tokens are
+    the same with or without it."""
 
     def __call__(self, string: str) -> Doc:
         self._prime_cache(string)
@@ -82,7 +87,7 @@ class WireTokenizer(Tokenizer):
             return
         tokenize = super().__call__
         for chunk in string.split():
-            if chunk not in primed:
+            if chunk not in primed and len(chunk) <= _MAX_PRIMED:
                 primed.add(chunk)
                 tokenize(chunk)
 
