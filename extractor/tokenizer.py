@@ -20,10 +20,6 @@ from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
 from .lexicon import Lexicon
 
-#: The longest chunk WireTokenizer primes the cache with: words are shorter,
-#: and a long chain of punctuation would be tokenized twice for nothing.
-_MAX_PRIMED = 40
-
 #: Doc -> the text a WireTokenizer made it from
 _SOURCE_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
@@ -70,8 +66,12 @@ class WireTokenizer(Tokenizer):
     it before any special case (a chunk that uses a special case itself is
     not stored, as ever). The text is then tokenized the usual way, reading
     the cache. This is done once per distinct chunk of up to
-    :data:`_MAX_PRIMED` characters, up to the cache's size; the tokens are
+    :attr:`max_primed` characters, up to the cache's size; the tokens are
     the same with or without it."""
+
+    #: the longest chunk primed: words are shorter, and a long chain of
+    #: punctuation would be tokenized twice for nothing
+    max_primed = 40
 
     def __call__(self, string: str) -> Doc:
         self._prime_cache(string)
@@ -87,7 +87,7 @@ class WireTokenizer(Tokenizer):
             return
         tokenize = super().__call__
         for chunk in string.split():
-            if chunk not in primed and len(chunk) <= _MAX_PRIMED:
+            if chunk not in primed and len(chunk) <= self.max_primed:
                 primed.add(chunk)
                 tokenize(chunk)
 
