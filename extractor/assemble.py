@@ -18,6 +18,8 @@ from .rates import EcbRates
 from .records import (
     Conversion,
     Dateline,
+    Entity,
+    Iso,
     Money,
     Percentage,
     Quantity,
@@ -96,16 +98,40 @@ def _usd(
     return make(rate, "ecb", rate_date)
 
 
+def _entities(doc: Doc) -> list[Entity]:
+    out = []
+    for s in doc.spans.get("entities", []):
+        link = s._.link
+        iso = None
+        if link is not None and (link.iso_alpha2 or link.iso_alpha3 or link.iso_3166_2):
+            iso = Iso(alpha2=link.iso_alpha2, alpha3=link.iso_alpha3, subdivision=link.iso_3166_2)
+        out.append(Entity(
+            text=s.text, start=s.start_char, end=s.end_char, label=s.label_,
+            kb_id=link.kb_id if link else None,
+            name=link.name if link else s.text,
+            iso=iso,
+            geonames_id=link.geonames_id if link else None,
+            country=link.country if link else None,
+        ))
+    return out
+
+
 def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
              extra_warnings: tuple[str, ...] = ()) -> Record:
     header = doc._.header
     dl = doc._.dateline
     warnings = [Warning_(code="input", message=w) for w in extra_warnings]
     warnings += [Warning_(code="header", message=w) for w in (doc._.warnings or [])]
+    entities = _entities(doc)
     dateline = None
     if dl is not None:
+        place = next((e for e in entities if e.start == dl.start), None)
         dateline = Dateline(place=dl.place, date=dl.date, agency=dl.agency, start=dl.start,
-                            end=dl.end, country=country_of_place(dl.place))
+                            end=dl.end,
+                            country=(place.country if place and place.country
+                                     else country_of_place(dl.place)),
+                            kb_id=place.kb_id if place else None,
+                            geonames_id=place.geonames_id if place else None)
     published = header.published if header else None
     day = (dl.date if dl else None) or published
 
@@ -158,7 +184,7 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
         percentages=percentages,
         quantities=quantities,
         conversions=conversions,
-        entities=[],
+        entities=entities,
         warnings=warnings,
         extractor_version=__version__,
     )

@@ -184,3 +184,191 @@ def load_json(path: Path, model: type[M]) -> M:
 
 def pattern_file(name: str) -> list[MatcherPattern]:
     return load_jsonl(patterns_dir() / name, MatcherPattern)
+
+
+# ---------------------------------------------------------------- knowledge base (TSV)
+QID = r"^Q[1-9][0-9]*$"
+ALPHA2 = r"^[A-Z]{2}$"
+
+
+def relative_path(path: Path) -> str:
+    """How errors name a data file: relative to the package when inside it."""
+    return _rel(path)
+
+
+def split_cell(value: str) -> list[str]:
+    """A multi-valued TSV cell: ``a;b;c``."""
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+class _TsvRow(_Strict):
+    """A row of a ``patterns/kb/`` table; empty cells arrive as ``None``."""
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_cell(getattr(self, "aliases", None) or "")
+
+
+class CountryRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+    iso_alpha3: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    owid_code: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class RegionRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    owid_code: str | None = None
+    region_type: str
+    defined_by: str | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+    members: str | None = None
+
+
+class DivisionRow(_TsvRow):
+    name: str
+    short_name: str
+    aliases: str | None = None
+    division_type: str
+    iso_3166_2: str = Field(pattern=r"^CN-[A-Z]{2}$")
+    iso_3166_2_name: str | None = None
+    capital: str | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class ChinaCityRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    province: str
+    province_iso_3166_2: str | None = Field(None, pattern=r"^[A-Z]{2}-[A-Z]{2}$")
+    is_division_capital: Literal["yes", "no"]
+    population_geonames: int | None = Field(None, ge=0)
+    geonames_id: int | None = Field(None, ge=1)
+    latitude: float | None = None
+    longitude: float | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class OrganizationRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    org_type: str
+    country_iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class GeonamesCountryRow(_Strict):
+    iso_alpha2: str = Field(pattern=ALPHA2)
+    geonames_id: int = Field(ge=1)
+    name: str
+    capital: str | None = None
+    population: int = Field(ge=0)
+
+
+class DemonymRow(_TsvRow):
+    demonym: str
+    forms: str
+    iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+
+
+class EntityRules(_Strict):
+    comment: str = Field(alias="_comment")
+    connectors: list[str]
+    leading_stopwords: list[str]
+    direction_words: list[str]
+    org_suffixes: list[str]
+    org_heads: list[str]
+    org_cues: list[str]
+    gpe_suffixes: list[str]
+    gpe_nouns_after: list[str]
+    loc_heads: list[str]
+    loc_phrases: list[str]
+    titles: list[str]
+    office_words: list[str]
+    lower_titles: list[str]
+    role_words: list[str]
+    speech_verbs: list[str]
+    person_connectors: list[str]
+    not_names: list[str]
+    alias_stoplist: list[str]
+    currency_words: list[str]
+
+
+def read_table_lines(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of a TSV whose header must be ``header``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
+    out: list[tuple[int, list[str]]] = []
+    seen_header = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if not seen_header:
+            if cells != header:
+                raise DataFileError(_rel(path), number, f"the header must be {' '.join(header)}")
+            seen_header = True
+        elif len(cells) != len(header):
+            raise DataFileError(_rel(path), number,
+                                f"{len(cells)} cells, the header has {len(header)}")
+        else:
+            out.append((number, cells))
+    if not out:
+        raise DataFileError(_rel(path), None, "has no rows")
+    return out
+
+
+def load_tsv(path: Path, model: type[M]) -> list[M]:
+    """A tab-separated table with one header row; ``#`` lines are comments.
+
+    Empty cells become ``None``; a row with the wrong number of cells or a
+    value the model refuses raises :class:`DataFileError` with the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
+    header: list[str] | None = None
+    rows: list[M] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if header is None:
+            header = cells
+            unknown = set(header) - set(model.model_fields)
+            if unknown:
+                raise DataFileError(_rel(path), number,
+                                    f"unknown column(s): {', '.join(sorted(unknown))}")
+            continue
+        if len(cells) != len(header):
+            raise DataFileError(_rel(path), number,
+                                f"{len(cells)} cells, the header has {len(header)}")
+        try:
+            rows.append(model.model_validate(
+                {k: (v if v != "" else None) for k, v in zip(header, cells, strict=True)}))
+        except ValidationError as exc:
+            raise DataFileError(_rel(path), number, _describe(exc)) from None
+    if not rows:
+        raise DataFileError(_rel(path), None, "has no rows")
+    return rows

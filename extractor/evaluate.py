@@ -68,7 +68,7 @@ def locate(text: str, mentions: list[dict]) -> list[tuple[int, int] | None]:
             out.append(None)
             continue
         out.append((pos, pos + len(m["text"])))
-        cursor = pos + 1
+        cursor = pos + len(m["text"])
     return out
 
 

@@ -37,6 +37,8 @@ class Dateline(_Model):
     start: int
     end: int
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the place, if known.")
+    kb_id: str | None = Field(None, description="Wikidata QID of the place, when known.")
+    geonames_id: int | None = Field(None, description="GeoNames id of the place, when known.")
 
 
 class Usd(_Model):
@@ -89,13 +91,25 @@ class Conversion(_Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class Iso(_Model):
+    alpha2: str | None = Field(None, description="ISO 3166-1 alpha-2 (countries, territories).")
+    alpha3: str | None = Field(None, description="ISO 3166-1 alpha-3.")
+    subdivision: str | None = Field(None, description="ISO 3166-2, e.g. 'CN-XZ'.")
+
+
 class Entity(_Model):
-    text: str
+    text: str = Field(description="The name as written (no leading 'the', no possessive 's).")
     start: int
     end: int
     label: Literal["GPE", "LOC", "ORG", "PERSON", "NORP"]
-    kb_id: str | None
-    name: str | None
+    kb_id: str | None = Field(description="Wikidata QID of the knowledge-base entry; null when "
+                              "the name is unknown or its entry has no QID.")
+    name: str | None = Field(description="Canonical name: the entry's, else the fullest form "
+                             "the article gives (a surname -> the full name).")
+    iso: Iso | None = Field(None, description="ISO codes of a place, when known.")
+    geonames_id: int | None = Field(None, description="GeoNames id of a place, when known.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the country the "
+                                "place (or body, or nationality) belongs to, when known.")
 
 
 class Record(_Model):

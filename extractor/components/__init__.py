@@ -1,9 +1,13 @@
-"""spaCy components: the header/dateline reader, the numeric atoms and the
-money, percent and quantity rulers. Importing this package registers their
-factories with spaCy."""
+"""spaCy components: the header/dateline reader, the numeric atoms, the money,
+percent and quantity rulers, the entity recogniser and the entity linker.
+Importing this package registers their factories with spaCy."""
 
 from .amounts import MoneyRuler, PercentRuler, QuantityRuler
 from .atoms import NumericAtoms
+from .entities import EntityLinker, EntityRecognizer
 from .header import WireHeader
 
-__all__ = ["MoneyRuler", "NumericAtoms", "PercentRuler", "QuantityRuler", "WireHeader"]
+__all__ = [
+    "EntityLinker", "EntityRecognizer", "MoneyRuler", "NumericAtoms", "PercentRuler",
+    "QuantityRuler", "WireHeader",
+]

@@ -8,6 +8,7 @@ TOKEN_ATOMS = ("num", "cur_pre", "cur_post", "pct", "unit", "hedge")
 SPAN_ATTRS = (
     "value", "value_max", "unit", "qualifier", "per", "exponent", "mantissa",
     "cur_before", "cur_after", "ambiguity", "factor",
+    "entity_lookup", "entity_name", "link",
 )
 
 
