@@ -310,6 +310,9 @@ class EntityRules(_Strict):
     not_names: list[str]
     alias_stoplist: list[str]
     currency_words: list[str]
+    company_suffixes: list[str]
+    head_connectors: list[str]
+    org_prefixes: list[str]
 
 
 def read_table_lines(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:

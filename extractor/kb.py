@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -64,6 +65,25 @@ class City:
     population: int
 
 
+@dataclass
+class Subdivision:
+    code: str  # ISO 3166-2
+    name: str
+    country: str
+    type: str
+
+
+def fold(name: str) -> str:
+    """The key places are looked up by: case, accents and spacing ignored
+    (``Sao Paulo`` finds ``São Paulo``, ``URUMQI`` finds ``Ürümqi``).
+
+    >>> fold("  São  Paulo ") == fold("SAO PAULO")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", " ".join(name.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _strip_article(alias: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", alias).strip()
 
@@ -75,6 +95,7 @@ class KnowledgeBase:
         self._folded: dict[str, list[str]] = {}
         self._cities: dict[str, list[City]] | None = None
         self._cities_file: Path | None = None
+        self._subdivisions: dict[str, list[Subdivision]] | None = None
         self.country_geonames: dict[str, int] = {}
         self.demonyms: dict[str, str | None] = {}
         self._stop = set(rules.alias_stoplist)
@@ -155,7 +176,22 @@ class KnowledgeBase:
         """GeoNames cities (population >= 15,000) of that name, most populous first."""
         if self._cities is None:
             self._cities = _load_cities(self._cities_file)
-        return self._cities.get(" ".join(name.split()).casefold(), [])
+        return self._cities.get(fold(name), [])
+
+    def subdivisions_named(self, name: str) -> list[Subdivision]:
+        """ISO 3166-2 subdivisions of that name (pycountry): ``Bahia``,
+        ``Gauteng``, ``Georgia`` (the U.S. state), ``Punjab`` (two countries)."""
+        if self._subdivisions is None:
+            import pycountry
+
+            table: dict[str, list[Subdivision]] = {}
+            for sub in pycountry.subdivisions:
+                table.setdefault(fold(sub.name), []).append(
+                    Subdivision(sub.code, sub.name, sub.country_code, sub.type))
+            for group in table.values():
+                group.sort(key=lambda x: x.code)
+            self._subdivisions = table
+        return self._subdivisions.get(fold(name), [])
 
 
 def _load_cities(path: Path | None) -> dict[str, list[City]]:
@@ -176,7 +212,7 @@ def _load_cities(path: Path | None) -> dict[str, list[City]]:
             raise d.DataFileError(d.relative_path(path), number,
                                   "expected geonames_id, name, 2-letter country, admin1, "
                                   "population") from None
-        cities.setdefault(name.casefold(), []).append(city)
+        cities.setdefault(fold(name), []).append(city)
     for group in cities.values():
         group.sort(key=lambda c: (-c.population, c.geonames_id))
     return cities

@@ -63,6 +63,11 @@ class EntityRecognizer:
         rules = d.load_json(d.patterns_dir() / "entity_rules.json", d.EntityRules)
         self.rules = rules
         self.connectors = set(rules.connectors)
+        self.person_connectors = set(rules.person_connectors)
+        self.joiners = self.connectors | self.person_connectors
+        self.head_connectors = set(rules.head_connectors)
+        self.company_suffixes = set(rules.company_suffixes)
+        self.org_prefixes = set(rules.org_prefixes)
         self.leading = set(rules.leading_stopwords)
         self.directions = set(rules.direction_words)
         self.org_suffixes = set(rules.org_suffixes)
@@ -186,9 +191,10 @@ class EntityRecognizer:
                     and j + 2 < n and self._caps[j + 2]:
                 j += 2
                 continue
-            if j > i and word in self.connectors and j + 1 < n and self._caps[j + 1] \
-                    and j + 1 not in blocked:
-                j += 1
+            if j > i and (word in self.joiners or word in self.head_connectors
+                          and self._w[j - 1] in self.org_heads) \
+                    and j + 1 < n and self._caps[j + 1] and j + 1 not in blocked:
+                j += 1  # Ministry of Commerce, Lula da Silva, Forum on ...
                 continue
             if j > i and word == "(" and j + 2 < n and self._w[j + 2] == ")" \
                     and self._caps[j + 1] and j + 3 < n and self._caps[j + 3]:
@@ -202,7 +208,7 @@ class EntityRecognizer:
                 break
             j += 1
         # a connector or comma never ends a name
-        while j > i + 1 and (self._w[j - 1] in self.connectors or self._w[j - 1] == ","):
+        while j > i + 1 and (self._w[j - 1] in self.joiners or self._w[j - 1] == ","):
             j -= 1
         return j
 
@@ -258,6 +264,9 @@ class EntityRecognizer:
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
                 continue
+            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.candidates_exact(
+                    self._text(r, b)) and not self.kb.candidates_exact(self._text(a, k)):
+                return None  # Chongqing Port and Logistics Office: the suffix names the whole
             if word != "of":
                 rest = self._split_and(doc, r, b, local)  # Tibet and Xizang and ...
                 if rest is not None:
@@ -303,6 +312,8 @@ class EntityRecognizer:
             return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
         if by_form:
             return None
+        if any(w in self.connectors or w in self.head_connectors for w in words):
+            return None  # the rules below read the context of a simple name
         if self._is_person(doc, a, b):
             return Found(a, b, "PERSON", text)
         cue = self._org_cue(doc, a, b)
@@ -312,7 +323,7 @@ class EntityRecognizer:
             return Found(a, b, "ORG", text)  # an acronym (GDP and the like are not_names)
         if after == "," and self._appositive(doc, b + 1, self.place_nouns):
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
-        if not sentence_start and self._is_city(doc, text):
+        if (not sentence_start or len(words) > 1) and self._is_place(text):
             return Found(a, b, "GPE", text)
         return None
 
@@ -337,13 +348,18 @@ class EntityRecognizer:
         return False
 
     def _person_shaped(self, doc: Doc, a: int, b: int) -> bool:
-        if not 1 <= b - a <= 4:
+        """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
+        no title, office, place or nationality among them."""
+        words = [w for w in self._w[a:b] if w != "-"]
+        if not 1 <= len(words) <= 5 or self._w[a] == "-" or self._w[b - 1] == "-":
             return False
-        for t in doc[a:b]:
-            if t.text in self.connectors or t.text in self.office_words \
-                    or t.text in self.titles or not t.is_alpha and "'" not in t.text:
+        for k, w in enumerate(words):
+            if w in self.person_connectors and 0 < k < len(words) - 1:
+                continue
+            if w in self.connectors or w in self.office_words or w in self.titles \
+                    or not w.replace("'", "").isalpha() or not w[:1].isupper():
                 return False
-            if self.kb.candidates_exact(t.text) or t.text in self.kb.demonyms:
+            if self.kb.candidates_exact(w) or w in self.kb.demonyms:
                 return False
         return True
 
@@ -378,12 +394,15 @@ class EntityRecognizer:
         after = self._w[b] if b < len(doc) else ""
         return after == "," and self._appositive(doc, b + 1, self.org_cues)
 
-    def _is_city(self, doc: Doc, text: str) -> bool:
+    def _is_place(self, text: str) -> bool:
+        """A GeoNames city or an ISO 3166-2 subdivision of a country the article
+        names (``Golmud`` in China, ``Bahia`` in Brazil), or a city of a million."""
         cities = self.kb.cities_named(text)
-        if not cities:
-            return False
-        return any(c.country in self._countries for c in cities) \
-            or cities[0].population >= 1_000_000
+        if any(c.country in self._countries for c in cities):
+            return True
+        if cities and cities[0].population >= 1_000_000:
+            return True
+        return any(sub.country in self._countries for sub in self.kb.subdivisions_named(text))
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
         if i == 0:
@@ -427,9 +446,13 @@ class EntityRecognizer:
 
     def _inside(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                 local: dict[str, Found]) -> Iterator[Found]:
-        whole = self._whole(doc, a, b, local, sentence_start=True) if b - a > 1 else None
+        whole = self._whole(doc, a, b, local, sentence_start=self._sentence_start(doc, a))
         if whole is not None:
             yield whole
+            return
+        titled = list(self._titled(doc, a, b, phrases, local)) if b - a > 1 else []
+        if titled:
+            yield from titled
             return
         k = a
         while k < b:
@@ -456,19 +479,67 @@ class EntityRecognizer:
         return bool(before or after)
 
     # ------------------------------------------------------------ the article's own names
+    def _long_forms(self, found: list[Found]) -> list[Found]:
+        """``Forum on China-Africa Cooperation (FOCAC)``: a capitalised run whose
+        initials spell the abbreviation after it is an organisation's name,
+        even when no other rule knew it (after Schwartz and Hearst, 2003)."""
+        ends = {f.end for f in found}
+        out = list(found)
+        n = len(self._w)
+        for k in range(1, n - 2):
+            abbr = self._w[k + 1]
+            if self._w[k] != "(" or self._w[k + 2] != ")" or k in ends \
+                    or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
+                continue
+            start = self._initials_match(abbr, k)
+            if start is None:
+                continue
+            inside = [f for f in out if start <= f.start and f.end <= k]
+            if any(f.label == "ORG" for f in inside) or any(
+                    f.start < start < f.end for f in out):
+                continue
+            for f in inside:
+                out.remove(f)
+            if start > 0 and self._w[start - 1] in self.org_prefixes:
+                start -= 1  # PT Kereta Cepat Indonesia-China (KCIC)
+            out.append(Found(start, k, "ORG", self._text(start, k)))
+        return out
+
+    def _initials_match(self, abbr: str, k: int) -> int | None:
+        """The first token of the run before ``k`` whose word initials contain
+        the letters of ``abbr`` in order, the first letter opening the run."""
+        j = k - 1
+        letters = abbr.lower()
+        pos = len(letters) - 1
+        lowest = max(0, k - len(abbr) - 6)
+        while j >= lowest and pos >= 0:
+            word = self._w[j]
+            if word in SENTENCE_END or "\n" in self._sp[j] or word == ",":
+                return None
+            if word[:1].lower() == letters[pos] and word[:1].isalpha():
+                pos -= 1
+                if pos < 0:
+                    return j if self._caps[j] else None
+            elif self._caps[j] and pos == len(letters) - 1:
+                return None  # the last word must give the last letter
+            j -= 1
+        return None
+
     def _remember(self, doc: Doc, f: Found, local: dict[str, Found]) -> None:
         words = self._w[f.start:f.end]
         full = f.name or self._text(f.start, f.end)
         if f.label == "PERSON" and len(words) >= 2:
-            for w in (words[0], words[-1]):
-                if not self.kb.candidates_exact(w):
+            for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
+                if w not in self.joiners and w != "-" and not self.kb.candidates_exact(w):
                     local[w] = Found(0, 0, "PERSON", full, full)
         elif f.label == "ORG" and len(words) >= 2 and not self.kb.candidates_exact(words[0]) \
-                and words[0] not in self.org_heads and words[-1] in self.org_suffixes:
+                and words[-1] in self.company_suffixes:
+            # a company's short forms: Hua Hong Semiconductor ... Hua Hong
             for k in range(1, len(words) - 1 if words[-1] in ("Ltd.", "Ltd") else len(words)):
                 prefix = " ".join(words[:k])
-                if words[k - 1] not in self.connectors and prefix not in local \
-                        and not self.kb.candidates_exact(prefix):
+                if words[k - 1] not in self.joiners and prefix not in local \
+                        and not self.kb.candidates_exact(prefix) \
+                        and not self.kb.cities_named(prefix):
                     local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
         elif f.label in ("ORG", "GPE", "LOC") and not self.kb.candidates_exact(" ".join(words)):
             local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
@@ -477,6 +548,7 @@ class EntityRecognizer:
                        body: int) -> list[Found]:
         """``General Administration of Customs (GAC)``: the form in parentheses
         names the same thing, here and in the rest of the article."""
+        found = self._long_forms(found)
         by_start = {f.start: f for f in found}
         out = list(found)
         for f in found:
@@ -578,25 +650,37 @@ class EntityLinker:
         return out
 
     def _choose(self, span: Span, countries: list[str]) -> Link:
-        name = span._.entity_name or span._.entity_lookup or span.text
-        cands = self._candidates(span)
-        if cands:
-            rank = {c: k for k, c in enumerate(countries)}
-            best = min(cands, key=lambda e: (rank.get(e.country, len(rank)),
-                                              -e.rank[0], -e.rank[1], e.id))
-            return Link(best.qid, best.name, best.iso_alpha2, best.iso_alpha3, best.iso_3166_2,
-                        best.geonames_id, best.country)
+        """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
+        GeoNames cities the name may be: one in a country of the article first
+        (the dateline's country ranks first), then by prior. A subdivision or a
+        city abroad is never forced: it must be in the article's countries (a
+        city of a million excepted)."""
+        lookup = span._.entity_lookup or span.text
+        name = span._.entity_name or lookup
+        rank = {c: k for k, c in enumerate(countries)}
+        far = len(rank)
+        options: list[tuple[tuple, Link]] = []
+        for e in self._candidates(span):
+            options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
+                            Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
+                                 e.geonames_id, e.country)))
+        if span.label_ == "GPE":
+            for sub in self.kb.subdivisions_named(lookup):
+                if sub.country in rank:  # Georgia next to Atlanta: the U.S. state
+                    options.append(((rank[sub.country], -2, 0, sub.code),
+                                    Link(None, sub.name, iso_3166_2=sub.code,
+                                         country=sub.country)))
+            if not options:
+                for city in self.kb.cities_named(lookup):
+                    if city.country in rank or city.population >= 1_000_000:
+                        options.append(((rank.get(city.country, far), -1, -city.population,
+                                         str(city.geonames_id)),
+                                        Link(None, city.name, geonames_id=city.geonames_id,
+                                             country=city.country)))
+        if options:
+            return min(options, key=lambda o: o[0])[1]
         if span.label_ == "NORP":
             return Link(None, span.text, country=self.kb.demonyms.get(span.text))
-        if span.label_ == "GPE":
-            cities = self.kb.cities_named(span._.entity_lookup or span.text)
-            if cities:
-                rank = {c: k for k, c in enumerate(countries)}
-                city = min(cities, key=lambda c: (rank.get(c.country, len(rank)),
-                                                  -c.population))
-                if city.country in rank or city.population >= 1_000_000:
-                    return Link(None, city.name, geonames_id=city.geonames_id,
-                                country=city.country)
         return Link(None, name)
 
 
