@@ -19,9 +19,11 @@ from .records import (
     Conversion,
     Dateline,
     Entity,
+    Fact,
     Iso,
     Money,
     Percentage,
+    Period,
     Quantity,
     Record,
     Usd,
@@ -96,6 +98,23 @@ def _usd(
             message=f"{span.text!r}: the newest ECB rate for {currency} is of {rate_date}",
         ))
     return make(rate, "ecb", rate_date)
+
+
+def _facts(doc: Doc) -> list[Fact]:
+    out = []
+    for f in doc._.facts or []:
+        period = None
+        if f.period is not None:
+            period = Period(label=f.period.label, start=f.period.first, end=f.period.last)
+        out.append(Fact(
+            metric=f.metric, metric_id=f.metric_id, kind=f.kind,
+            value_kind=f.value.kind if f.value else None,
+            value=f.value.index if f.value else None,
+            change=f.change.index if f.change else None,
+            direction=f.direction, basis=f.basis, location=f.location, partner=f.partner,
+            period=period, qualifier=f.qualifier, start=f.start, end=f.end,
+        ))
+    return out
 
 
 def _entities(doc: Doc) -> list[Entity]:
@@ -185,6 +204,7 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
         quantities=quantities,
         conversions=conversions,
         entities=entities,
+        facts=_facts(doc),
         warnings=warnings,
         extractor_version=__version__,
     )

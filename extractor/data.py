@@ -375,3 +375,32 @@ def load_tsv(path: Path, model: type[M]) -> list[M]:
     if not rows:
         raise DataFileError(_rel(path), None, "has no rows")
     return rows
+
+
+# ---------------------------------------------------------------- facts
+class MetricRow(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    forms: list[str] = Field(min_length=1)
+
+
+class FactRules(_Strict):
+    comment: str = Field(alias="_comment")
+    up_words: list[str]
+    down_words: list[str]
+    down_after_edged: list[str]
+    flat_words: list[str]
+    change_nouns: list[str]
+    change_after: list[str]
+    value_cues: list[str]
+    bases: dict[Literal["year_on_year", "month_on_month", "quarter_on_quarter"], list[str]]
+    target_cues: list[str]
+    forecast_cues: list[str]
+    partner_prepositions: list[str]
+    partner_words: list[str]
+    clause_breaks: list[str]
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    count_words: dict[str, int]
+    narrowing_prepositions: list[str]
+

@@ -112,6 +112,34 @@ class Entity(_Model):
                                 "place (or body, or nationality) belongs to, when known.")
 
 
+class Period(_Model):
+    label: str = Field(description="The words that state the period, as written: '2024', "
+                       "'the first half of 2023', 'last year'.")
+    start: dt.date | None = Field(description="First day; null when it cannot be dated.")
+    end: dt.date | None = Field(description="Last day (a point in time: start == end).")
+
+
+class Fact(_Model):
+    metric: str | None = Field(description="What is measured, as written: 'Exports'.")
+    metric_id: str | None = Field(description="The indicator's id in patterns/metrics.jsonl, "
+                                  "e.g. 'exports', 'gdp'; null when none fits.")
+    kind: Literal["actual", "target", "forecast"]
+    value_kind: Literal["money", "quantities", "percentages"] | None = Field(
+        description="Which list `value` indexes.")
+    value: int | None = Field(description="Index of the level: a money, quantity or "
+                              "percentage mention (a share or a rate is a value).")
+    change: int | None = Field(description="Index into `percentages` of its change.")
+    direction: Literal["up", "down", "flat"] | None
+    basis: Literal["year_on_year", "month_on_month", "quarter_on_quarter"] | None
+    location: int | None = Field(description="Index into `entities` of the place it is about.")
+    partner: int | None = Field(description="Index into `entities` of the other party of a "
+                                "trade figure ('with Nepal').")
+    period: Period | None
+    qualifier: Literal["about", "more_than", "at_least", "nearly", "less_than", "up_to"] | None
+    start: int = Field(description="Offset of the clause the fact comes from.")
+    end: int
+
+
 class Record(_Model):
     id: str
     source: str
@@ -123,6 +151,7 @@ class Record(_Model):
     quantities: list[Quantity]
     conversions: list[Conversion]
     entities: list[Entity]
+    facts: list[Fact] = Field(default_factory=list)
     warnings: list[Warning_]
     extractor_version: str
 

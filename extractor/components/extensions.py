@@ -19,7 +19,7 @@ def register() -> None:
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("header", "dateline", "context_countries", "warnings"):
+    for name in ("header", "dateline", "context_countries", "warnings", "facts"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -1,0 +1,510 @@
+"""The ``fact_builder`` component: from mentions to indicator records.
+
+Works on the spans the other components made (money, percentages,
+quantities, entities) and on the sentences of spaCy's ``sentencizer``, with
+token patterns only (``PhraseMatcher`` for metrics and bases, ``Matcher`` for
+periods — ``patterns/metrics.jsonl``, ``patterns/period_patterns.jsonl``,
+``patterns/facts.json``), so it runs on ``spacy.blank("en")``. Per clause:
+
+1. each percentage is a *change* (next to a verb or noun of change, before
+   ``year on year`` ...) or a *level* (a share: ``98.6 percent of``);
+2. changes are paired with levels: ``respectively`` pairs in order, else
+   ``rose 15.3 percent to 11.32 billion yuan`` (change, ``to``, level), else the
+   nearest level before, else after;
+3. each pair (or lone figure) becomes a fact: the nearest metric words, the
+   direction of the change word, the basis phrase, target/forecast cues, the
+   subject place of the sentence (else the article's main place), the partner
+   of a trade figure, and the period of the sentence (else the last one
+   stated before it).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import data as d
+from . import extensions  # noqa: F401  (registers the attributes)
+
+TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
+                 "border_trade", "nev_exports", "tea_exports"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+@dataclass
+class Figure:
+    kind: str  # "money", "quantities", "percentages"
+    index: int
+    span: Span
+    is_change: bool = False
+
+
+@dataclass
+class PeriodHit:
+    start: int  # token offsets
+    end: int
+    label: str
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass
+class FactDraft:
+    value: Figure | None
+    change: Figure | None
+    metric: str | None = None
+    metric_id: str | None = None
+    kind: str = "actual"
+    direction: str | None = None
+    basis: str | None = None
+    location: int | None = None
+    partner: int | None = None
+    period: PeriodHit | None = None
+    qualifier: str | None = None
+    start: int = 0
+    end: int = 0
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> Span:
+        spans = [f.span for f in (self.value, self.change) if f is not None]
+        return min(spans, key=lambda s: s.start)
+
+
+class FactBuilder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        folder = d.patterns_dir()
+        self.rules = rules = d.load_json(folder / "facts.json", d.FactRules)
+        self.metrics = d.load_jsonl(folder / "metrics.jsonl", d.MetricRow)
+        self.form_ids: dict[str, list[str]] = {}
+        for row in self.metrics:
+            for form in row.forms:
+                self.form_ids.setdefault(form.lower(), []).append(row.id)
+        self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted(self.form_ids)
+        self.metric_matcher.add("METRIC", list(nlp.tokenizer.pipe(forms)))
+        self.basis_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for basis, phrases in rules.bases.items():
+            self.basis_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+        self.period_matcher = Matcher(nlp.vocab)
+        months = sorted(rules.months)
+        for row in d.pattern_file("period_patterns.jsonl"):
+            pattern = [
+                {k: ({"IN": months} if v == {"IN": "MONTHS"} else v) for k, v in tok.items()}
+                for tok in row.pattern
+            ]
+            self.period_matcher.add(row.label, [pattern])
+        self.period_triggers = {*rules.months, *rules.ordinals, "half", "quarter", "quarters",
+                                "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
+                                "end"}
+        self.up = set(rules.up_words)
+        self.down = set(rules.down_words)
+        self.flat = set(rules.flat_words)
+        self.change_words = self.up | self.down | self.flat | set(rules.change_nouns)
+        self.change_after = set(rules.change_after)
+        self.targets = set(rules.target_cues)
+        self.forecasts = set(rules.forecast_cues)
+        self.breaks = set(rules.clause_breaks)
+
+    # ------------------------------------------------------------ the pass
+    def __call__(self, doc: Doc) -> Doc:
+        header = doc._.header
+        body_start = header.body_start if header is not None else 0
+        self._lw = [t.lower_ for t in doc]
+        figures = self._figures(doc, body_start)
+        if not figures:
+            doc._.facts = []
+            return doc
+        ref = self._reference_date(doc)
+        periods = self._periods(doc, figures, ref)
+        metrics = self._metrics(doc, figures)
+        bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
+        entities = list(doc.spans.get("entities", []))
+        main_place = self._dateline_country_entity(doc, entities)
+        drafts: list[FactDraft] = []
+        self._clause_metric: tuple[int, str, str | None] | None = None
+        current_period: PeriodHit | None = None
+        headline_periods = [p for p in periods if p.end <= self._body_token(doc, body_start)]
+        if headline_periods:
+            current_period = headline_periods[0]
+        for sent in doc.sents:
+            if sent.end_char <= body_start:
+                continue
+            sent_figs = [f for f in figures if sent.start <= f.span.start < sent.end]
+            sent_periods = [p for p in periods if sent.start <= p.start < sent.end]
+            for a, b in self._clauses(doc, sent):
+                clause_figs = [f for f in sent_figs if a <= f.span.start < b]
+                if not clause_figs:
+                    continue
+                for draft in self._pair(doc, clause_figs, a, b):
+                    draft.start, draft.end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+                    self._describe(doc, draft, a, b, sent, metrics, bases, entities)
+                    near = [p for p in sent_periods if a <= p.start < b] or sent_periods
+                    if near:
+                        draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
+                    else:
+                        draft.period = current_period
+                    drafts.append(draft)
+            if sent_periods:
+                current_period = sent_periods[-1]
+        self._places(drafts, main_place)
+        doc._.facts = drafts
+        return doc
+
+    # ------------------------------------------------------------ inputs
+    def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
+        out = []
+        for kind in ("money", "percentages", "quantities"):
+            for k, span in enumerate(doc.spans.get(kind, [])):
+                if span.start_char < body_start:
+                    continue
+                if kind == "money" and span.start > 0 and doc[span.start - 1].text == "(":
+                    continue  # the stated equivalent of the amount before it
+                out.append(Figure(kind, k, span))
+        out.sort(key=lambda f: f.span.start)
+        for f in out:
+            if f.kind == "percentages":
+                f.is_change = self._is_change(doc, f.span)
+        return out
+
+    def _is_change(self, doc: Doc, span: Span) -> bool:
+        nxt = self._lw[span.end] if span.end < len(doc) else ""
+        before = self._lw[max(0, span.start - 4):span.start]
+        if any(w in self.change_words for w in before):
+            return True
+        if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
+                              for w in before[-2:]):
+            return False
+        if span._.unit == "percentage_point":
+            return True
+        return nxt in self.change_after
+
+    @staticmethod
+    def _body_token(doc: Doc, char: int) -> int:
+        for tok in doc:
+            if tok.idx >= char:
+                return tok.i
+        return len(doc)
+
+    def _reference_date(self, doc: Doc) -> dt.date | None:
+        header = doc._.header
+        if header is not None and header.published:
+            return header.published
+        dateline = doc._.dateline
+        return dateline.date if dateline is not None else None
+
+    def _clauses(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
+        cuts = [sent.start]
+        lw = self._lw
+        for i in range(sent.start + 1, sent.end):
+            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ","):
+                cuts.append(i)
+        cuts.append(sent.end)
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    # ------------------------------------------------------------ pairing
+    def _pair(self, doc: Doc, figs: list[Figure], a: int, b: int) -> list[FactDraft]:
+        levels = [f for f in figs if not f.is_change]
+        changes = [f for f in figs if f.is_change]
+        pairs: dict[int, Figure] = {}  # id(change) -> level
+        respectively = "respectively" in self._lw[a:b]
+        if respectively and levels and len(changes) == len(levels):
+            for c, lv in zip(changes, levels, strict=True):
+                pairs[id(c)] = lv
+        else:
+            free = list(levels)
+            for c in changes:
+                lv = self._level_for(doc, c, free)
+                if lv is not None:
+                    pairs[id(c)] = lv
+                    free.remove(lv)
+        drafts = []
+        used = {id(lv) for lv in pairs.values()}
+        for f in figs:
+            if f.is_change:
+                drafts.append(FactDraft(pairs.get(id(f)), f))
+            elif id(f) not in used:
+                drafts.append(FactDraft(f, None))
+        drafts.sort(key=lambda x: x.first.start)
+        return drafts
+
+    def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
+        if not free:
+            return None
+        after = [f for f in free if f.span.start >= change.span.end]
+        before = [f for f in free if f.span.end <= change.span.start]
+        # rose 15.3 percent (year on year) to 11.32 billion yuan
+        for f in after:
+            gap = self._lw[change.span.end:f.span.start]
+            if len(gap) <= 6 and "to" in gap and not any(w in (",", ";") for w in gap[:-1]):
+                return f
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    # ------------------------------------------------------------ describing
+    def _describe(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Span,
+                  metrics: list[tuple[int, int, list[str]]], bases: dict, entities) -> None:
+        first = draft.first
+        # metric: the nearest metric words before the figure in the sentence,
+        # else the nearest after it in the clause
+        before = [m for m in metrics if sent.start <= m[0] and m[1] <= first.start]
+        after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None:
+            draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
+        elif self._clause_metric is not None and self._clause_metric[0] == a:
+            draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
+        elif draft.value is not None and draft.value.kind == "quantities":
+            draft.metric = draft.value.span._.unit
+        if draft.metric is not None:
+            self._clause_metric = (a, draft.metric, draft.metric_id)
+        if draft.change is not None:
+            draft.direction = self._direction(doc, draft.change.span, a)
+        for (s, e), basis in bases.items():
+            if a <= s < b:
+                draft.basis = basis
+                break
+        window = self._lw[max(sent.start, a):first.start]
+        if any(w in self.targets for w in window):
+            draft.kind = "target"
+        elif any(w in self.forecasts for w in window):
+            draft.kind = "forecast"
+        if draft.value is not None:
+            draft.qualifier = draft.value.span._.qualifier
+        draft.notes["sent"] = (sent.start, sent.end)
+        draft.notes["clause"] = (a, b)
+        self._partner_and_place(doc, draft, a, b, sent, entities)
+
+    def _metric_words(self, doc: Doc, hit: tuple[int, int, list[str]], limit: int
+                      ) -> tuple[str, str | None]:
+        """``Exports of plateau specialty goods such as wool``: a narrower
+        thing than the indicator — the words as written, no metric id."""
+        s, e, ids = hit
+        if e < limit and doc[e].lower_ in self.rules.narrowing_prepositions \
+                and e + 1 < len(doc) and doc[e + 1].is_lower:
+            stop = e + 1
+            while stop < min(limit, e + 10) and not doc[stop].is_punct \
+                    and doc[stop].lower_ not in self.change_words \
+                    and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
+                                                 "stood", "was", "were"):
+                stop += 1
+            return doc[s:stop].text, None
+        return doc[s:e].text, ids[0] if ids else None
+
+    def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
+        words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
+        found = None
+        for k, w in enumerate(words):
+            if w == "edged" and k + 1 < len(words):
+                found = "down" if words[k + 1] in self.rules.down_after_edged else "up"
+            elif w in self.up:
+                found = "up"
+            elif w in self.down:
+                found = "down"
+            elif w in self.flat:
+                found = "flat"
+        if found is None and span._.value is not None and span._.value < 0:
+            return "down"
+        return found or ("up" if span._.value is not None and span._.value > 0 else None)
+
+    def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Span,
+                           entities) -> None:
+        first = draft.first
+        dateline = doc._.dateline
+        partner = None
+        if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
+            for k, ent in enumerate(entities):
+                if not (sent.start <= ent.start < sent.end) or ent.label_ not in (
+                        "GPE", "LOC", "ORG"):
+                    continue
+                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+                prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
+                nxt = self._lw[ent.end:ent.end + 6]
+                if prev in self.rules.partner_prepositions or (
+                        prev == "the" and prev2 in self.rules.partner_prepositions) or any(
+                        w in self.rules.partner_words for w in nxt):
+                    if draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower():
+                        partner = k
+                        if a <= ent.start < b:
+                            break
+        draft.partner = partner
+        place = None
+        for k, ent in enumerate(entities):
+            if ent.label_ not in PLACE_LABELS or k == partner:
+                continue
+            if dateline is not None and ent.start_char == dateline.start:
+                continue
+            if sent.start <= ent.start and ent.end <= first.start:
+                if partner is not None and entities[partner].start < ent.start:
+                    continue
+                place = k  # the last place named before the figure
+        draft.location = place
+
+    def _places(self, drafts: list[FactDraft], main_place: int | None) -> None:
+        """Facts whose sentence names no place are about the article's main
+        place: that of its first placed fact, else the dateline's country."""
+        main = next((f.location for f in drafts if f.location is not None), main_place)
+        for f in drafts:
+            if f.location is None:
+                f.location = main
+
+    def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
+        countries = doc._.context_countries or []
+        if not countries:
+            return None
+        for k, ent in enumerate(entities):
+            link = ent._.link
+            if link is not None and link.iso_alpha2 == countries[0] and link.kb_id:
+                return k
+        return None
+
+    # ------------------------------------------------------------ metrics
+    def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
+        taken = set()
+        for f in figures:
+            taken.update(range(f.span.start, f.span.end))
+        for ent in doc.spans.get("entities", []):
+            if ent.label_ in ("ORG", "PERSON"):
+                taken.update(range(ent.start, ent.end))
+        hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
+                      key=lambda x: (x[0], -x[1]))
+        out: list[tuple[int, int, list[str]]] = []
+        last_end = -1
+        for s, e in hits:
+            if s < last_end or any(i in taken for i in range(s, e)):
+                continue
+            ids = self.form_ids.get(doc[s:e].text.lower(), [])
+            out.append((s, e, ids))
+            last_end = e
+        # one form, several indicators ("spending"): the one the article's
+        # other metric words point to
+        support: dict[str, int] = {}
+        for _, _, ids in out:
+            if len(ids) == 1:
+                support[ids[0]] = support.get(ids[0], 0) + 1
+        return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
+                for s, e, ids in out]
+
+    # ------------------------------------------------------------ periods
+    def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
+        taken = set()
+        for f in figures:
+            taken.update(range(f.span.start, f.span.end))
+        hits = sorted(self._period_matches(doc), key=lambda x: (x[1], -(x[2] - x[1])))
+        out: list[PeriodHit] = []
+        last_end = -1
+        year_hint = ref.year if ref else None
+        for label, s, e in hits:
+            if s < last_end or any(i in taken for i in range(s, e)):
+                continue
+            hit = self._normalise(doc, label, s, e, ref, year_hint)
+            if hit is None:
+                continue
+            out.append(hit)
+            last_end = e
+            if hit.first is not None and label not in ("relative_month", "month_end"):
+                year_hint = hit.first.year
+        return out
+
+    def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """The period patterns, run only on short windows around the words a
+        period can hold (a year, a month, ``quarter``, ``half``, ``last`` ...):
+        the Matcher costs per token, and most tokens of an article are prose."""
+        lw = self._lw
+        n = len(lw)
+        windows: list[list[int]] = []
+        for i, w in enumerate(lw):
+            if w in self.period_triggers or (len(w) == 4 and w.isdigit()):
+                a, b = max(0, i - 3), min(n, i + 6)
+                if windows and a <= windows[-1][1]:
+                    windows[-1][1] = b
+                else:
+                    windows.append([a, b])
+        out = []
+        for a, b in windows:
+            for m, s, e in self.period_matcher(doc[a:b]):
+                out.append((doc.vocab.strings[m], a + s, a + e))
+        return out
+
+    def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
+                   year_hint: int | None) -> PeriodHit | None:
+        words = self._lw[s:e]
+        if words[0] in ("in", "during", "for", "of"):
+            s += 1
+            words = words[1:]
+        if words and words[0] == "the" and label not in ("year_end", "month_end"):
+            s += 1
+            words = words[1:]
+        text = doc[s:e].text
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        if any(not 1900 <= y <= 2100 for y in years):
+            return None
+        year = years[0] if years else year_hint
+        months = [self.rules.months[w] for w in words if w in self.rules.months]
+
+        def span(m1: int, m2: int, y: int | None = year) -> PeriodHit:
+            if y is None:
+                return PeriodHit(s, e, text, None, None)
+            return PeriodHit(s, e, text, dt.date(y, m1, 1),
+                             dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+
+        if label == "year":
+            return span(1, 12)
+        if label == "relative_year":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            y = ref.year + {"last": -1, "this": 0, "next": 1}[words[0]]
+            return span(1, 12, y)
+        if label == "relative_month":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            m = ref.month + {"last": -1, "this": 0, "next": 1}[words[0]]
+            y = ref.year + (m - 1) // 12
+            m = (m - 1) % 12 + 1
+            return span(m, m, y)
+        if label == "half":
+            first = words[0] in ("first", "h1")
+            return span(1, 6) if first else span(7, 12)
+        if label == "quarter":
+            q = next((self.rules.ordinals[w] for w in words if w in self.rules.ordinals), None)
+            if q is None:
+                q = int(next(w for w in words if w.startswith("q"))[1])
+            return span(3 * q - 2, 3 * q)
+        if label == "quarters_to_date":
+            n = next(self.rules.count_words[w] for w in words if w in self.rules.count_words)
+            return span(1, 3 * n)
+        if label == "months_to_date":
+            n = next((int(w) if w.isdigit() else self.rules.count_words.get(w)
+                      for w in words[1:] if w.isdigit() or w in self.rules.count_words), None)
+            if not n or not 1 <= n <= 12:
+                return None
+            return span(1, n)
+        if label == "month_range" and len(months) >= 2:
+            return span(months[0], months[1])
+        if label == "month" and months:
+            return span(months[0], months[0])
+        if label == "month_end" and months:
+            hit = span(months[0], months[0])
+            return PeriodHit(s, e, text, hit.last, hit.last)
+        if label == "year_end":
+            y = years[0] if years else (ref.year + (-1 if "last" in words else 0) if ref else None)
+            if y is None:
+                return PeriodHit(s, e, text, None, None)
+            return PeriodHit(s, e, text, dt.date(y, 12, 31), dt.date(y, 12, 31))
+        return None
+
+
+@Language.factory(
+    "fact_builder",
+    assigns=["doc._.facts"],
+    requires=["doc.spans", "doc._.header", "doc._.dateline"],
+)
+def make_fact_builder(nlp: Language, name: str) -> FactBuilder:
+    return FactBuilder(nlp, name)
