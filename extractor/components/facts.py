@@ -20,6 +20,7 @@ periods — ``patterns/metrics.jsonl``, ``patterns/period_patterns.jsonl``,
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class PeriodHit:
     label: str
     first: dt.date | None
     last: dt.date | None
+    comparison: bool = False  # "from a year earlier", "than in 2019"
 
 
 @dataclass
@@ -94,13 +96,15 @@ class FactBuilder:
             self.basis_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
         self.period_matcher = Matcher(nlp.vocab)
         months = sorted(rules.months)
+        lists = {"MONTHS": months, "WEEKDAYS": sorted(rules.weekdays)}
         for row in d.pattern_file("period_patterns.jsonl"):
             pattern = [
-                {k: ({"IN": months} if v == {"IN": "MONTHS"} else v) for k, v in tok.items()}
+                {k: ({"IN": lists[v["IN"]]} if isinstance(v, dict) and isinstance(v.get("IN"), str)
+                     else v) for k, v in tok.items()}
                 for tok in row.pattern
             ]
             self.period_matcher.add(row.label, [pattern])
-        self.period_triggers = {*rules.months, *rules.ordinals, "half", "quarter", "quarters",
+        self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half", "quarter", "quarters",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
                                 "end"}
         self.up = set(rules.up_words)
@@ -111,6 +115,7 @@ class FactBuilder:
         self.targets = set(rules.target_cues)
         self.forecasts = set(rules.forecast_cues)
         self.breaks = set(rules.clause_breaks)
+        self.comparisons = set(rules.comparison_words)
 
     # ------------------------------------------------------------ the pass
     def __call__(self, doc: Doc) -> Doc:
@@ -122,6 +127,9 @@ class FactBuilder:
             doc._.facts = []
             return doc
         ref = self._reference_date(doc)
+        dateline = doc._.dateline
+        self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
+        self._headline_from = self._headline_start(doc)
         periods = self._periods(doc, figures, ref)
         metrics = self._metrics(doc, figures)
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
@@ -130,7 +138,8 @@ class FactBuilder:
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
-        headline_periods = [p for p in periods if p.end <= self._body_token(doc, body_start)]
+        body = self._body_token(doc, body_start)
+        headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
         for sent in doc.sents:
@@ -145,14 +154,14 @@ class FactBuilder:
                 for draft in self._pair(doc, clause_figs, a, b):
                     draft.start, draft.end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
-                    near = [p for p in sent_periods if a <= p.start < b] or sent_periods
+                    own = [p for p in sent_periods if not p.comparison]
+                    near = [p for p in own if a <= p.start < b] or own
                     if near:
                         draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
+                        current_period = draft.period
                     else:
-                        draft.period = current_period
+                        draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
-            if sent_periods:
-                current_period = sent_periods[-1]
         self._places(drafts, main_place)
         doc._.facts = drafts
         return doc
@@ -191,6 +200,15 @@ class FactBuilder:
             if tok.idx >= char:
                 return tok.i
         return len(doc)
+
+    def _headline_start(self, doc: Doc) -> int:
+        """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
+        metadata, not a period the article states."""
+        header = doc._.header
+        if header is None or not header.headline:
+            return 0
+        at = doc.text.find(header.headline, 0, header.body_start or None)
+        return self._body_token(doc, at) if at >= 0 else 0
 
     def _reference_date(self, doc: Doc) -> dt.date | None:
         header = doc._.header
@@ -262,7 +280,9 @@ class FactBuilder:
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
         elif draft.value is not None and draft.value.kind == "quantities":
-            draft.metric = draft.value.span._.unit
+            draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
+            ids = self.form_ids.get(str(draft.metric).lower(), [])
+            draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
@@ -335,16 +355,27 @@ class FactBuilder:
                         if a <= ent.start < b:
                             break
         draft.partner = partner
-        place = None
+        # the subject's place: the first place named before the figure (not after
+        # "to", "from", "with"), following possessive chains ("China's Xizang")
+        candidates = []
         for k, ent in enumerate(entities):
             if ent.label_ not in PLACE_LABELS or k == partner:
                 continue
             if dateline is not None and ent.start_char == dateline.start:
                 continue
             if sent.start <= ent.start and ent.end <= first.start:
-                if partner is not None and entities[partner].start < ent.start:
+                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+                if prev in self.rules.partner_prepositions:
                     continue
-                place = k  # the last place named before the figure
+                candidates.append(k)
+        place = candidates[0] if candidates else None
+        while place is not None:
+            ent = entities[place]
+            nxt = next((k for k in candidates if k > place), None)
+            if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
+                    or entities[nxt].start - ent.end > 2:
+                break
+            place = nxt
         draft.location = place
 
     def _places(self, drafts: list[FactDraft], main_place: int | None) -> None:
@@ -389,8 +420,12 @@ class FactBuilder:
         for _, _, ids in out:
             if len(ids) == 1:
                 support[ids[0]] = support.get(ids[0], 0) + 1
+        self._support = support
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
+
+    def _prefer(self, ids: list[str]) -> str:
+        return max(ids, key=lambda i: (self._support.get(i, 0), -ids.index(i)))
 
     # ------------------------------------------------------------ periods
     def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
@@ -400,17 +435,23 @@ class FactBuilder:
         hits = sorted(self._period_matches(doc), key=lambda x: (x[1], -(x[2] - x[1])))
         out: list[PeriodHit] = []
         last_end = -1
-        year_hint = ref.year if ref else None
+        sent_starts = [sent.start for sent in doc.sents]
+        sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
         for label, s, e in hits:
-            if s < last_end or any(i in taken for i in range(s, e)):
+            if s < last_end or s < self._headline_from or any(i in taken for i in range(s, e)):
                 continue
-            hit = self._normalise(doc, label, s, e, ref, year_hint)
+            here = sent_starts[bisect.bisect_right(sent_starts, s) - 1] if sent_starts else 0
+            hint = sentence_year[1] if sentence_year and sentence_year[0] == here else None
+            hit = self._normalise(doc, label, s, e, ref, hint)
             if hit is None:
                 continue
+            before = self._lw[max(0, s - 3):s]
+            hit.comparison = any(w in self.comparisons for w in before)
             out.append(hit)
             last_end = e
-            if hit.first is not None and label not in ("relative_month", "month_end"):
-                year_hint = hit.first.year
+            if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
+                if hit.first is not None:
+                    sentence_year = (here, hit.first.year)
         return out
 
     def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -442,14 +483,23 @@ class FactBuilder:
         if words and words[0] == "the" and label not in ("year_end", "month_end"):
             s += 1
             words = words[1:]
+        while e - s > 1 and self._lw[e - 1] in ("of", "in"):
+            e -= 1
+            words = words[:-1]
         text = doc[s:e].text
         years = [int(w) for w in words if w.isdigit() and len(w) == 4]
         if any(not 1900 <= y <= 2100 for y in years):
             return None
-        year = years[0] if years else year_hint
         months = [self.rules.months[w] for w in words if w in self.rules.months]
+        year = years[0] if years else year_hint
 
         def span(m1: int, m2: int, y: int | None = year) -> PeriodHit:
+            if y is None and ref is not None:
+                # no year written: the latest such period that has ended by the
+                # publication date ("the first half" in July is this year's)
+                y = ref.year
+                if dt.date(y, m2, calendar.monthrange(y, m2)[1]) > ref:
+                    y -= 1
             if y is None:
                 return PeriodHit(s, e, text, None, None)
             return PeriodHit(s, e, text, dt.date(y, m1, 1),
@@ -490,6 +540,24 @@ class FactBuilder:
             return span(months[0], months[1])
         if label == "month" and months:
             return span(months[0], months[0])
+        if label == "day_range" and months:
+            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            y = years[0] if years else (ref.year if ref else None)
+            if y is None or len(days) < 2:
+                return PeriodHit(s, e, text, None, None)
+            m2 = months[1] if len(months) > 1 else months[0]
+            try:
+                return PeriodHit(s, e, text, dt.date(y, months[0], days[0]),
+                                 dt.date(y, m2, days[1]))
+            except ValueError:
+                return None
+        if label == "as_of_weekday":
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            wanted = self.rules.weekdays[words[-1]]
+            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            return PeriodHit(s, e, text, day, day)
         if label == "month_end" and months:
             hit = span(months[0], months[0])
             return PeriodHit(s, e, text, hit.last, hit.last)
