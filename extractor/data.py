@@ -382,6 +382,8 @@ class MetricRow(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     forms: list[str] = Field(min_length=1)
+    refines: str | None = None  # a narrower indicator of this one ...
+    products: list[str] = []  # ... when the clause names one of these products
 
 
 class FactRules(_Strict):

@@ -88,6 +88,8 @@ class FactBuilder:
         for row in self.metrics:
             for form in row.forms:
                 self.form_ids.setdefault(form.lower(), []).append(row.id)
+        self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
+                            for row in self.metrics if row.refines]
         self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = sorted(self.form_ids)
         self.metric_matcher.add("METRIC", list(nlp.tokenizer.pipe(forms)))
@@ -264,6 +266,9 @@ class FactBuilder:
                 return f
         if before:
             return before[-1]
+        # a later level, but not another percentage ("a target of 7 percent,
+        # striving to reach 8 percent" are two targets)
+        after = [f for f in after if f.kind != "percentages"]
         return after[0] if after else None
 
     # ------------------------------------------------------------ describing
@@ -283,6 +288,12 @@ class FactBuilder:
             draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
             ids = self.form_ids.get(str(draft.metric).lower(), [])
             draft.metric_id = self._prefer(ids) if ids else None
+        if draft.metric_id is not None:  # exports of NEVs -> nev_exports
+            clause = set(self._lw[a:b])
+            for base, products, narrow in self.refinements:
+                if draft.metric_id == base and clause & products:
+                    draft.metric_id = narrow
+                    break
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
@@ -315,7 +326,8 @@ class FactBuilder:
                     and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
                                                  "stood", "was", "were"):
                 stop += 1
-            return doc[s:stop].text, None
+            if stop > e + 1:
+                return doc[s:stop].text, None
         return doc[s:e].text, ids[0] if ids else None
 
     def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
@@ -432,7 +444,14 @@ class FactBuilder:
         taken = set()
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
-        hits = sorted(self._period_matches(doc), key=lambda x: (x[1], -(x[2] - x[1])))
+        # the longest match wins where matches overlap ("January-April", not "in January")
+        chosen: list[tuple[str, int, int]] = []
+        claimed: set[int] = set()
+        for hit in sorted(self._period_matches(doc), key=lambda x: (-(x[2] - x[1]), x[1])):
+            if not claimed.intersection(range(hit[1], hit[2])):
+                chosen.append(hit)
+                claimed.update(range(hit[1], hit[2]))
+        hits = sorted(chosen, key=lambda x: x[1])
         out: list[PeriodHit] = []
         last_end = -1
         sent_starts = [sent.start for sent in doc.sents]
@@ -446,7 +465,8 @@ class FactBuilder:
             if hit is None:
                 continue
             before = self._lw[max(0, s - 3):s]
-            hit.comparison = any(w in self.comparisons for w in before)
+            ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
+            hit.comparison = not ranged and any(w in self.comparisons for w in before)
             out.append(hit)
             last_end = e
             if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
@@ -463,7 +483,7 @@ class FactBuilder:
         windows: list[list[int]] = []
         for i, w in enumerate(lw):
             if w in self.period_triggers or (len(w) == 4 and w.isdigit()):
-                a, b = max(0, i - 3), min(n, i + 6)
+                a, b = max(0, i - 6), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
                 else:
