@@ -8,7 +8,7 @@ parenthesised one), and every amount gets its U.S.-dollar equivalent:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from spacy.tokens import Doc, Span
 
@@ -25,6 +25,7 @@ from .records import (
     Usd,
     Warning_,
 )
+from .values import EXACT
 
 CENT = Decimal("0.01")
 RATE_PLACES = Decimal("0.0001")
@@ -98,6 +99,13 @@ def _usd(
 
 def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
              extra_warnings: tuple[str, ...] = ()) -> Record:
+    with localcontext(EXACT):  # amounts in dollars, rates: exact for any figure read
+        return _assemble(doc, record_id=record_id, source=source, ecb=ecb,
+                         extra_warnings=extra_warnings)
+
+
+def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
+              extra_warnings: tuple[str, ...]) -> Record:
     header = doc._.header
     dl = doc._.dateline
     warnings = [Warning_(code="input", message=w) for w in extra_warnings]
