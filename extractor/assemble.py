@@ -33,14 +33,16 @@ RATE_SHOWN = Decimal("0.000001")
 
 
 def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
-    """Pairs (i, j): money[j] stands in parentheses right after money[i]."""
+    """Pairs (i, j): money[j] stands in parentheses right after money[i], and
+    the rate between them is positive (``0 yuan (5 U.S. dollars)`` is no conversion)."""
     pairs = []
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
         between = doc[a.end : b.start].text.strip()
         after = doc[b.end].text if b.end < len(doc) else ""
         if between == "(" and after == ")" and a._.unit and b._.unit and a._.unit != b._.unit:
-            pairs.append((i, i + 1))
+            if a._.value and b._.value and (a._.value > 0) == (b._.value > 0):
+                pairs.append((i, i + 1))
     return pairs
 
 
@@ -124,8 +126,6 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     conversions = []
     for i, j in pairs:
         a, b = money_spans[i], money_spans[j]
-        if not b._.value:
-            continue
         rate = (a._.value / b._.value).quantize(RATE_PLACES)
         conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a._.unit,
                                       to_currency=b._.unit))

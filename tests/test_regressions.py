@@ -24,3 +24,17 @@ def test_huge_stated_conversion(extract) -> None:
     (conversion,) = record.conversions
     assert conversion.rate == Decimal(10) ** 24
     assert record.money[0].usd.amount == Decimal("1.00")
+
+
+def test_no_conversion_at_a_zero_or_negative_rate(extract) -> None:
+    # "0 yuan (5 U.S. dollars)" made a rate of 0, and the next yuan amount
+    # crashed with decimal.DivisionByZero; a negative one converted 7 yuan to -1.4 dollars
+    for text in ("Trade hit 0 yuan (5 U.S. dollars) and 7 yuan.",
+                 "Trade hit minus 5 yuan (1 U.S. dollars) and 7 yuan.",
+                 "Trade hit 5 yuan (minus 1 U.S. dollars) and 7 yuan."):
+        record = extract(text)
+        assert record.conversions == []
+        assert all(m.usd is None or m.usd.source != "stated" for m in record.money)
+        assert record.money[-1].usd.source == "ecb" and record.money[-1].usd.amount > 0
+    (conversion,) = extract("It fell by minus 7 yuan (minus 1 U.S. dollars).").conversions
+    assert conversion.rate == 7
