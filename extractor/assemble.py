@@ -46,6 +46,14 @@ def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
     return pairs
 
 
+def _stated(dollars: Span, rate: Decimal) -> Usd:
+    """The U.S.-dollar equivalent stated by ``dollars``, a range if it is one."""
+    top = dollars._.value_max
+    return Usd(amount=dollars._.value.quantize(CENT),
+               amount_max=top.quantize(CENT) if top is not None else None,
+               rate=rate.quantize(RATE_SHOWN), rate_date=None, source="stated")
+
+
 def _usd(
     span: Span,
     stated: dict[int, Usd],
@@ -131,13 +139,11 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
                                       to_currency=b._.unit))
         if b._.unit == "USD":
             exact = a._.value / b._.value
-            stated[i] = Usd(amount=b._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[i] = _stated(b, exact)
             article_rates.setdefault(a._.unit, exact)
         elif a._.unit == "USD":
             exact = b._.value / a._.value
-            stated[j] = Usd(amount=a._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[j] = _stated(a, exact)
             article_rates.setdefault(b._.unit, exact)
 
     money = [

@@ -38,3 +38,9 @@ def test_no_conversion_at_a_zero_or_negative_rate(extract) -> None:
         assert record.money[-1].usd.source == "ecb" and record.money[-1].usd.amount > 0
     (conversion,) = extract("It fell by minus 7 yuan (minus 1 U.S. dollars).").conversions
     assert conversion.rate == 7
+
+
+def test_stated_range_keeps_its_upper_bound(extract) -> None:
+    record = extract("Tickets cost 7-14 yuan (1-2 U.S. dollars).")
+    usd = record.money[0].usd
+    assert (usd.source, usd.amount, usd.amount_max) == ("stated", 1, 2)
