@@ -212,7 +212,7 @@ class NumericAtoms:
                     end < n
                     and doc[end - 1].whitespace_ == " "
                     and len(doc[end].text) == 3
-                    and doc[end].text.isdigit()
+                    and doc[end].text.isdecimal()  # what Decimal() reads ("²" is a digit)
                     and doc[end - 1].text.lstrip("+-").isdigit()
                     and len(doc[i].text.lstrip("+-")) <= 3
                 ):
