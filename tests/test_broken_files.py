@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor import pipeline
 from extractor.errors import InputError
 from extractor.reader import decode, read_file
 
@@ -110,6 +111,13 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("builtins.open", denied)
     with pytest.raises(InputError, match="permission denied"):
         read_file(str(path))
+
+
+def test_text_over_the_pipeline_limit(extractor_instance, monkeypatch) -> None:
+    assert pipeline.load().max_length >= pipeline.MAX_CHARS >= 20 * 1024**2
+    monkeypatch.setattr(extractor_instance.nlp, "max_length", 50)
+    with pytest.raises(InputError, match="over the pipeline's limit of 50"):
+        extractor_instance.extract("x " * 30, source="long.txt")
 
 
 # ------------------------------------------------------------- the command
