@@ -49,7 +49,28 @@ class RunLimitedTokenizer:
         return Doc.from_docs(pieces, ensure_whitespace=False)
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name == "tokenizer":  # unpickling: not yet set
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+
+#: The longest string spaCy's URL pattern is tried on: it backtracks on long
+#: strings such as ``a:a:a:...`` (quadratic: 8,000 characters, 0.4 s), and no
+#: URL in wire copy is this long.
+MAX_URL = 500
+
+
+class BoundedUrlMatch:
+    """spaCy's ``url_match``, tried only on strings up to :data:`MAX_URL`
+    characters. ``.match`` is a bound method whose ``__self__.pattern`` is
+    the URL pattern, as spaCy's serialisation expects of ``url_match``."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text) if len(text) <= MAX_URL else None
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
@@ -88,6 +109,8 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.suffix_search = compile_suffix_regex(
             [suffix, *nlp.Defaults.suffixes]
         ).search
+        if tokenizer.url_match is not None:
+            tokenizer.url_match = BoundedUrlMatch(tokenizer.url_match.__self__).match
         return RunLimitedTokenizer(tokenizer)
 
     return make

@@ -4,11 +4,13 @@ punctuation runs cut into pieces (their time is measured, as ratios, by
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.tokenizer import MAX_RUN, RunLimitedTokenizer, _cuts
+from extractor.tokenizer import MAX_RUN, MAX_URL, RunLimitedTokenizer, _cuts
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +50,18 @@ def test_lossless(tokenizer, text: str) -> None:
     doc = tokenizer(text)
     assert doc.text == text
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
+def test_url_pattern_is_tried_on_short_strings_only(tokenizer) -> None:
+    # spaCy's URL pattern is quadratic on "a:a:a:...": 8,000 characters took 0.4 s
+    assert tokenizer.url_match("https://english.news.cn/20250218/c_1.htm")
+    assert tokenizer.url_match("a:" * MAX_URL) is None
+    text = "See https://english.news.cn/20250218/c_1.htm for 5 billion yuan."
+    assert "https://english.news.cn/20250218/c_1.htm" in [t.text for t in tokenizer(text)]
+
+
+def test_tokenizer_survives_pickle_and_bytes(extractor_instance, tokenizer) -> None:
+    text = "See https://news.cn/a for US$5bn (((("
+    copy = pickle.loads(pickle.dumps(tokenizer))
+    assert [t.text for t in copy(text)] == [t.text for t in tokenizer(text)]
+    assert extractor_instance.nlp.to_bytes()
