@@ -188,7 +188,13 @@ class Dateline:
 
 
 class DatelineParser:
-    """Finds ``CITY, Mon. DD (Agency) --`` at the start of the body."""
+    """Finds ``CITY, Mon. DD (Agency) --`` at the start of the body.
+
+    The pattern is linear (possessive quantifiers, bounded repeats) and tried
+    at one position; the ``regex`` timeout is a guard all the same.
+    """
+
+    timeout = 1.0  # seconds
 
     def __init__(self, data: DatelineData) -> None:
         month_alt = "|".join(
@@ -211,9 +217,18 @@ class DatelineParser:
         )
 
     def parse(self, text: str, body_start: int, published: dt.date | None) -> Dateline | None:
-        m = self._re.match(text, pos=body_start, timeout=1.0)
+        return self.find(text, body_start, published)[0]
+
+    def find(
+        self, text: str, body_start: int, published: dt.date | None
+    ) -> tuple[Dateline | None, tuple[str, ...]]:
+        """The dateline, or None with a warning when the pattern runs out of time."""
+        try:
+            m = self._re.match(text, pos=body_start, timeout=self.timeout)
+        except TimeoutError:
+            return None, (f"no dateline read: its pattern took over {self.timeout} s",)
         if not m:
-            return None
+            return None, ()
         month, day = self._month_of[m.group("month")], int(m.group("day"))
         date, warnings = _dateline_date(month, day, published)
         return Dateline(
@@ -225,7 +240,7 @@ class DatelineParser:
             end=m.end(),
             date=date,
             warnings=warnings,
-        )
+        ), ()
 
 
 def _dateline_date(
