@@ -63,7 +63,7 @@ class MatcherPattern(_Strict):
 
         from .components import extensions  # noqa: F401  (registers the attributes)
 
-        errors = validate_token_pattern(pattern)
+        errors = validate_token_pattern(_named_lists_filled(pattern))
         if errors:
             raise ValueError(f"not a spaCy Matcher pattern: {errors[0]}")
         for k, token in enumerate(pattern):
@@ -71,6 +71,18 @@ class MatcherPattern(_Strict):
                 if not Token.has_extension(name):
                     raise ValueError(f"token {k}: no token attribute '_.{name}'")
         return pattern
+
+
+def _named_lists_filled(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``{"LOWER": {"IN": "MONTHS"}}`` names a word list that the component
+    fills in before the Matcher sees the pattern: a list, for the check."""
+    def fill(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {op: [v] if op in ("IN", "NOT_IN") and isinstance(v, str) else v
+                for op, v in value.items()}
+
+    return [{attr: fill(value) for attr, value in token.items()} for token in pattern]
 
 
 class Magnitude(_Strict):

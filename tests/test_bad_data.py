@@ -18,12 +18,17 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.data import PATTERNS_ENV, patterns_dir
+from extractor.data import PATTERNS_ENV, MatcherPattern, patterns_dir
 from extractor.errors import DataFileError
 
 ROOT = Path(__file__).resolve().parent.parent
-JSONL = sorted(p.name for p in patterns_dir().glob("*.jsonl"))
-JSON = sorted(p.name for p in patterns_dir().glob("*.json"))
+DATA = sorted(
+    str(p.relative_to(patterns_dir())) for p in patterns_dir().rglob("*")
+    if p.is_file() and p.suffix != ".md"  # the data, not its documentation
+)
+JSONL = [name for name in DATA if name.endswith(".jsonl")]
+JSON = [name for name in DATA if name.endswith(".json")]
+TSV = [name for name in DATA if name.endswith(".tsv")]
 
 
 @pytest.fixture
@@ -50,8 +55,8 @@ def _load_error(name: str) -> DataFileError:
 
 
 def test_every_data_file_is_covered() -> None:
-    assert len(JSONL) + len(JSON) == len(list(patterns_dir().iterdir())) - 1  # and README.md
-    assert {"money_patterns.jsonl", "units.jsonl", "dateline.json"} <= set(JSONL + JSON)
+    assert sorted(JSONL + JSON + TSV) == DATA
+    assert {"money_patterns.jsonl", "units.jsonl", "dateline.json"} <= set(DATA)
 
 
 @pytest.mark.parametrize("name", JSONL)
@@ -90,6 +95,15 @@ def test_json_key_of_the_wrong_type(folder: Path, name: str) -> None:
     assert lines.splitlines()[error.line - 1].lstrip().startswith(f'"{key}":')
 
 
+@pytest.mark.parametrize("name", TSV)
+def test_tsv_row_with_a_missing_cell(folder: Path, name: str) -> None:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    _header, row = [n for n, line in enumerate(lines, 1) if line.strip() and line[0] != "#"][:2]
+    _replace_line(folder / name, row, "\t".join(lines[row - 1].split("\t")[:-1]))
+    error = _load_error(name)
+    assert error.line == row and "cells" in error.reason
+
+
 @pytest.mark.parametrize(
     ("token", "message"),
     [
@@ -106,6 +120,14 @@ def test_pattern_that_spacy_would_refuse(folder: Path, token: dict, message: str
     _replace_line(folder / "money_patterns.jsonl", 2, json.dumps(row))
     error = _load_error("money_patterns.jsonl")
     assert error.line == 2 and message in error.reason
+
+
+def test_named_word_list_is_a_valid_pattern() -> None:
+    """``{"IN": "MONTHS"}`` names a list a component fills in; only the rest is checked."""
+    token = {"LOWER": {"IN": "MONTHS"}}
+    assert MatcherPattern(label="P", id="p", pattern=[token]).pattern == [token]
+    with pytest.raises(ValueError, match="LOWERR"):
+        MatcherPattern(label="P", id="p", pattern=[{"LOWERR": {"IN": "MONTHS"}}])
 
 
 def test_command_names_the_bad_line(folder: Path, tmp_path: Path) -> None:
