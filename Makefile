@@ -34,6 +34,12 @@ lint: install-test
 bench: install-test
 	$(BIN)/python scripts/bench.py
 
+# Pathological inputs against normal articles of the same size, as ratios
+# (issue 6); SCALE=0.1 for a quick run.
+.PHONY: bench-pathological
+bench-pathological: install
+	$(BIN)/python scripts/bench_pathological.py --scale $(or $(SCALE),1)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 

@@ -8,7 +8,7 @@ parenthesised one), and every amount gets its U.S.-dollar equivalent:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +29,7 @@ from .records import (
     Usd,
     Warning_,
 )
+from .values import EXACT
 
 CENT = Decimal("0.01")
 RATE_PLACES = Decimal("0.0001")
@@ -36,15 +37,25 @@ RATE_SHOWN = Decimal("0.000001")
 
 
 def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
-    """Pairs (i, j): money[j] stands in parentheses right after money[i]."""
+    """Pairs (i, j): money[j] stands in parentheses right after money[i], and
+    the rate between them is positive (``0 yuan (5 U.S. dollars)`` is no conversion)."""
     pairs = []
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
         between = doc[a.end : b.start].text.strip()
         after = doc[b.end].text if b.end < len(doc) else ""
         if between == "(" and after == ")" and a._.unit and b._.unit and a._.unit != b._.unit:
-            pairs.append((i, i + 1))
+            if a._.value and b._.value and (a._.value > 0) == (b._.value > 0):
+                pairs.append((i, i + 1))
     return pairs
+
+
+def _stated(dollars: Span, rate: Decimal) -> Usd:
+    """The U.S.-dollar equivalent stated by ``dollars``, a range if it is one."""
+    top = dollars._.value_max
+    return Usd(amount=dollars._.value.quantize(CENT),
+               amount_max=top.quantize(CENT) if top is not None else None,
+               rate=rate.quantize(RATE_SHOWN), rate_date=None, source="stated")
 
 
 def _usd(
@@ -137,6 +148,13 @@ def _entities(doc: Doc) -> list[Entity]:
 
 def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
              extra_warnings: tuple[str, ...] = ()) -> Record:
+    with localcontext(EXACT):  # amounts in dollars, rates: exact for any figure read
+        return _assemble(doc, record_id=record_id, source=source, ecb=ecb,
+                         extra_warnings=extra_warnings)
+
+
+def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
+              extra_warnings: tuple[str, ...]) -> Record:
     header = doc._.header
     dl = doc._.dateline
     warnings = [Warning_(code="input", message=w) for w in extra_warnings]
@@ -161,20 +179,16 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     conversions = []
     for i, j in pairs:
         a, b = money_spans[i], money_spans[j]
-        if not b._.value:
-            continue
         rate = (a._.value / b._.value).quantize(RATE_PLACES)
         conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a._.unit,
                                       to_currency=b._.unit))
         if b._.unit == "USD":
             exact = a._.value / b._.value
-            stated[i] = Usd(amount=b._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[i] = _stated(b, exact)
             article_rates.setdefault(a._.unit, exact)
         elif a._.unit == "USD":
             exact = b._.value / a._.value
-            stated[j] = Usd(amount=a._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[j] = _stated(a, exact)
             article_rates.setdefault(b._.unit, exact)
 
     money = [

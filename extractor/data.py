@@ -3,25 +3,39 @@
 Every file is parsed as data (JSON or JSON Lines) and checked against a
 pydantic model with ``extra="forbid"``; a malformed file raises
 :class:`~extractor.errors.DataFileError` naming the file, the line and what is
-wrong.
+wrong. Matcher patterns are checked against spaCy's pattern schema too.
+
+The folder is the package's own ``patterns/``, or the one named by the
+environment variable ``EXTRACTOR_PATTERNS`` (a changed copy of it).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import DataFileError
 
 M = TypeVar("M", bound=BaseModel)
 
 
+PATTERNS_ENV = "EXTRACTOR_PATTERNS"
+
+
 def patterns_dir() -> Path:
-    """The ``patterns/`` folder: inside the installed wheel, else the source tree."""
+    """The ``patterns/`` folder: ``$EXTRACTOR_PATTERNS`` if set, else the one
+    inside the installed wheel, else the source tree's."""
+    override = os.environ.get(PATTERNS_ENV)
+    if override:
+        if not Path(override).is_dir():
+            raise DataFileError(override, None, f"${PATTERNS_ENV} names no folder")
+        return Path(override).resolve()
     here = Path(__file__).resolve().parent
     for candidate in (here / "patterns", here.parent / "patterns"):
         if (candidate / "README.md").is_file():
@@ -38,6 +52,37 @@ class MatcherPattern(_Strict):
     label: str
     id: str
     pattern: list[dict[str, Any]] = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _spacy_pattern(cls, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """What spaCy's Matcher would refuse when the pipeline is built, or
+        fail on at the first document (an unknown ``_`` attribute)."""
+        from spacy.schemas import validate_token_pattern
+        from spacy.tokens import Token
+
+        from .components import extensions  # noqa: F401  (registers the attributes)
+
+        errors = validate_token_pattern(_named_lists_filled(pattern))
+        if errors:
+            raise ValueError(f"not a spaCy Matcher pattern: {errors[0]}")
+        for k, token in enumerate(pattern):
+            for name in token.get("_", {}):
+                if not Token.has_extension(name):
+                    raise ValueError(f"token {k}: no token attribute '_.{name}'")
+        return pattern
+
+
+def _named_lists_filled(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``{"LOWER": {"IN": "MONTHS"}}`` names a word list that the component
+    fills in before the Matcher sees the pattern: a list, for the check."""
+    def fill(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {op: [v] if op in ("IN", "NOT_IN") and isinstance(v, str) else v
+                for op, v in value.items()}
+
+    return [{attr: fill(value) for attr, value in token.items()} for token in pattern]
 
 
 class Magnitude(_Strict):
@@ -134,6 +179,9 @@ class Ranges(_Strict):
 
 # ---------------------------------------------------------------- loaders
 def _rel(path: Path) -> str:
+    """``patterns/units.jsonl`` for the package's own files, else the path."""
+    if os.environ.get(PATTERNS_ENV):
+        return str(path)
     try:
         return str(path.relative_to(patterns_dir().parent))
     except ValueError:
@@ -170,16 +218,30 @@ def load_jsonl(path: Path, model: type[M]) -> list[M]:
 
 
 def load_json(path: Path, model: type[M]) -> M:
+    """One model per file; errors name the file and the line (of the key at fault)."""
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        text = path.read_text(encoding="utf-8")
+        obj = json.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise DataFileError(_rel(path), exc.lineno, f"not valid JSON: {exc.msg}") from None
     try:
         return model.model_validate(obj)
     except ValidationError as exc:
-        raise DataFileError(_rel(path), None, _describe(exc)) from None
+        line = _line_of(text, exc.errors()[0]["loc"])
+        raise DataFileError(_rel(path), line, _describe(exc)) from None
+
+
+def _line_of(text: str, loc: tuple) -> int | None:
+    """The line where the innermost key of ``loc`` that the file spells is
+    written (``"max_modifiers": ...``), or None (a missing key)."""
+    for key in reversed(loc):
+        if isinstance(key, str):
+            found = regex.search(regex.escape(json.dumps(key)) + r"[ \t\r\n]*+:", text)
+            if found:
+                return text.count("\n", 0, found.start()) + 1
+    return None
 
 
 def pattern_file(name: str) -> list[MatcherPattern]:

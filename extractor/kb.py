@@ -102,10 +102,14 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ building
     @classmethod
-    @cache
     def load(cls, folder: Path | None = None) -> KnowledgeBase:
-        """Read and index the tables once per process (about 0.2 s)."""
-        folder = folder or d.patterns_dir()
+        """Read and index the tables once per process and folder (about 0.1 s);
+        ``$EXTRACTOR_PATTERNS`` chooses another folder."""
+        return cls._load(folder or d.patterns_dir())
+
+    @classmethod
+    @cache
+    def _load(cls, folder: Path) -> KnowledgeBase:
         kb = cls(d.load_json(folder / "entity_rules.json", d.EntityRules))
         kb_dir = folder / "kb"
         for row in d.load_tsv(kb_dir / "geonames_countries.tsv", d.GeonamesCountryRow):
@@ -132,7 +136,8 @@ class KnowledgeBase:
                 kb.demonyms[form] = row.iso_alpha2
         for ids in (*kb._aliases.values(), *kb._folded.values()):
             ids.sort(key=lambda i: (tuple(-x for x in kb.entries[i].rank), i))
-        kb._cities_file = kb_dir / "geonames_cities.tsv"
+        # read now, not at the first article: a broken row is a load-time error
+        kb._cities = _load_cities(kb_dir / "geonames_cities.tsv")
         return kb
 
     def _add(self, kind: str, qid: str | None, name: str, aliases: list[str], **facts) -> None:
@@ -195,8 +200,8 @@ class KnowledgeBase:
 
 
 def _load_cities(path: Path | None) -> dict[str, list[City]]:
-    """34,000 rows: read on first use, checked cell by cell without a model
-    per row (five times faster), with the same file:line errors."""
+    """34,000 rows, checked cell by cell without a model per row (five times
+    faster than pydantic here), with the same file:line errors."""
     cities: dict[str, list[City]] = {}
     if path is None:
         return cities

@@ -142,7 +142,6 @@ def test_malformed_geonames_row_names_file_and_line(tmp_path) -> None:
     table = folder / "kb" / "geonames_cities.tsv"
     with table.open("a", encoding="utf-8") as fh:
         fh.write("notanumber\tSomewhere\tXX\t01\t100\n")
-    kb = KnowledgeBase.load(folder)
     with pytest.raises(DataFileError) as err:
-        kb.cities_named("Somewhere")
+        KnowledgeBase.load(folder)
     assert "geonames_cities.tsv" in str(err.value) and "geonames_id" in str(err.value)

@@ -9,6 +9,7 @@ stores the result in ``doc.spans[<kind>]`` with normalised values on
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,15 +41,27 @@ class _DocAtoms:
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
         return cls(
-            nums=list(doc.spans[ATOM_GROUPS["num"]]),
-            units=list(doc.spans[unit_group]),
+            nums=sorted(doc.spans[ATOM_GROUPS["num"]], key=_start),
+            units=sorted(doc.spans[unit_group], key=_start),
             measures_by_start={s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]},
             hedges_by_end={s.end: s for s in doc.spans[ATOM_GROUPS["hedge"]]},
         )
 
     @staticmethod
     def within(spans: list[Span], start: int, end: int) -> list[Span]:
-        return [s for s in spans if s.start >= start and s.end <= end]
+        """The spans inside ``start:end``, by a binary search of ``spans``
+        (sorted by start): a scan for every mention is quadratic in a long text."""
+        found = []
+        for k in range(bisect_left(spans, start, key=_start), len(spans)):
+            if spans[k].start >= end:
+                break
+            if spans[k].end <= end:
+                found.append(spans[k])
+        return found
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 class _AmountRuler:

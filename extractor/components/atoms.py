@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
-from ..values import is_year_like, parse_digits, parse_number_words, scale
+from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
 from . import extensions  # noqa: F401
 
 ATOM_GROUPS = {
@@ -212,12 +212,16 @@ class NumericAtoms:
                     end < n
                     and doc[end - 1].whitespace_ == " "
                     and len(doc[end].text) == 3
-                    and doc[end].text.isdigit()
+                    and doc[end].text.isdecimal()  # what Decimal() reads ("²" is a digit)
                     and doc[end - 1].text.lstrip("+-").isdigit()
                     and len(doc[i].text.lstrip("+-")) <= 3
                 ):
-                    mantissa = mantissa * 1000 + Decimal(doc[end].text)
+                    if mantissa.adjusted() < MAX_DIGITS:
+                        mantissa = mantissa * 1000 + Decimal(doc[end].text)
                     end += 1
+                if mantissa.adjusted() >= MAX_DIGITS:  # "1 000 000 000 ...": no figure
+                    i = end
+                    continue
             else:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:

@@ -158,7 +158,8 @@ class EntityRecognizer:
         self._idx = [c[0] for c in cols]
         self._w = [text[i:i + n] for i, n in cols]
         ends = [i + n for i, n in cols]
-        self._sp = [text[e:s] for e, s in zip(ends, self._idx[1:] + [len(text)], strict=True)]
+        nexts = self._idx[1:] + [len(text)] if cols else []
+        self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
         self._caps = [w[:1].isupper() for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
