@@ -10,7 +10,7 @@ import json
 import os
 import signal
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -170,11 +170,13 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
             _fail(str(exc))
     try:
         if engine is Engine.dask:
-            from .dask_engine import dask_engine
+            from .dask_engine import DaskEngine
 
-            run = dask_engine(scheduler, workers=workers, rates_file=rates, max_bytes=max_bytes)
+            engine_cm = DaskEngine(scheduler, workers=workers, rates_file=rates,
+                                   max_bytes=max_bytes)
         else:
-            run = batch.local_engine(workers, rates_file=rates, max_bytes=max_bytes)
+            engine_cm = nullcontext(batch.local_engine(workers, rates_file=rates,
+                                                       max_bytes=max_bytes))
     except batch.BatchError as exc:
         _fail(str(exc))
     progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
@@ -184,7 +186,7 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
         if out.part else ""
     say = (lambda line: None) if quiet else (lambda line: typer.echo(line, err=True))
     try:
-        with out, _terminate_as_interrupt():
+        with _terminate_as_interrupt(), engine_cm as run, out:
             batch.run_batch(paths, out, run, glob=glob, progress=progress, summary=summary)
     except KeyboardInterrupt:
         for line in summary.lines():

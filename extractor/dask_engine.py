@@ -39,40 +39,34 @@ IN_FLIGHT_PER_THREAD = 2
 INSTALL_HINT = "the dask engine needs dask and distributed: pip install 'wire-extractor[dask]'"
 
 
-def dask_engine(scheduler: str | None = None, *, workers: int = 2,
-                rates_file: str | os.PathLike | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES,
-                partition_size: int = PARTITION_SIZE) -> Engine:
-    """An engine for :func:`extractor.batch.run_batch`.
+class DaskEngine:
+    """A batch engine on a Dask cluster: ``with DaskEngine(...) as engine: run_batch(..., engine)``.
 
     ``scheduler`` is the address of a running cluster (``tcp://HOST:PORT``);
     without one a ``LocalCluster`` of ``workers`` single-threaded processes is
-    started on the loopback interface for the run.
+    started on the loopback interface for the run. Entering connects (so a
+    wrong address fails before any output is opened); leaving disconnects and
+    stops a local cluster.
     """
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise BatchError(INSTALL_HINT) from None
-    rates = str(rates_file) if rates_file else None
 
-    def run(articles: Iterable[Article]) -> Iterator[Result]:
-        with _connect(scheduler, workers) as client:
-            yield from run_on(client, articles, rates_file=rates, max_bytes=max_bytes,
-                              partition_size=partition_size)
-
-    return run
-
-
-class _connect:
-    """A client to ``scheduler``, or to a local cluster started (and stopped) for the run."""
-
-    def __init__(self, scheduler: str | None, workers: int) -> None:
+    def __init__(self, scheduler: str | None = None, *, workers: int = 2,
+                 rates_file: str | os.PathLike | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, partition_size: int = PARTITION_SIZE,
+                 timeout: str = "20s") -> None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise BatchError(INSTALL_HINT) from None
         self.scheduler = scheduler
         self.workers = workers
+        self.rates_file = str(rates_file) if rates_file else None
+        self.max_bytes = max_bytes
+        self.partition_size = partition_size
+        self.timeout = timeout
         self.cluster = None
         self.client = None
 
-    def __enter__(self):
+    def __enter__(self) -> Engine:
         from distributed import Client, LocalCluster
 
         try:
@@ -83,17 +77,22 @@ class _connect:
                 )
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(self.scheduler, timeout="20s")
+                self.client = Client(self.scheduler, timeout=self.timeout)
         except (OSError, TimeoutError, ValueError) as exc:
             self.__exit__()
             where = self.scheduler or "a local cluster"
             raise BatchError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
-        return self.client
+        return self.run
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        return run_on(self.client, articles, rates_file=self.rates_file,
+                      max_bytes=self.max_bytes, partition_size=self.partition_size)
 
     def __exit__(self, *exc_info) -> None:
         for thing in (self.client, self.cluster):
             if thing is not None:
                 thing.close()
+        self.client = self.cluster = None
 
 
 def run_on(client, articles: Iterable[Article], *, rates_file: str | None = None,

@@ -1,4 +1,4 @@
-"""Batch mode as a real process: pipes closed early, a full disk, kill -9 and --resume, a terminal."""
+"""Batch mode as a real process: a pipe closed early, a full disk, kill -9 and --resume, a tty."""
 
 from __future__ import annotations
 
