@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from .errors import ExtractorError, InputError
-from .reader import DEFAULT_MAX_BYTES, Decoded, decode, read_file
+from .reader import DEFAULT_MAX_BYTES, Decoded, decode, read_bytes, read_file
 
 DEFAULT_GLOB = "*.txt"
 #: articles handed to a worker at a time
@@ -244,18 +244,7 @@ def read_article(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     if not is_url(source):
         return read_file(source, max_bytes=max_bytes)
     fs, path = _url_fs(source)
-    try:
-        with fs.open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot be read: {_reason(exc)}") from None
-    if len(raw) > max_bytes:
-        raise InputError(source, f"is over the limit of {max_bytes} bytes")
-    return decode(raw, source)
+    return decode(read_bytes(source, lambda: fs.open(path, "rb"), max_bytes), source)
 
 
 def process(extractor, article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.batch import (
+    Article,
     BatchError,
     JsonlOutput,
     OutputError,
@@ -317,3 +318,21 @@ def test_a_left_over_part_needs_resume(make_folder, tmp_path: Path) -> None:
     result = runner.invoke(app, [str(folder), "-o", str(out), "--workers", "1", "--resume"])
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in _lines(out)] == ["art-000", "art-001"]
+
+
+def test_fsspec_urls_are_found_and_read_in_process(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    fs.pipe({"/news/2024/a.txt": b"Exports rose 5 percent to 3 billion yuan.",
+             "/news/b.txt": b"Imports fell 2 percent.", "/news/c.md": b"not an article"})
+    try:
+        found = list(discover(["memory://news"]))
+        assert [(a.id, a.source) for a in found] == [
+            ("2024/a", "memory:///news/2024/a.txt"), ("b", "memory:///news/b.txt")]
+        results = list(run_local([*found, Article("gone", "memory:///news/gone.txt")],
+                                 workers=1, max_bytes=30))
+        assert json.loads(results[1].line)["percentages"][0]["value"] == 2
+        assert results[0].error == "is over the limit of 30 bytes"
+        assert results[2].error == "no such file"
+    finally:
+        fs.rm("/news", recursive=True)
