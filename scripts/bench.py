@@ -96,10 +96,18 @@ def texts_of(folder: Path) -> list[str]:
 
 # ------------------------------------------------------------------ measuring
 def per_second(fn: Callable[[str], object], texts: list[str]) -> float:
+    """Articles per second; an article the pipeline fails on counts, as in a batch."""
+    failures = []
     start = time.perf_counter()
     for text in texts:
-        fn(text)
-    return len(texts) / (time.perf_counter() - start)
+        try:
+            fn(text)
+        except Exception as exc:  # noqa: BLE001 - a batch makes an error record of it
+            failures.append(exc)
+    rate = len(texts) / (time.perf_counter() - start)
+    if failures:
+        print(f"  ({len(failures)} articles failed, such as: {failures[0]!r})")
+    return rate
 
 
 def marginal_rates(engines: dict, articles: list, rounds: int = 3
@@ -237,22 +245,20 @@ def length(gen: Generator) -> dict:
 
     extractor = Extractor()
     base = gen.article(paragraphs=5)
-    header, _, body = base.partition("\n")
-    times = {}
+    times, sizes = {}, {}
     for factor in (1, 10, 100):
-        extra = "\n\n".join(gen.article(paragraphs=5).partition("\n")[2].strip()
-                            for _ in range(factor - 1))
-        text = base + ("\n" + extra + "\n" if extra else "")
+        text = base
+        while len(text) < factor * len(base):  # other paragraphs, not the same one again
+            text += "\n" + gen.article(paragraphs=5).partition("\n")[2]
         extractor.extract(text)  # warm up, and the same work as timed
-        rounds = max(1, 100 // factor)
-        start = time.perf_counter()
-        for _ in range(rounds):
-            extractor.extract(text)
-        times[factor] = (time.perf_counter() - start) / rounds
-        print(f"  {factor:3d}x ({len(text):7d} characters): {times[factor] * 1000:9.1f} ms "
-              f"= {times[factor] / times[1]:6.1f}x the time")
-    ratio = times[100] / times[1]
-    print(f"  100x the length in {ratio:.1f}x the time (target <= 120x: {verdict(ratio <= 120)})")
+        texts = [text] * max(1, 100 // factor)
+        times[factor] = min(1 / per_second(extractor.extract, texts) for _ in range(ROUNDS))
+        sizes[factor] = len(text) / len(base)
+        print(f"  {factor:3d}x ({len(text):7d} characters, {sizes[factor]:5.1f}x): "
+              f"{times[factor] * 1000:9.1f} ms = {times[factor] / times[1]:6.1f}x the time")
+    ratio = times[100] / times[1] * 100 / sizes[100]
+    print(f"  100x the length in {ratio:.1f}x the time, scaled to exactly 100x "
+          f"(target <= 120x: {verdict(ratio <= 120)}; best of {ROUNDS})")
     return {"times": times, "ratio": ratio}
 
 
