@@ -182,8 +182,12 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
     progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
     summary = batch.Summary()
     out = batch.JsonlOutput(output, resume=resume)
-    kept = f" (the output so far is kept in {out.part}: run again with --resume to finish it)" \
-        if out.part else ""
+
+    def kept() -> str:
+        if out.part is None or not os.path.exists(out.part):
+            return ""
+        return f" (the output so far is kept in {out.part}: run again with --resume to finish it)"
+
     say = (lambda line: None) if quiet else (lambda line: typer.echo(line, err=True))
     try:
         with _terminate_as_interrupt(), engine_cm as run, out:
@@ -191,10 +195,10 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
     except KeyboardInterrupt:
         for line in summary.lines():
             say(line)
-        say(f"interrupted{kept}")
+        say(f"interrupted{kept()}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except batch.BatchError as exc:
-        typer.echo(f"Error: {exc}{kept if summary.started else ''}", err=True)
+        typer.echo(f"Error: {exc}{kept() if summary.started else ''}", err=True)
         raise typer.Exit(EXIT_INCOMPLETE if summary.started else EXIT_BAD_INPUT) from None
     for line in summary.lines():
         say(line)

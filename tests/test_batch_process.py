@@ -151,3 +151,58 @@ def test_dask_engine_without_dask_says_what_to_install(make_folder) -> None:
     assert proc.returncode == 2
     (line,) = proc.stderr.splitlines()
     assert line.startswith("Error: ") and "[dask]" in line and "install" in line
+
+
+def _spawned_workers(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            status = (entry / "status").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:"))
+        if int(ppid) == parent and b"multiprocessing.spawn" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def _gone(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return True
+        if "\nState:\tZ" in state:  # ended, not yet reaped by its new parent
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_killed_worker_stops_the_batch_with_status_3_and_resume_finishes(
+    make_folder, tmp_path: Path,
+) -> None:
+    folder = make_folder(40, length=3)
+    out = tmp_path / "out.jsonl"
+    part = Path(f"{out}.part")
+    command = [*EXTRACT, str(folder), "-o", str(out), "--workers", "2"]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        deadline = time.monotonic() + 120
+        while not (part.exists() and part.stat().st_size > 0):
+            assert proc.poll() is None and time.monotonic() < deadline, "no record appeared"
+            time.sleep(0.01)
+        workers = _spawned_workers(proc.pid)
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        stderr = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 3, stderr
+    (line,) = stderr.splitlines()
+    assert line.startswith("Error: a worker process died") and "--resume" in line
+    assert not out.exists() and part.exists()
+    assert _gone(workers[1], within=10), "the other worker must stop too"
+    proc = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(_ids(out)) == [f"art-{i:03d}" for i in range(40)]
