@@ -203,6 +203,7 @@ def test_a_killed_worker_stops_the_batch_with_status_3_and_resume_finishes(
     assert line.startswith("Error: a worker process died") and "--resume" in line
     assert not out.exists() and part.exists()
     assert _gone(workers[1], within=10), "the other worker must stop too"
-    proc = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run([*command[:-1], "1", "--resume"], capture_output=True, text=True,
+                          timeout=180)
     assert proc.returncode == 0, proc.stderr
     assert sorted(_ids(out)) == [f"art-{i:03d}" for i in range(40)]
