@@ -13,7 +13,9 @@ Offsets everywhere in a record index the text returned by :func:`decode`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import regex
 
@@ -127,25 +129,34 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Read and decode one article file; every failure is an :class:`InputError`."""
     import os
 
-    try:
+    def open_file():
         if os.path.isdir(path):
             raise InputError(path, "is a directory, not a file")
         size = os.path.getsize(path)
         if size > max_bytes:
             raise InputError(path, f"is {size} bytes, over the limit of {max_bytes} bytes")
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)  # never more: a device or a growing file
-        if len(raw) > max_bytes:
-            raise InputError(path, f"is over the limit of {max_bytes} bytes")
+        return open(path, "rb")
+
+    return decode(read_bytes(path, open_file, max_bytes), path)
+
+
+def read_bytes(source: str, opener: Callable[[], BinaryIO], max_bytes: int) -> bytes:
+    """At most ``max_bytes`` from the binary file ``opener()`` returns (a local file, or
+    an fsspec file); an ``OSError`` becomes an :class:`InputError` naming ``source``."""
+    try:
+        with opener() as handle:
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(source, "no such file") from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(source, "permission denied") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
+        raise InputError(source, "is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    return decode(raw, path)
+        raise InputError(source, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise InputError(source, f"is over the limit of {max_bytes} bytes")
+    return raw
 
 
 # ------------------------------------------------------------------ header line
