@@ -99,6 +99,11 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse files larger than this.")
     ] = 20 * 1024 * 1024,
+    facts: Annotated[
+        str | None,  # noqa: UP007
+        typer.Option("--facts", help="Also write one CSV row per fact to this file "
+                     "(written beside it and renamed when complete).", show_default=False),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
@@ -120,7 +125,7 @@ def extract(
             _fail("--pretty: batch mode writes JSON Lines, one record a line")
         _batch(paths, output=output, glob=glob, workers=workers or os.cpu_count() or 1,
                resume=resume, quiet=quiet, engine=engine, scheduler=scheduler,
-               rates=rates, max_bytes=max_bytes)
+               rates=rates, max_bytes=max_bytes, facts=facts)
         return
     from .pipeline import Extractor
     from .reader import decode, read_file
@@ -129,28 +134,36 @@ def extract(
         extractor = Extractor(rates_file=rates)
     except ExtractorError as exc:
         _fail(str(exc))
+    from .export import FactCsvFile
+
     failed = 0
-    for path in paths or []:
-        try:
-            if path == "-":
-                decoded = decode(sys.stdin.buffer.read(), "<stdin>")
-            else:
-                decoded = read_file(path, max_bytes=max_bytes)
-            record = extractor.extract(decoded.text, record_id=_stem(path),
-                                       source="<stdin>" if path == "-" else path,
-                                       warnings=decoded.warnings)
-        except InputError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            failed += 1
-            continue
-        typer.echo(record.to_json(indent=indent))
+    try:
+        with FactCsvFile(facts) if facts else nullcontext() as table:
+            for path in paths or []:
+                try:
+                    if path == "-":
+                        decoded = decode(sys.stdin.buffer.read(), "<stdin>")
+                    else:
+                        decoded = read_file(path, max_bytes=max_bytes)
+                    record = extractor.extract(decoded.text, record_id=_stem(path),
+                                               source="<stdin>" if path == "-" else path,
+                                               warnings=decoded.warnings)
+                except InputError as exc:
+                    typer.echo(f"Error: {exc}", err=True)
+                    failed += 1
+                    continue
+                typer.echo(record.to_json(indent=indent))
+                if table is not None:
+                    table.write(record)
+    except ExtractorError as exc:
+        _fail(str(exc))
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, resume: bool,
            quiet: bool, engine: Engine, scheduler: str | None, rates: Path | None,
-           max_bytes: int) -> None:
+           max_bytes: int, facts: str | None = None) -> None:
     """Batch mode: every article of ``paths`` -> one JSON line each."""
     from . import batch
 
@@ -158,6 +171,8 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
         _fail("'-' (standard input) cannot be read in batch mode (a folder, or -o)")
     if resume and output is None:
         _fail("--resume needs an output file (-o FILE)")
+    if facts and output is None:
+        _fail("--facts in batch mode needs the records in a file (-o FILE) to read them from")
     for path in paths:  # a mistyped folder stops here, not after a long batch
         if not batch.is_url(path) and not os.path.lexists(path):
             _fail(f"{path}: no such file or folder")
@@ -200,6 +215,15 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
     except batch.BatchError as exc:
         typer.echo(f"Error: {exc}{kept() if summary.started else ''}", err=True)
         raise typer.Exit(EXIT_INCOMPLETE if summary.started else EXIT_BAD_INPUT) from None
+    if facts and output is not None:
+        from .export import FactCsvFile
+
+        try:  # from the complete output: a resumed batch's earlier records included
+            with FactCsvFile(facts) as table, open(output, encoding="utf-8") as lines:
+                table.write_lines(lines)
+        except (ExtractorError, OSError) as exc:
+            _fail(str(exc))
+        say(f"facts: {table.rows} rows in {facts}")
     for line in summary.lines():
         say(line)
     if summary.failed:

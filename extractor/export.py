@@ -10,9 +10,13 @@ them with a fixed header, so files from many batches concatenate.
 from __future__ import annotations
 
 import csv
+import json
+import os
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import IO, Any
 
+from .errors import ExtractorError
 from .records import Record
 
 FACT_COLUMNS = (
@@ -85,3 +89,42 @@ class FactCsv:
         rows = fact_rows(record)
         self._writer.writerows(rows)
         return len(rows)
+
+
+class FactCsvFile:
+    """A fact CSV written beside its final name (``PATH.part``) and renamed
+    when complete, like the JSON Lines output: never a half file under PATH."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.part = f"{path}.part"
+        self.rows = 0
+
+    def __enter__(self) -> FactCsvFile:
+        try:
+            self._handle = open(self.part, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ExtractorError(f"cannot write {self.part}: {exc.strerror or exc}") from None
+        self._csv = FactCsv(self._handle)
+        return self
+
+    def write(self, record: Record) -> None:
+        try:
+            self.rows += self._csv.write(record)
+        except OSError as exc:
+            raise ExtractorError(f"cannot write {self.part}: {exc.strerror or exc}") from None
+
+    def write_lines(self, lines: Iterable[str]) -> None:
+        """Records as JSON lines (a batch output); error records have no facts."""
+        for line in lines:
+            obj = json.loads(line)
+            if "error" not in obj:
+                self.write(Record.model_validate(obj))
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self._handle.close()
+            if exc_type is None:
+                os.replace(self.part, self.path)
+        except OSError as err:
+            raise ExtractorError(f"cannot write {self.path}: {err.strerror or err}") from None

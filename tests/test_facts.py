@@ -109,3 +109,43 @@ def test_export_loads_in_pandas(seed, extract) -> None:
     assert fell["value"] == 4.8e12 and fell["value_unit"] == "CNY"
     assert frame["period_start"].notna().all()
     assert pd.to_datetime(frame["period_start"]).dt.year.isin([2024, 2025]).all()
+
+
+# ---------------------------------------------------------------- the command
+def test_cli_facts_for_files(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    out = tmp_path / "facts.csv"
+    result = CliRunner().invoke(app, [str(SEED), "--compact", "--facts", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert len(frame) >= 11 and set(frame["id"]) == {SEED.stem}
+    assert not (tmp_path / "facts.csv.part").exists()
+
+
+def test_cli_facts_for_a_batch(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    corpus = SEED.parent
+    for name in ("xizang-foreign-trade-2024", "china-gdp-2024", "kenya-tea-exports-2024"):
+        (folder / f"{name}.txt").write_bytes((corpus / f"{name}.txt").read_bytes())
+    (folder / "broken.txt").write_bytes(b"")
+    runner = CliRunner()
+    refused = runner.invoke(app, [str(folder), "--facts", str(tmp_path / "f.csv"), "-w", "1"])
+    assert refused.exit_code == 2 and "needs the records in a file" in refused.output
+    result = runner.invoke(app, [str(folder), "-o", str(tmp_path / "r.jsonl"), "--facts",
+                                 str(tmp_path / "f.csv"), "-w", "1", "-q"])
+    assert result.exit_code == 2  # the empty file is an error record; the rest go on
+    frame = pd.read_csv(tmp_path / "f.csv", dtype={"location_kb_id": str})
+    assert set(frame["id"]) == {"xizang-foreign-trade-2024", "china-gdp-2024",
+                                "kenya-tea-exports-2024"}
+    kenya = frame[frame["id"] == "kenya-tea-exports-2024"]
+    assert (kenya["location_kb_id"] == "Q114").any()

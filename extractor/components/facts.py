@@ -154,7 +154,8 @@ class FactBuilder:
                 if not clause_figs:
                     continue
                 for draft in self._pair(doc, clause_figs, a, b):
-                    draft.start, draft.end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+                    draft.start = max(doc[a].idx, body_start)  # not the header line
+                    draft.end = doc[b - 1].idx + len(doc[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
                     own = [p for p in sent_periods if not p.comparison]
                     near = [p for p in own if a <= p.start < b] or own
