@@ -34,6 +34,7 @@ lint: install-test
 # make bench BENCH_ARGS=--quick for smaller sizes
 bench: install-test
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_pathological.py --scale $(or $(SCALE),1)
 
 # Pathological inputs against normal articles of the same size, as ratios
 # (issue 6); SCALE=0.1 for a quick run.

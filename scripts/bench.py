@@ -201,6 +201,39 @@ def throughput(texts: list[str]) -> dict:
     return {"tokenizer": tok_rate, "pipeline": full_rate, "tokens": per_article, "ratio": ratio}
 
 
+def components(texts: list[str]) -> dict:
+    """Each component's share of the pipeline's time on the same articles, and
+    what the entity components (issue 4) and the fact builder cost as a
+    throughput ratio: pipeline with them against the pipeline without them."""
+    from extractor.pipeline import load
+
+    nlp = load()
+    spent = dict.fromkeys(["tokenizer", *nlp.pipe_names], 0.0)
+    for rounds in range(2):
+        for text in texts:
+            start = time.perf_counter()
+            doc = nlp.make_doc(text)
+            now = time.perf_counter()
+            if rounds:
+                spent["tokenizer"] += now - start
+            for name, proc in nlp.pipeline:
+                doc = proc(doc)
+                later = time.perf_counter()
+                if rounds:  # the first round warms caches up
+                    spent[name] += later - now
+                now = later
+    total = sum(spent.values())
+    for name, seconds in spent.items():
+        print(f"  {name:18s} {100 * seconds / total:5.1f} %")
+    entities = spent.get("entity_recognizer", 0) + spent.get("kb_linker", 0)
+    facts = spent.get("sentencizer", 0) + spent.get("fact_builder", 0)
+    without_entities = (total - entities - facts) / (total - facts)
+    print(f"  throughput with the entity components / without: {without_entities:.3f} "
+          f"(target >= 0.8: {verdict(without_entities >= 0.8)})")
+    print(f"  throughput with the fact builder / without: {(total - facts) / total:.3f}")
+    return {"entities_ratio": without_entities, "facts_ratio": (total - facts) / total}
+
+
 def workers(folder: Path, work: Path) -> dict:
     from extractor.batch import discover, run_local
 
@@ -321,11 +354,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a few minutes less)")
     parser.add_argument("--seed", type=int, default=20250218)
-    parser.add_argument("--only", choices=["throughput", "workers", "memory", "length", "dask"],
+    parser.add_argument("--only", choices=["throughput", "components", "workers", "memory",
+                                           "length", "dask"],
                         action="append", help="run only these sections")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
-    sections = args.only or ["throughput", "workers", "memory", "length", "dask"]
+    sections = args.only or ["throughput", "components", "workers", "memory", "length", "dask"]
     print(f"machine: {machine()}; {load()}")
     print(f"sizes: {'--quick' if args.quick else 'full'} {sizes}")
     gen = Generator(args.seed)
@@ -335,6 +369,10 @@ def main() -> None:
         if "throughput" in sections:
             print("1. full pipeline against the tokenizer alone")
             throughput(texts_of(gen.write(work / "throughput", sizes["throughput"])))
+        if "components" in sections:
+            print("1b. what each component costs")
+            components(texts_of(work / "throughput") if (work / "throughput").exists()
+                       else texts_of(gen.write(work / "throughput", sizes["throughput"])))
         if "workers" in sections:
             print("2. --workers 2 against --workers 1")
             workers(gen.write(work / "workers", sizes["workers"]), work)
