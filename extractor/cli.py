@@ -90,7 +90,9 @@ def extract(
         typer.Option("--pretty/--compact",
                      help="Indented JSON or one line per record [default: indented on a terminal]"),
     ] = None,
-    schema: Annotated[bool, typer.Option("--schema", help="Print the record's JSON Schema.")] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the record's JSON Schema.")
+    ] = False,
     rates: Annotated[
         Path | None,  # noqa: UP007
         typer.Option("--rates", help="A newer ECB eurofxref-hist.zip to convert with.",

@@ -88,7 +88,7 @@ def match(
     """Greedy one-to-one matching in text order."""
     result = Match()
     used: set[int] = set()
-    for g, span in zip(gold, gold_spans):
+    for g, span in zip(gold, gold_spans, strict=True):
         found = None
         if span is not None:
             for k, p in enumerate(pred):
@@ -172,8 +172,8 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
         for kind in (*KINDS, "entities"):
             spans = locate(text, gold.get(kind, []))
             exact = match(gold.get(kind, []), spans, record[kind],
-                          lambda g, p, gs, ps: gs == ps and (kind != "entities" or
-                                                             g["label"] == p["label"]))
+                          lambda g, p, gs, ps, kind=kind: gs == ps and (
+                              kind != "entities" or g["label"] == p["label"]))
             valued = match(gold.get(kind, []), spans, record[kind],
                            lambda g, p, gs, ps, kind=kind: _overlap(gs, ps)
                            and same_value(kind, g, p))

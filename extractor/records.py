@@ -61,7 +61,8 @@ class _Mention(_Model):
 
 
 class Money(_Mention):
-    amount: Number = Field(description="In whole units of the currency: 12.67 billion -> 12670000000.")
+    amount: Number = Field(
+        description="In whole units of the currency: 12.67 billion -> 12670000000.")
     amount_max: Number | None = Field(description="Upper bound of a range, else null.")
     currency: str | None = Field(description="ISO 4217 code; null when it cannot be told.")
     per: str | None = Field(description="The unit after 'per' or '/', e.g. 'capita'.")

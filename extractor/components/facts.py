@@ -106,7 +106,8 @@ class FactBuilder:
                 for tok in row.pattern
             ]
             self.period_matcher.add(row.label, [pattern])
-        self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half", "quarter", "quarters",
+        self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
+                                "quarter", "quarters",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
                                 "end"}
         self.up = set(rules.up_words)
@@ -299,7 +300,7 @@ class FactBuilder:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a)
-        for (s, e), basis in bases.items():
+        for (s, _e), basis in bases.items():
             if a <= s < b:
                 draft.basis = basis
                 break
