@@ -1,14 +1,20 @@
 """spaCy's English tokenizer, taught to split currency signs and codes glued
 to digits (``US$58.39``, ``USD34.6``, ``RMB1,000``, ``Rs.500``) and magnitude
 or unit abbreviations glued after them (``1.2bn``, ``2.3kWh``, ``5GW``), and
-fed long runs of non-space characters piece by piece (:class:`RunLimitedTokenizer`)."""
+fed long runs of non-space characters piece by piece (:class:`RunLimitedTokenizer`).
+
+It also drops the special cases for plain whitespace (``" "``, ``"\\n"``,
+``"\\t"``), which make no token other than the tokenizer would make without
+them but keep it from caching anything (see :class:`WireTokenizer`)."""
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 import regex
+from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -87,8 +93,95 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+#: Doc -> the text a WireTokenizer made it from
+_SOURCE_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``. spaCy rebuilds that from the tokens on every access; a
+    Doc made by :class:`WireTokenizer` gives the text it was made from
+    instead (the tokenizer keeps every character, so the two are equal)."""
+    text = _SOURCE_TEXTS.get(doc)
+    return doc.text if text is None else text
+
+
 def _alternation(forms: set[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+class WireTokenizer(Tokenizer):
+    """spaCy's ``Tokenizer`` without its special cases for plain whitespace.
+
+    spaCy caches how it split each whitespace-separated chunk of text, but
+    stops adding to the cache for the rest of a text once any special case
+    has been used in it (spaCy issue #1250). The English rules include
+    ``" "``, ``"\\n"`` and ``"\\t"``, each one token with no attribute but
+    its text, and nearly every article starts with a space (`` date ...``)
+    or has a newline in its first line: the cache never filled, and every
+    chunk of every article went through the prefix, suffix and infix
+    expressions again.
+
+    Without those rules the whitespace makes the same single token (no affix
+    expression matches whitespace: checked when the tokenizer is built), with
+    one exception this class puts right: spaCy applies a rule that contains
+    a space a second time to the finished Doc, which copies the rule's token
+    over the one made, and so a text starting with a single space got a
+    first token that is not marked as a sentence start. (The copy also set
+    the token's ``left_edge``/``right_edge`` to the Doc's first token, as it
+    does for every token a rule makes; without a parser these are not
+    meaningful, and the Doc's arrays and bytes are the same either way.)"""
+
+    def __call__(self, string: str) -> Doc:
+        doc = super().__call__(string)
+        if self._space_rule_dropped and len(doc) and doc[0].text == " ":
+            doc[0].is_sent_start = None  # as the " " rule's copy left it
+        _SOURCE_TEXTS[doc] = string
+        return doc
+
+    @property
+    def _space_rule_dropped(self) -> bool:
+        return " " not in self.rules
+
+    @classmethod
+    def from_tokenizer(cls, base: Tokenizer) -> WireTokenizer:
+        """The same settings as ``base``, minus the plain-whitespace rules."""
+        rules = dict(base.rules or {})
+        for chunk in _plain_whitespace_rules(base, rules):
+            del rules[chunk]
+        return cls(
+            base.vocab,
+            rules=rules,
+            prefix_search=base.prefix_search,
+            suffix_search=base.suffix_search,
+            infix_finditer=base.infix_finditer,
+            token_match=base.token_match,
+            url_match=base.url_match,
+            faster_heuristics=base.faster_heuristics,
+            max_cache_size=base.max_cache_size,
+        )
+
+
+def _plain_whitespace_rules(tokenizer: Tokenizer, rules: dict) -> list[str]:
+    """The rules that make their whitespace one token with only ORTH set,
+    where no affix expression could split that whitespace."""
+    plain = []
+    for chunk, substrings in rules.items():
+        if not chunk.isspace() or len(substrings) != 1:
+            continue
+        if {IDS.get(k, k) if isinstance(k, str) else k for k in substrings[0]} != {ORTH}:
+            continue  # "\xa0" also sets NORM
+        if " " in chunk and chunk != " ":
+            continue
+        probes = (chunk, chunk * 2)
+        if any(
+            tokenizer.find_prefix(p) or tokenizer.find_suffix(p) or tokenizer.find_infix(p)
+            or (tokenizer.token_match and tokenizer.token_match(p))
+            or (tokenizer.url_match and tokenizer.url_match(p))
+            for p in probes
+        ):
+            continue
+        plain.append(chunk)
+    return plain
 
 
 @registry.tokenizers("extractor.wire_tokenizer.v1")
@@ -109,8 +202,9 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.suffix_search = compile_suffix_regex(
             [suffix, *nlp.Defaults.suffixes]
         ).search
-        if tokenizer.url_match is not None:
-            tokenizer.url_match = BoundedUrlMatch(tokenizer.url_match.__self__).match
-        return RunLimitedTokenizer(tokenizer)
+        wire = WireTokenizer.from_tokenizer(tokenizer)
+        if wire.url_match is not None:
+            wire.url_match = BoundedUrlMatch(wire.url_match.__self__).match
+        return RunLimitedTokenizer(wire)
 
     return make

@@ -10,18 +10,20 @@ stores the result in ``doc.spans[<kind>]`` with normalised values on
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
-from . import extensions  # noqa: F401
-from .atoms import ATOM_GROUPS
+from .atoms import ATOM_GROUPS, MARK_SOURCES, marked_ranges
+from .extensions import span_getter, span_setter
+from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
 SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
@@ -37,6 +39,13 @@ class _DocAtoms:
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
     measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
     hedges_by_end: dict[int, Span]
+    # span._.<attr> of atoms, and what sets a mention's attributes
+    value: Callable[[Span], Any]
+    mantissa: Callable[[Span], Any]
+    exponent: Callable[[Span], Any]
+    unit: Callable[[Span], Any]
+    factor: Callable[[Span], Any]
+    set_mention: Callable[..., None]  # (span, value, value_max, qualifier, per, unit)
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
@@ -45,6 +54,12 @@ class _DocAtoms:
             units=sorted(doc.spans[unit_group], key=_start),
             measures_by_start={s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]},
             hedges_by_end={s.end: s for s in doc.spans[ATOM_GROUPS["hedge"]]},
+            value=span_getter("value"),
+            mantissa=span_getter("mantissa"),
+            exponent=span_getter("exponent"),
+            unit=span_getter("unit"),
+            factor=span_getter("factor"),
+            set_mention=span_setter("value", "value_max", "qualifier", "per", "unit"),
         )
 
     @staticmethod
@@ -72,7 +87,7 @@ class _AmountRuler:
         self.name = name
         lex = Lexicon.load()
         self.lex = lex
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab)
         for row in pattern_file(f"{self.kind}_patterns.jsonl"):
             self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
         rng = lex.ranges
@@ -86,16 +101,22 @@ class _AmountRuler:
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
         blocked = {
-            t.i for key in SPAN_KEYS.values() if key in doc.spans for s in doc.spans[key] for t in s
+            i
+            for key in SPAN_KEYS.values()
+            if key in doc.spans
+            for s in doc.spans[key]
+            for i in range(s.start, s.end)
         }
+        atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
             Span(doc, s, e, label=self.kind.upper())
-            for _, s, e in self.matcher(doc)
+            for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if not any(i in blocked for i in range(s, e))
         ]
-        atoms = _DocAtoms.read(doc, self.unit_group)
         spans = self._split_changes(doc, filter_spans(spans), atoms)
-        spans += self.extra_spans(doc, blocked | {t.i for s in spans for t in s}, atoms)
+        spans += self.extra_spans(
+            doc, blocked | {i for s in spans for i in range(s.start, s.end)}, atoms
+        )
         mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
         header = doc._.header
         if header is not None and header.body_start:
@@ -106,6 +127,17 @@ class _AmountRuler:
 
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         return []
+
+    def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
+        """The atoms that ``Token._.<attr>`` marks, from the spans the marks are set from."""
+        group = MARK_SOURCES[attr][0]
+        if group == ATOM_GROUPS["num"]:
+            spans = atoms.nums
+        elif group == self.unit_group:
+            spans = atoms.units
+        else:
+            spans = list(doc.spans[group])
+        return marked_ranges(attr, spans)
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
@@ -136,17 +168,21 @@ class _AmountRuler:
         if not nums or len(nums) > 2:
             return None
         units = atoms.within(atoms.units, span.start, span.end)
-        if len(nums) == 2 and nums[0]._.unit == "year" and nums[1]._.unit != "year":
+        if (
+            len(nums) == 2
+            and atoms.unit(nums[0]) == "year"
+            and atoms.unit(nums[1]) != "year"
+        ):
             # "in 2022 to 25.2 percent": a year is not the start of a range
             span = Span(doc, nums[1].start, span.end, label=span.label)
             nums = nums[1:]
-        value = nums[0]._.value
+        value = atoms.value(nums[0])
         value_max = None
         if len(nums) == 2:
             first, second = nums
-            if first._.exponent == 0 and second._.exponent > 0:
-                value = scale(first._.mantissa, second._.exponent)
-            value_max = second._.value
+            if atoms.exponent(first) == 0 and atoms.exponent(second) > 0:
+                value = scale(atoms.mantissa(first), atoms.exponent(second))
+            value_max = atoms.value(second)
         start, end = span.start, span.end
         sign = 1
         if start > 0 and doc[start - 1].lower_ in self.lex.signs:
@@ -165,20 +201,19 @@ class _AmountRuler:
         if self.kind != "percent":
             end, per = self._per_tail(doc, end, atoms.measures_by_start)
         out = Span(doc, start, end, label=span.label)
-        out._.value = value * sign
-        out._.value_max = value_max * sign if value_max is not None else None
-        out._.qualifier = qualifier
-        out._.per = per
-        out._.unit = self.unit_of(doc, span, units, nums)
-        factor = units[-1]._.factor if units and units[-1]._.factor is not None else None
+        value = value * sign
+        value_max = value_max * sign if value_max is not None else None
+        unit = self.unit_of(doc, span, units, nums, atoms)
+        factor = atoms.factor(units[-1]) if units else None
         if factor is not None and factor != 1:
-            out._.value = out._.value * factor
-            if out._.value_max is not None:
-                out._.value_max = out._.value_max * factor
+            value = value * factor
+            if value_max is not None:
+                value_max = value_max * factor
+        atoms.set_mention(out, value, value_max, qualifier, per, unit)
         return out
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
         return units[-1].label_ if units else None
 
@@ -207,9 +242,9 @@ class MoneyRuler(_AmountRuler):
     unit_group = ATOM_GROUPS["cur"]
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
-        return units[-1]._.unit if units else None
+        return atoms.unit(units[-1]) if units else None
 
 
 class PercentRuler(_AmountRuler):
@@ -244,16 +279,17 @@ class QuantityRuler(_AmountRuler):
             return True  # NEVs, SMEs
         return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))
 
-    def _head_end(self, doc: Doc, i: int) -> int | None:
+    def _head_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
         """End of ``modifiers* plural-head`` starting at ``i`` (``traditional
-        border trade points``, ``national and provincial trunk roads``)."""
+        border trade points``, ``national and provincial trunk roads``);
+        ``num_tokens`` are the tokens of number atoms (``Token._.num`` set)."""
         n = len(doc)
         j = i
         mods = 0
         while j < n:
             tok = doc[j]
             low = tok.lower_
-            if not tok.is_alpha or low in self._stop or tok._.num:
+            if not tok.is_alpha or low in self._stop or j in num_tokens:
                 joins = tok.text == "-" or (low in AND_OR and mods > 0)
                 if joins and j > i and j + 1 < n and doc[j + 1].is_alpha:
                     j += 1
@@ -270,23 +306,23 @@ class QuantityRuler(_AmountRuler):
             j += 1
         return None
 
-    def _counted_end(self, doc: Doc, i: int) -> int | None:
+    def _counted_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
         """End of the counted noun phrase after the number ending at ``i``,
         with coordinated heads: ``countries and regions``, ``cities,
         districts, special regions and counties``."""
-        end = self._head_end(doc, i)
+        end = self._head_end(doc, i, num_tokens)
         if end is None:
             return None
         n = len(doc)
         while end + 1 < n and doc[end].text == ",":
-            nxt = self._head_end(doc, end + 1)
+            nxt = self._head_end(doc, end + 1, num_tokens)
             if nxt is None or nxt - end > 3:
                 break
             if not (nxt < n and doc[nxt].lower_ in AND_OR):
                 # a list must close with "and"/"or": "cities, districts and counties"
                 more = nxt
                 while more + 1 < n and doc[more].text == ",":
-                    m2 = self._head_end(doc, more + 1)
+                    m2 = self._head_end(doc, more + 1, num_tokens)
                     if m2 is None:
                         break
                     more = m2
@@ -294,7 +330,7 @@ class QuantityRuler(_AmountRuler):
                     break
             end = nxt
         if end + 1 < n and doc[end].lower_ in AND_OR:
-            tail = self._head_end(doc, end + 1)
+            tail = self._head_end(doc, end + 1, num_tokens)
             if tail is not None and tail - end <= 3 and self._plural(doc[tail - 1].text):
                 end = tail
         return end
@@ -302,17 +338,20 @@ class QuantityRuler(_AmountRuler):
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         spans = []
         ends = {n.end: n for n in atoms.nums}
+        num_tokens = {i for n in atoms.nums for i in range(n.start, n.end)}
         for num in atoms.nums:
-            if num._.unit == "year" or any(t.i in blocked for t in num):
+            if atoms.unit(num) == "year":
                 continue
-            end = self._counted_end(doc, num.end)
+            if any(i in blocked for i in range(num.start, num.end)):
+                continue
+            end = self._counted_end(doc, num.end, num_tokens)
             if end is None or any(k in blocked for k in range(num.end, end)):
                 continue
             start = num.start
             # ranges: "8-10 people", "between 8 and 10 people"
             sep = doc[start - 1] if start > 0 else None
             first = ends.get(start - 1)
-            if sep is not None and first is not None and first._.unit != "year":
+            if sep is not None and first is not None and atoms.unit(first) != "year":
                 if sep.lower_ in self._separators:
                     start = first.start
                 elif (
@@ -325,7 +364,7 @@ class QuantityRuler(_AmountRuler):
         return spans
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span]
+        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
     ) -> str | None:
         if units:
             return units[-1].label_

@@ -8,17 +8,26 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
+from ..tokenizer import doc_text
 from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
-from . import extensions  # noqa: F401
+from .extensions import span_getter, span_setter, token_setter
+
+#: ``NumericAtoms._starts``: words that start no number, words not looked at yet
+_NOT_A_START = object()
+_UNSEEN = object()
+_MAX_SEEN = 500_000  # words remembered before starting afresh
+_HEAD = 3  # characters of a country name looked for before counting it
 
 ATOM_GROUPS = {
     "num": "atoms_num",
@@ -27,6 +36,34 @@ ATOM_GROUPS = {
     "unit": "atoms_unit",
     "hedge": "atoms_hedge",
 }
+
+#: where each token mark comes from: an atom group and, for the currency
+#: marks, the span attribute that says on which side of the number it stands
+MARK_SOURCES: dict[str, tuple[str, str | None]] = {
+    "num": (ATOM_GROUPS["num"], None),
+    "cur_pre": (ATOM_GROUPS["cur"], "cur_before"),
+    "cur_post": (ATOM_GROUPS["cur"], "cur_after"),
+    "pct": (ATOM_GROUPS["pct"], None),
+    "unit": (ATOM_GROUPS["unit"], None),
+    "hedge": (ATOM_GROUPS["hedge"], None),
+}
+
+
+#: ``Token._.<attr>`` of the first token of an atom, and of the others
+MARK_FIRST, MARK_INSIDE = "B", "I"
+
+
+def marked_ranges(attr: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the atoms whose tokens ``Token._.<attr>`` marks
+    (``MARK_FIRST`` on the first token, ``MARK_INSIDE`` on the others), given
+    the spans of the atom group the mark comes from. The component sets the
+    token attributes from this, and the rulers read the marks from it without
+    touching the tokens."""
+    flag = MARK_SOURCES[attr][1]
+    if flag is None:
+        return [(span.start, span.end) for span in spans]
+    get = span_getter(flag)
+    return [(span.start, span.end) for span in spans if get(span)]
 
 
 class NumericAtoms:
@@ -62,6 +99,10 @@ class NumericAtoms:
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
+        starts = "".join(sorted({re.escape(name[0]) for name in lex.territory_names}))
+        self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
+        self._may_start = self._word_start | {"a", "an"}  # "a dozen": see _number_words_end
+        self._start_kinds: dict[int, object] = {}  # orth -> numeral value, None, _NOT_A_START
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -72,8 +113,9 @@ class NumericAtoms:
         unit_symbols = self._matches(doc, self._unit_exact, strings)
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {t.i for s in self._select(unit_words, taken) if len(s) > 1 for t in s}
+        get_unit, get_before = span_getter("unit"), span_getter("cur_before")
         nums = self._numbers(
-            doc, taken | word_units, {s.start for s in cur if s._.unit and _is_before(s)}
+            doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
         taken |= {t.i for s in nums for t in s}
         pct = self._select(self._matches(doc, self._pct, strings), taken)
@@ -86,13 +128,8 @@ class NumericAtoms:
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
         self._mark(doc, "hedge", hedges)
-        for span in cur:
-            attrs = (["cur_pre"] if span._.cur_before else []) + (
-                ["cur_post"] if span._.cur_after else []
-            )
-            for i, tok in enumerate(span):
-                for attr in attrs:
-                    tok._.set(attr, "B" if i == 0 else "I")
+        self._mark(doc, "cur_pre", cur)
+        self._mark(doc, "cur_post", cur)
         doc.spans[ATOM_GROUPS["cur"]] = cur
         doc.spans[ATOM_GROUPS["num"]] = nums
         doc.spans[ATOM_GROUPS["pct"]] = pct
@@ -103,6 +140,7 @@ class NumericAtoms:
     # ------------------------------------------------------------ currencies
     def _currencies(self, doc: Doc, strings) -> list[Span]:
         spans = []
+        set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
         for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc):
             entry = self._cur_entries[strings[match_id]]
             span = Span(doc, start, end, label=entry.iso or "AMBIGUOUS")
@@ -122,19 +160,22 @@ class NumericAtoms:
                     context = self._context_countries(doc)
                 iso = self._resolve(entry, context)
             span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
-            span._.unit = iso
-            span._.factor = entry.factor
-            span._.cur_before, span._.cur_after = entry.before, entry.after
-            span._.ambiguity = entry.ambiguous
+            set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
         return sorted(out, key=lambda s: s.start)
 
     def _context_countries(self, doc: Doc) -> list[str]:
         """The dateline's country, then the countries the article names, most named first."""
         countries = list(doc._.context_countries or [])
-        text = doc.text  # built from the tokens on every access: once here
+        text = doc_text(doc)
+        # A name can only be in the text if its first few characters are
+        # there, starting at a character a name starts with: collect those
+        # heads in one pass and count only the names whose head is present.
+        heads = set(self._name_heads.findall(text))
         counts: Counter[str] = Counter()
         for name, code in self.lex.territory_names.items():
+            if len(name) >= _HEAD and name[:_HEAD] not in heads:
+                continue
             found = text.count(name)
             if found:
                 counts[code] += found
@@ -155,8 +196,9 @@ class NumericAtoms:
         """``pounds`` is money in a country that has a pound, or after a big
         magnitude; otherwise the unit of weight."""
         out = list(units)
+        get_ambiguity = span_getter("ambiguity")
         for span in cur:
-            amb = self.lex.ambiguity.get(span._.ambiguity or "")
+            amb = self.lex.ambiguity.get(get_ambiguity(span) or "")
             if amb is None or amb.also_unit is None:
                 continue
             in_context = any(
@@ -187,25 +229,50 @@ class NumericAtoms:
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
-        for span in spans:
-            for i, tok in enumerate(span):
-                tok._.set(attr, "B" if i == 0 else "I")
+        token_setter(attr)(doc, [
+            (i, MARK_FIRST if i == start else MARK_INSIDE)
+            for start, end in marked_ranges(attr, spans)
+            for i in range(start, end)
+        ])
 
     # ------------------------------------------------------------ numbers
+    def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
+        """The tokens a number can start at: ``(index, value)`` for a numeral
+        in digits, ``(index, None)`` for a word that may start a spelled-out
+        one. Told apart once per word of the vocabulary, not per token."""
+        seen = self._start_kinds
+        if len(seen) > _MAX_SEEN:
+            seen.clear()
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            kind = seen.get(orth, _UNSEEN)
+            if kind is _UNSEEN:
+                tok = doc[i]
+                kind = parse_digits(tok.text)
+                if kind is None and tok.lower_ not in self._may_start:
+                    kind = _NOT_A_START
+                seen[orth] = kind
+            if kind is not _NOT_A_START:
+                out.append((i, kind))
+        return out
+
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
         spans: list[Span] = []
         i = 0
         n = len(doc)
-        while i < n:
-            tok = doc[i]
-            if i in taken:
-                i += 1
+        set_number = span_setter("mantissa", "exponent", "value", "unit")
+        for i_start, digits in self._starts(doc):
+            # any other token starts no number, nor does one inside the last
+            if i_start < i:
                 continue
-            mantissa = parse_digits(tok.text)
+            i = i_start
+            if i in taken:
+                continue
+            tok = doc[i]
+            mantissa = digits
             end = i + 1
             if mantissa is not None:
                 if self._excluded_digits(doc, i):
-                    i += 1
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -225,7 +292,6 @@ class NumericAtoms:
             else:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
-                    i += 1
                     continue
                 words = [t.text for t in doc[i:words_end]]
                 mantissa = parse_number_words(words)
@@ -235,7 +301,6 @@ class NumericAtoms:
                     head = parse_number_words(words[:-1])
                     mantissa = scale(head, last.exponent) if head is not None else None
                 if mantissa is None:
-                    i += 1
                     continue
                 end = words_end
             exponent = 0
@@ -255,10 +320,13 @@ class NumericAtoms:
                 exponent += mag.exponent
                 end += 1
             span = Span(doc, i, end, label="NUM")
-            span._.mantissa = mantissa
-            span._.exponent = exponent
-            span._.value = scale(mantissa, exponent)
-            span._.unit = "year" if (end == i + 1 and is_year_like(tok.text)) else None
+            set_number(
+                span,
+                mantissa,
+                exponent,
+                scale(mantissa, exponent),
+                "year" if (end == i + 1 and is_year_like(tok.text)) else None,
+            )
             spans.append(span)
             i = end
         return spans
@@ -318,10 +386,6 @@ class NumericAtoms:
             return None
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
-
-
-def _is_before(span: Span) -> bool:
-    return bool(span._.cur_before)
 
 
 @Language.factory(

@@ -1,8 +1,26 @@
-"""Custom attributes on Doc, Span and Token, registered once (guarded)."""
+"""Custom attributes on Doc, Span and Token, registered once (guarded).
+
+The components set and read many of them (a few hundred per article), and
+each ``span._`` or ``token._`` builds a new accessor object first, which
+costs more than the value itself. :func:`span_getter`, :func:`span_setter`
+and :func:`token_setter` give functions that do the same through
+``doc.user_data``, where spaCy keeps
+these values, under the same keys: ``("._.", name, start_char, end_char)``
+for a span, ``("._.", name, token.idx, None)`` for a token. They are used
+only after a probe on a scratch Doc has shown that spaCy stores and finds
+values under exactly those keys, and only for attributes that hold plain
+values (no getter, setter or method, an immutable default); otherwise they
+go through ``span._`` / ``token._``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.tokens import Doc, Span, Token
+from spacy.tokens.underscore import Underscore
+from spacy.vocab import Vocab
 
 TOKEN_ATOMS = ("num", "cur_pre", "cur_post", "pct", "unit", "hedge")
 SPAN_ATTRS = (
@@ -25,3 +43,94 @@ def register() -> None:
 
 
 register()
+
+_KEY = "._."
+_keys_checked: bool | None = None  # None: not probed yet
+
+
+def _keys_match() -> bool:
+    """Whether spaCy keeps Span._ and Token._ values under the keys used here."""
+    global _keys_checked
+    if _keys_checked is None:
+        try:
+            doc = Doc(Vocab(), words=["probe", "keys"], spaces=[True, False])
+            span, token = doc[1:2], doc[1]
+            span._.set("value", "span-set")
+            token._.set("num", "token-set")
+            stored = doc.user_data.get((_KEY, "value", span.start_char, span.end_char))
+            ok = stored == "span-set"
+            ok = ok and doc.user_data.get((_KEY, "num", token.idx, None)) == "token-set"
+            doc.user_data[(_KEY, "unit", span.start_char, span.end_char)] = "span-read"
+            doc.user_data[(_KEY, "pct", token.idx, None)] = "token-read"
+            ok = ok and span._.unit == "span-read" and token._.pct == "token-read"
+            _keys_checked = bool(ok)
+        except Exception:  # noqa: BLE001 - any surprise means: use the public API
+            _keys_checked = False
+    return _keys_checked
+
+
+def _plain(registry: dict[str, Any], name: str) -> bool:
+    ext = registry.get(name)
+    return (
+        ext is not None
+        and ext[1] is None  # method
+        and ext[2] is None  # getter
+        and ext[3] is None  # setter
+        and not isinstance(ext[0], Underscore.mutable_types)
+    )
+
+
+def span_getter(name: str) -> Callable[[Span], Any]:
+    """What reads ``span._.<name>``. Get one per document (the check of the
+    attribute's registration is made here, not on every read)."""
+    registry = Underscore.span_extensions
+    if _plain(registry, name) and _keys_match():
+        default = registry[name][0]
+
+        def get(span: Span) -> Any:
+            return span.doc.user_data.get((_KEY, name, span.start_char, span.end_char), default)
+
+        return get
+    return lambda span: span._.get(name)
+
+
+def span_setter(*names: str) -> Callable[..., None]:
+    """What sets ``span._.<name>`` for each of ``names``, called as
+    ``set(span, value, ...)`` with the values in that order. Get one per
+    document."""
+    registry = Underscore.span_extensions
+    if _keys_match() and all(_plain(registry, name) for name in names):
+
+        def fast(span: Span, *values: Any) -> None:
+            data = span.doc.user_data
+            start, end = span.start_char, span.end_char
+            for name, value in zip(names, values, strict=True):
+                data[(_KEY, name, start, end)] = value
+
+        return fast
+
+    def slow(span: Span, *values: Any) -> None:
+        ext = span._
+        for name, value in zip(names, values, strict=True):
+            ext.set(name, value)
+
+    return slow
+
+
+def token_setter(name: str) -> Callable[[Doc, list[tuple[int, Any]]], None]:
+    """What sets ``doc[i]._.<name> = value`` for each ``(i, value)``. Get one
+    per document."""
+    if _plain(Underscore.token_extensions, name) and _keys_match():
+
+        def fast(doc: Doc, values: list[tuple[int, Any]]) -> None:
+            data = doc.user_data
+            for i, value in values:
+                data[(_KEY, name, doc[i].idx, None)] = value
+
+        return fast
+
+    def slow(doc: Doc, values: list[tuple[int, Any]]) -> None:
+        for i, value in values:
+            doc[i]._.set(name, value)
+
+    return slow

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon
 from ..places import country_of_place
 from ..reader import DatelineParser, parse_header
+from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 
 
@@ -20,8 +21,9 @@ class WireHeader:
         self._parser = DatelineParser(Lexicon.load().dateline)
 
     def __call__(self, doc: Doc) -> Doc:
-        header = parse_header(doc.text)
-        dateline, not_read = self._parser.find(doc.text, header.body_start, header.published)
+        text = doc_text(doc)
+        header = parse_header(text)
+        dateline, not_read = self._parser.find(text, header.body_start, header.published)
         doc._.header = header
         doc._.dateline = dateline
         doc._.warnings = [*header.warnings, *(dateline.warnings if dateline else not_read)]
