@@ -96,6 +96,7 @@ class KnowledgeBase:
         self._cities: dict[str, list[City]] | None = None
         self._cities_file: Path | None = None
         self._subdivisions: dict[str, list[Subdivision]] | None = None
+        self._place_cache: dict[str, tuple[list[City], list[Subdivision]]] = {}
         self.country_geonames: dict[str, int] = {}
         self.demonyms: dict[str, str | None] = {}
         self._stop = set(rules.alias_stoplist)
@@ -197,6 +198,15 @@ class KnowledgeBase:
                 group.sort(key=lambda x: x.code)
             self._subdivisions = table
         return self._subdivisions.get(fold(name), [])
+
+    def cities_or_subdivisions(self, name: str) -> tuple[list[City], list[Subdivision]]:
+        """Both lookups for one written name, remembered (the linker asks for
+        every place mention, and most names recur)."""
+        hit = self._place_cache.get(name)
+        if hit is None:
+            hit = self._place_cache[name] = (self.cities_named(name),
+                                             self.subdivisions_named(name))
+        return hit
 
 
 def _load_cities(path: Path | None) -> dict[str, list[City]]:

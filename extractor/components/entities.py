@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import KnowledgeBase
+from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
@@ -153,10 +154,9 @@ class EntityRecognizer:
     def _words(self, doc: Doc) -> None:
         """Token texts, trailing spaces and capitalisation as plain lists:
         cut from the text by offsets, without making a Token object each."""
-        text = doc.text
-        cols = doc.to_array([IDX, LENGTH]).tolist()
-        self._idx = [c[0] for c in cols]
-        self._w = [text[i:i + n] for i, n in cols]
+        text = doc_text(doc)
+        self._idx, self._w = token_words(doc)
+        cols = list(zip(self._idx, (len(w) for w in self._w), strict=True))
         ends = [i + n for i, n in cols]
         nexts = self._idx[1:] + [len(text)] if cols else []
         self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
@@ -398,12 +398,12 @@ class EntityRecognizer:
     def _is_place(self, text: str) -> bool:
         """A GeoNames city or an ISO 3166-2 subdivision of a country the article
         names (``Golmud`` in China, ``Bahia`` in Brazil), or a city of a million."""
-        cities = self.kb.cities_named(text)
+        cities, subdivisions = self.kb.cities_or_subdivisions(text)
         if any(c.country in self._countries for c in cities):
             return True
         if cities and cities[0].population >= 1_000_000:
             return True
-        return any(sub.country in self._countries for sub in self.kb.subdivisions_named(text))
+        return any(sub.country in self._countries for sub in subdivisions)
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
         if i == 0:
@@ -585,6 +585,21 @@ class EntityRecognizer:
         return out
 
 
+def token_words(doc: Doc) -> tuple[list[int], list[str]]:
+    """(character offsets, texts) of the tokens, computed once per Doc and
+    shared by the components that read words (no Token object made)."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None:
+        text = doc_text(doc)
+        cols = doc.to_array([IDX, LENGTH]).tolist()
+        cached = ([c[0] for c in cols], [text[i:i + n] for i, n in cols])
+        doc.user_data[_WORDS_KEY] = cached
+    return cached
+
+
+_WORDS_KEY = ("extractor", "token_words")
+
+
 @Language.factory(
     "entity_recognizer",
     assigns=["doc.spans", "span._.entity_lookup", "span._.entity_name"],
@@ -666,13 +681,14 @@ class EntityLinker:
                             Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
                                  e.geonames_id, e.country)))
         if span.label_ == "GPE":
-            for sub in self.kb.subdivisions_named(lookup):
+            cities, subdivisions = self.kb.cities_or_subdivisions(lookup)
+            for sub in subdivisions:
                 if sub.country in rank:  # Georgia next to Atlanta: the U.S. state
                     options.append(((rank[sub.country], -2, 0, sub.code),
                                     Link(None, sub.name, iso_3166_2=sub.code,
                                          country=sub.country)))
             if not options:
-                for city in self.kb.cities_named(lookup):
+                for city in cities:
                     if city.country in rank or city.population >= 1_000_000:
                         options.append(((rank.get(city.country, far), -1, -city.population,
                                          str(city.geonames_id)),

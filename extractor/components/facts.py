@@ -1,7 +1,7 @@
 """The ``fact_builder`` component: from mentions to indicator records.
 
 Works on the spans the other components made (money, percentages,
-quantities, entities) and on the sentences of spaCy's ``sentencizer``, with
+quantities, entities) and on sentences cut as spaCy's ``sentencizer`` cuts them, with
 token patterns only (``PhraseMatcher`` for metrics and bases, ``Matcher`` for
 periods — ``patterns/metrics.jsonl``, ``patterns/period_patterns.jsonl``,
 ``patterns/facts.json``), so it runs on ``spacy.blank("en")``. Per clause:
@@ -31,6 +31,8 @@ from spacy.tokens import Doc, Span
 
 from .. import data as d
 from . import extensions  # noqa: F401  (registers the attributes)
+from ..tokenizer import doc_text
+from .entities import token_words
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
@@ -43,6 +45,12 @@ class Figure:
     index: int
     span: Span
     is_change: bool = False
+
+
+@dataclass
+class Sentence:
+    start: int  # token offsets
+    end: int
 
 
 @dataclass
@@ -107,7 +115,7 @@ class FactBuilder:
             ]
             self.period_matcher.add(row.label, [pattern])
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
-                                "quarter", "quarters",
+                                "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
                                 "end"}
         self.up = set(rules.up_words)
@@ -124,7 +132,8 @@ class FactBuilder:
     def __call__(self, doc: Doc) -> Doc:
         header = doc._.header
         body_start = header.body_start if header is not None else 0
-        self._lw = [t.lower_ for t in doc]
+        self._idx, self._words = token_words(doc)
+        self._lw = [w.lower() for w in self._words]
         figures = self._figures(doc, body_start)
         if not figures:
             doc._.facts = []
@@ -145,8 +154,8 @@ class FactBuilder:
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
-        for sent in doc.sents:
-            if sent.end_char <= body_start:
+        for sent in self._sentences(doc):
+            if sent.end <= body:
                 continue
             sent_figs = [f for f in figures if sent.start <= f.span.start < sent.end]
             sent_periods = [p for p in periods if sent.start <= p.start < sent.end]
@@ -198,12 +207,25 @@ class FactBuilder:
             return True
         return nxt in self.change_after
 
-    @staticmethod
-    def _body_token(doc: Doc, char: int) -> int:
-        for tok in doc:
-            if tok.idx >= char:
-                return tok.i
-        return len(doc)
+    def _body_token(self, doc: Doc, char: int) -> int:
+        return bisect.bisect_left(self._idx, char)
+
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        """Sentences as spaCy's sentencizer cuts them (after ``.``, ``!``, ``?``
+        unless more punctuation follows), and at paragraph breaks, read from
+        the word list rather than by a component that walks every token."""
+        lw = self._lw
+        n = len(lw)
+        starts = [0]
+        for i, w in enumerate(lw[:-1]):
+            nxt = lw[i + 1]
+            if (w in (".", "!", "?") and nxt not in (".", "!", "?", '"', "”", ")")) or (
+                    not w.strip() and "\n" in w):
+                starts.append(i + 1)
+        if n and starts[-1] == n:
+            starts.pop()
+        return [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
+            else []
 
     def _headline_start(self, doc: Doc) -> int:
         """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
@@ -211,7 +233,7 @@ class FactBuilder:
         header = doc._.header
         if header is None or not header.headline:
             return 0
-        at = doc.text.find(header.headline, 0, header.body_start or None)
+        at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
 
     def _reference_date(self, doc: Doc) -> dt.date | None:
@@ -221,7 +243,7 @@ class FactBuilder:
         dateline = doc._.dateline
         return dateline.date if dateline is not None else None
 
-    def _clauses(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
         cuts = [sent.start]
         lw = self._lw
         for i in range(sent.start + 1, sent.end):
@@ -274,7 +296,7 @@ class FactBuilder:
         return after[0] if after else None
 
     # ------------------------------------------------------------ describing
-    def _describe(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Span,
+    def _describe(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                   metrics: list[tuple[int, int, list[str]]], bases: dict, entities) -> None:
         first = draft.first
         # metric: the nearest metric words before the figure in the sentence,
@@ -348,7 +370,7 @@ class FactBuilder:
             return "down"
         return found or ("up" if span._.value is not None and span._.value > 0 else None)
 
-    def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Span,
+    def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
         dateline = doc._.dateline
@@ -456,7 +478,7 @@ class FactBuilder:
         hits = sorted(chosen, key=lambda x: x[1])
         out: list[PeriodHit] = []
         last_end = -1
-        sent_starts = [sent.start for sent in doc.sents]
+        sent_starts = [sent.start for sent in self._sentences(doc)]
         sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
         for label, s, e in hits:
             if s < last_end or s < self._headline_from or any(i in taken for i in range(s, e)):
@@ -476,6 +498,26 @@ class FactBuilder:
                     sentence_year = (here, hit.first.year)
         return out
 
+    def _triggers_period(self, i: int, w: str) -> bool:
+        """Can a period pattern hold this word? A year (1900-2100), a month
+        written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
+        word that starts one only in company: "last year", "first half",
+        "end of"."""
+        if len(w) == 4 and w.isdigit():
+            return 1900 <= int(w) <= 2100
+        if w in self.rules.months:
+            return self._words[i][:1].isupper()
+        if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
+            return True
+        nxt = self._lw[i + 1:i + 4]
+        if w in ("last", "this", "next"):
+            return nxt[:1] in (["year"], ["month"])
+        if w in self.rules.ordinals:
+            return any(x in ("half", "quarter", "quarters", "months") for x in nxt)
+        if w == "end":
+            return nxt[:1] == ["of"]
+        return False
+
     def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """The period patterns, run only on short windows around the words a
         period can hold (a year, a month, ``quarter``, ``half``, ``last`` ...):
@@ -484,8 +526,8 @@ class FactBuilder:
         n = len(lw)
         windows: list[list[int]] = []
         for i, w in enumerate(lw):
-            if w in self.period_triggers or (len(w) == 4 and w.isdigit()):
-                a, b = max(0, i - 6), min(n, i + 7)
+            if self._triggers_period(i, w):
+                a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
                 else:
