@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
-from .atoms import ATOM_GROUPS, MARK_SOURCES, marked_ranges
+from .atoms import ATOM_GROUPS, MARK_SOURCES, atom_spans, marked_ranges
 from .extensions import span_getter, span_setter
 from .windowed import WindowedMatcher
 
@@ -46,37 +46,53 @@ class _DocAtoms:
     unit: Callable[[Span], Any]
     factor: Callable[[Span], Any]
     set_mention: Callable[..., None]  # (span, value, value_max, qualifier, per, unit)
+    _num_starts: list[int] | None  # for bisection, when the lists are in order
+    _unit_starts: list[int] | None
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
+        nums = atom_spans(doc, ATOM_GROUPS["num"])
+        units = atom_spans(doc, unit_group)
         return cls(
-            nums=sorted(doc.spans[ATOM_GROUPS["num"]], key=_start),
-            units=sorted(doc.spans[unit_group], key=_start),
-            measures_by_start={s.start: s for s in doc.spans[ATOM_GROUPS["unit"]]},
-            hedges_by_end={s.end: s for s in doc.spans[ATOM_GROUPS["hedge"]]},
+            nums=nums,
+            units=units,
+            measures_by_start={s.start: s for s in atom_spans(doc, ATOM_GROUPS["unit"])},
+            hedges_by_end={s.end: s for s in atom_spans(doc, ATOM_GROUPS["hedge"])},
             value=span_getter("value"),
             mantissa=span_getter("mantissa"),
             exponent=span_getter("exponent"),
             unit=span_getter("unit"),
             factor=span_getter("factor"),
             set_mention=span_setter("value", "value_max", "qualifier", "per", "unit"),
+            _num_starts=_ascending_starts(nums),
+            _unit_starts=_ascending_starts(units),
         )
 
-    @staticmethod
-    def within(spans: list[Span], start: int, end: int) -> list[Span]:
-        """The spans inside ``start:end``, by a binary search of ``spans``
-        (sorted by start): a scan for every mention is quadratic in a long text."""
-        found = []
-        for k in range(bisect_left(spans, start, key=_start), len(spans)):
-            if spans[k].start >= end:
-                break
-            if spans[k].end <= end:
-                found.append(spans[k])
-        return found
+    def nums_within(self, start: int, end: int) -> list[Span]:
+        return _within(self.nums, self._num_starts, start, end)
+
+    def units_within(self, start: int, end: int) -> list[Span]:
+        return _within(self.units, self._unit_starts, start, end)
 
 
-def _start(span: Span) -> int:
-    return span.start
+def _within(spans: list[Span], starts: list[int] | None, start: int, end: int) -> list[Span]:
+    """The spans inside ``start:end``, in list order; by bisection when
+    ``starts`` (the spans' starts, ascending) is given."""
+    if starts is None:
+        return [s for s in spans if s.start >= start and s.end <= end]
+    out = []
+    for k in range(bisect_left(starts, start), len(spans)):
+        s = spans[k]
+        if s.start >= end:
+            break  # this and all after it start at or past the end
+        if s.end <= end:
+            out.append(s)
+    return out
+
+
+def _ascending_starts(spans: list[Span]) -> list[int] | None:
+    starts = [s.start for s in spans]
+    return starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
 
 
 class _AmountRuler:
@@ -136,7 +152,7 @@ class _AmountRuler:
         elif group == self.unit_group:
             spans = atoms.units
         else:
-            spans = list(doc.spans[group])
+            spans = atom_spans(doc, group)
         return marked_ranges(attr, spans)
 
     # -------------------------------------------------------------- helpers
@@ -144,10 +160,15 @@ class _AmountRuler:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
         for span in spans:
-            units = atoms.within(atoms.units, span.start, span.end)
-            nums = atoms.within(atoms.nums, span.start, span.end)
-            window = doc[max(0, span.start - 4) : span.start]
-            if len(nums) == 2 and len(units) == 2 and any(t.lower_ in self._change for t in window):
+            units = atoms.units_within(span.start, span.end)
+            nums = atoms.nums_within(span.start, span.end)
+            if (
+                len(nums) == 2
+                and len(units) == 2
+                and any(
+                    doc[i].lower_ in self._change for i in range(max(0, span.start - 4), span.start)
+                )
+            ):
                 sep = next(
                     (
                         t.i
@@ -164,10 +185,10 @@ class _AmountRuler:
         return out
 
     def _normalise(self, doc: Doc, span: Span, atoms: _DocAtoms) -> Span | None:
-        nums = atoms.within(atoms.nums, span.start, span.end)
+        nums = atoms.nums_within(span.start, span.end)
         if not nums or len(nums) > 2:
             return None
-        units = atoms.within(atoms.units, span.start, span.end)
+        units = atoms.units_within(span.start, span.end)
         if (
             len(nums) == 2
             and atoms.unit(nums[0]) == "year"

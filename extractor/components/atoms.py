@@ -9,8 +9,10 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -36,6 +38,27 @@ ATOM_GROUPS = {
     "unit": "atoms_unit",
     "hedge": "atoms_hedge",
 }
+
+#: Doc -> {group: (the SpanGroup stored, its length, the Span objects it was made from)}
+_MADE: weakref.WeakKeyDictionary[Doc, dict[str, tuple[Any, int, list[Span]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def atom_spans(doc: Doc, group: str) -> list[Span]:
+    """``list(doc.spans[group])`` for an atom group. Reading a span group
+    builds a new Span object for every span, and the three rulers read the
+    same groups; while the group in ``doc.spans`` is still the one this
+    component stored (same object, same length), the Span objects it was
+    made from are returned instead."""
+    made = _MADE.get(doc)
+    if made is not None and group in made:
+        stored, length, spans = made[group]
+        current = doc.spans.get(group)
+        if current is stored and len(current) == length:
+            return list(spans)
+    return list(doc.spans[group])
+
 
 #: where each token mark comes from: an atom group and, for the currency
 #: marks, the span attribute that says on which side of the number it stands
@@ -130,11 +153,13 @@ class NumericAtoms:
         self._mark(doc, "hedge", hedges)
         self._mark(doc, "cur_pre", cur)
         self._mark(doc, "cur_post", cur)
-        doc.spans[ATOM_GROUPS["cur"]] = cur
-        doc.spans[ATOM_GROUPS["num"]] = nums
-        doc.spans[ATOM_GROUPS["pct"]] = pct
-        doc.spans[ATOM_GROUPS["unit"]] = units
-        doc.spans[ATOM_GROUPS["hedge"]] = hedges
+        made = {}
+        for kind, spans in (
+            ("cur", cur), ("num", nums), ("pct", pct), ("unit", units), ("hedge", hedges)
+        ):
+            doc.spans[ATOM_GROUPS[kind]] = spans
+            made[ATOM_GROUPS[kind]] = (doc.spans[ATOM_GROUPS[kind]], len(spans), spans)
+        _MADE[doc] = made
         return doc
 
     # ------------------------------------------------------------ currencies

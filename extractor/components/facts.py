@@ -30,8 +30,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
-from . import extensions  # noqa: F401  (registers the attributes)
 from ..tokenizer import doc_text
+from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",

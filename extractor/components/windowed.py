@@ -141,26 +141,24 @@ class WindowedMatcher:
         plan = self._plan
         if plan is None:
             return list(self.matcher(doc))
-        # token -> the tested marks it carries; how many tokens carry each
+        # token -> the tested marks it carries; mark -> the tokens carrying it
         marked: dict[int, tuple[tuple[str, str], ...]] = {}
-        counts: dict[tuple[str, str], int] = {}
+        where: dict[tuple[str, str], list[int]] = {}
         get = marked.get
         for attr, values in plan.mark_values.items():
             first = (attr, MARK_FIRST) if MARK_FIRST in values else None
             inside = (attr, MARK_INSIDE) if MARK_INSIDE in values else None
             atoms = ranges(attr)
             if first is not None and atoms:
-                counts[first] = len(atoms)
+                where[first] = [start for start, _end in atoms]
                 for start, _end in atoms:
                     marked[start] = get(start, ()) + (first,)
             if inside is not None:
-                n_inside = 0
-                for start, end in atoms:
-                    for i in range(start + 1, end):
+                found = [i for start, end in atoms for i in range(start + 1, end)]
+                if found:
+                    where[inside] = found
+                    for i in found:
                         marked[i] = get(i, ()) + (inside,)
-                        n_inside += 1
-                if n_inside:
-                    counts[inside] = n_inside
         if not marked:
             return []
         lower, orth = plan.lower, plan.orth
@@ -184,9 +182,9 @@ class WindowedMatcher:
         # those tokens are enough to find the windows from.
         rarest = set()
         for need in plan.required:
-            if all(p in counts for p in need):
-                rarest.add(min(need, key=lambda p: (counts[p], p)))
-        seeds = sorted(i for i, found in marked.items() if not rarest.isdisjoint(found))
+            if all(p in where for p in need):
+                rarest.add(min(need, key=lambda p: (len(where[p]), p)))
+        seeds = sorted({i for p in rarest for i in where[p]})
         out: list[tuple[int, int, int]] = []
         missed: list[tuple[int, int, tuple]] = []
         end = -1
