@@ -39,7 +39,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
-from ..kb import KnowledgeBase
+from ..kb import Entry, KnowledgeBase
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 
@@ -643,19 +643,19 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("entities", []))
         countries = list(doc._.context_countries or [])
+        candidates = [self._candidates(span) for span in spans]
         # countries named without ambiguity join the context first
-        for span in spans:
-            cands = self._candidates(span)
+        for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
-        for span in spans:
-            link = self._choose(span, countries)
+        for span, cands in zip(spans, candidates, strict=True):
+            link = self._choose(span, cands, countries)
             span._.link = link
             if link.kb_id:
                 span.kb_id_ = link.kb_id
         return doc
 
-    def _candidates(self, span: Span) -> list:
+    def _candidates(self, span: Span) -> list[Entry]:
         label = span.label_
         if label == "NORP" or label == "PERSON":
             return []
@@ -665,7 +665,7 @@ class EntityLinker:
                 out.append(e)
         return out
 
-    def _choose(self, span: Span, countries: list[str]) -> Link:
+    def _choose(self, span: Span, cands: list[Entry], countries: list[str]) -> Link:
         """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
         GeoNames cities the name may be: one in a country of the article first
         (the dateline's country ranks first), then by prior. A subdivision or a
@@ -676,7 +676,7 @@ class EntityLinker:
         rank = {c: k for k, c in enumerate(countries)}
         far = len(rank)
         options: list[tuple[tuple, Link]] = []
-        for e in self._candidates(span):
+        for e in cands:
             options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
                             Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
                                  e.geonames_id, e.country)))
