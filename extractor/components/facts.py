@@ -345,7 +345,8 @@ class FactBuilder:
         if e < limit and doc[e].lower_ in self.rules.narrowing_prepositions \
                 and e + 1 < len(doc) and doc[e + 1].is_lower:
             stop = e + 1
-            while stop < min(limit, e + 10) and not doc[stop].is_punct \
+            while stop < min(limit, e + 10) and stop not in self._figure_tokens \
+                    and not doc[stop].is_punct \
                     and doc[stop].lower_ not in self.change_words \
                     and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
                                                  "stood", "was", "were"):
@@ -437,6 +438,7 @@ class FactBuilder:
         taken = set()
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
+        self._figure_tokens = set(taken)
         for ent in doc.spans.get("entities", []):
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
