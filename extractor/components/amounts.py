@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
-from .atoms import ATOM_GROUPS, MARK_SOURCES, atom_spans, marked_ranges
+from .atoms import ATOM_GROUPS, MARK_SOURCES, group_spans, marked_ranges, store_group
 from .extensions import span_getter, span_setter
 from .windowed import WindowedMatcher
 
@@ -51,13 +51,13 @@ class _DocAtoms:
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
-        nums = atom_spans(doc, ATOM_GROUPS["num"])
-        units = atom_spans(doc, unit_group)
+        nums = group_spans(doc, ATOM_GROUPS["num"])
+        units = group_spans(doc, unit_group)
         return cls(
             nums=nums,
             units=units,
-            measures_by_start={s.start: s for s in atom_spans(doc, ATOM_GROUPS["unit"])},
-            hedges_by_end={s.end: s for s in atom_spans(doc, ATOM_GROUPS["hedge"])},
+            measures_by_start={s.start: s for s in group_spans(doc, ATOM_GROUPS["unit"])},
+            hedges_by_end={s.end: s for s in group_spans(doc, ATOM_GROUPS["hedge"])},
             value=span_getter("value"),
             mantissa=span_getter("mantissa"),
             exponent=span_getter("exponent"),
@@ -113,6 +113,8 @@ class _AmountRuler:
         self._per_article = set(rng.per_article_words)
         self._per_blockers = set(rng.per_blockers)
         self._periods = {"day", "week", "month", "year", "hour", "person", "head"}
+        self._signs = lex.signs
+        self._label = nlp.vocab.strings.add(self.kind.upper())
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
@@ -120,12 +122,12 @@ class _AmountRuler:
             i
             for key in SPAN_KEYS.values()
             if key in doc.spans
-            for s in doc.spans[key]
+            for s in group_spans(doc, key)
             for i in range(s.start, s.end)
         }
         atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
-            Span(doc, s, e, label=self.kind.upper())
+            Span(doc, s, e, label=self._label)
             for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if not any(i in blocked for i in range(s, e))
         ]
@@ -138,7 +140,8 @@ class _AmountRuler:
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
             mentions = [m for m in mentions if m.start_char >= header.body_start]
-        doc.spans[SPAN_KEYS[self.kind]] = sorted(filter_spans(mentions), key=lambda s: s.start)
+        mentions = sorted(filter_spans(mentions), key=lambda s: s.start)
+        store_group(doc, SPAN_KEYS[self.kind], mentions)
         return doc
 
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
@@ -152,7 +155,7 @@ class _AmountRuler:
         elif group == self.unit_group:
             spans = atoms.units
         else:
-            spans = atom_spans(doc, group)
+            spans = group_spans(doc, group)
         return marked_ranges(attr, spans)
 
     # -------------------------------------------------------------- helpers
@@ -206,8 +209,9 @@ class _AmountRuler:
             value_max = atoms.value(second)
         start, end = span.start, span.end
         sign = 1
-        if start > 0 and doc[start - 1].lower_ in self.lex.signs:
-            sign = self.lex.signs[doc[start - 1].lower_]
+        before = doc[start - 1].lower_ if start > 0 else None
+        if before is not None and before in self._signs:
+            sign = self._signs[before]
             start -= 1
         qualifier = None
         hedge = atoms.hedges_by_end.get(start)
@@ -244,10 +248,12 @@ class _AmountRuler:
         n = len(doc)
         if end + 1 >= n:
             return end, None
-        word = doc[end]
+        word = doc[end].lower_
+        if word not in self._per and word not in self._per_article:
+            return end, None
         nxt = doc[end + 1]
         after = doc[end + 2].lower_ if end + 2 < n else ""
-        if word.lower_ in self._per or (word.lower_ in self._per_article and (
+        if word in self._per or (word in self._per_article and (
             nxt.lower_ in self._periods or (end + 1) in unit_atoms
         ) and after not in self._per_blockers):  # "a year earlier" is a time, not a rate
             if (end + 1) in unit_atoms:

@@ -40,24 +40,31 @@ ATOM_GROUPS = {
 }
 
 #: Doc -> {group: (the SpanGroup stored, its length, the Span objects it was made from)}
-_MADE: weakref.WeakKeyDictionary[Doc, dict[str, tuple[Any, int, list[Span]]]] = (
+_STORED: weakref.WeakKeyDictionary[Doc, dict[str, tuple[Any, int, list[Span]]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def atom_spans(doc: Doc, group: str) -> list[Span]:
-    """``list(doc.spans[group])`` for an atom group. Reading a span group
-    builds a new Span object for every span, and the three rulers read the
-    same groups; while the group in ``doc.spans`` is still the one this
-    component stored (same object, same length), the Span objects it was
-    made from are returned instead."""
-    made = _MADE.get(doc)
-    if made is not None and group in made:
-        stored, length, spans = made[group]
-        current = doc.spans.get(group)
-        if current is stored and len(current) == length:
+def store_group(doc: Doc, key: str, spans: list[Span]) -> None:
+    """``doc.spans[key] = spans``, remembering the Span objects for
+    :func:`group_spans`."""
+    doc.spans[key] = spans
+    _STORED.setdefault(doc, {})[key] = (doc.spans[key], len(spans), spans)
+
+
+def group_spans(doc: Doc, key: str) -> list[Span]:
+    """``list(doc.spans[key])``. Reading a span group builds a new Span
+    object for every span, and the rulers read the same groups again and
+    again; while ``doc.spans[key]`` is still the group :func:`store_group`
+    stored (same object, same length), the Span objects it was made from are
+    returned instead."""
+    stored = _STORED.get(doc)
+    if stored is not None and key in stored:
+        group, length, spans = stored[key]
+        current = doc.spans.get(key)
+        if current is group and len(current) == length:
             return list(spans)
-    return list(doc.spans[group])
+    return list(doc.spans[key])
 
 
 #: where each token mark comes from: an atom group and, for the currency
@@ -153,13 +160,10 @@ class NumericAtoms:
         self._mark(doc, "hedge", hedges)
         self._mark(doc, "cur_pre", cur)
         self._mark(doc, "cur_post", cur)
-        made = {}
         for kind, spans in (
             ("cur", cur), ("num", nums), ("pct", pct), ("unit", units), ("hedge", hedges)
         ):
-            doc.spans[ATOM_GROUPS[kind]] = spans
-            made[ATOM_GROUPS[kind]] = (doc.spans[ATOM_GROUPS[kind]], len(spans), spans)
-        _MADE[doc] = made
+            store_group(doc, ATOM_GROUPS[kind], spans)
         return doc
 
     # ------------------------------------------------------------ currencies

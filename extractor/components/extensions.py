@@ -80,10 +80,29 @@ def _plain(registry: dict[str, Any], name: str) -> bool:
     )
 
 
+#: (kind, names) -> (the registry, its entries for the names, the accessor built for them)
+_ACCESSORS: dict[tuple[str, tuple[str, ...]], tuple[Any, tuple, Callable]] = {}
+
+
+def _accessor(kind: str, names: tuple[str, ...], registry: dict, build: Callable) -> Callable:
+    """``build()``, remembered until the names' registrations change."""
+    entries = tuple(registry.get(name) for name in names)
+    found = _ACCESSORS.get((kind, names))
+    if found is not None and found[0] is registry and found[1] == entries:
+        return found[2]
+    made = build()
+    _ACCESSORS[(kind, names)] = (registry, entries, made)
+    return made
+
+
 def span_getter(name: str) -> Callable[[Span], Any]:
-    """What reads ``span._.<name>``. Get one per document (the check of the
-    attribute's registration is made here, not on every read)."""
+    """What reads ``span._.<name>``. Get one per document: whether the fast
+    way may be used is decided here, not on every read."""
     registry = Underscore.span_extensions
+    return _accessor("span_get", (name,), registry, lambda: _span_getter(registry, name))
+
+
+def _span_getter(registry: dict, name: str) -> Callable[[Span], Any]:
     if _plain(registry, name) and _keys_match():
         default = registry[name][0]
 
@@ -99,6 +118,10 @@ def span_setter(*names: str) -> Callable[..., None]:
     ``set(span, value, ...)`` with the values in that order. Get one per
     document."""
     registry = Underscore.span_extensions
+    return _accessor("span_set", names, registry, lambda: _span_setter(registry, names))
+
+
+def _span_setter(registry: dict, names: tuple[str, ...]) -> Callable[..., None]:
     if _keys_match() and all(_plain(registry, name) for name in names):
 
         def fast(span: Span, *values: Any) -> None:
@@ -120,7 +143,12 @@ def span_setter(*names: str) -> Callable[..., None]:
 def token_setter(name: str) -> Callable[[Doc, list[tuple[int, Any]]], None]:
     """What sets ``doc[i]._.<name> = value`` for each ``(i, value)``. Get one
     per document."""
-    if _plain(Underscore.token_extensions, name) and _keys_match():
+    registry = Underscore.token_extensions
+    return _accessor("token_set", (name,), registry, lambda: _token_setter(registry, name))
+
+
+def _token_setter(registry: dict, name: str) -> Callable[[Doc, list[tuple[int, Any]]], None]:
+    if _plain(registry, name) and _keys_match():
 
         def fast(doc: Doc, values: list[tuple[int, Any]]) -> None:
             data = doc.user_data
