@@ -145,3 +145,10 @@ def test_malformed_geonames_row_names_file_and_line(tmp_path) -> None:
     with pytest.raises(DataFileError) as err:
         KnowledgeBase.load(folder)
     assert "geonames_cities.tsv" in str(err.value) and "geonames_id" in str(err.value)
+
+
+def test_spacy_spans_carry_the_kb_id(extractor_instance) -> None:
+    """``doc.spans["entities"]`` keeps spaCy's own ``kb_id_`` for spaCy users."""
+    doc = extractor_instance.nlp("Exports to China rose, Lhasa Customs said.")
+    assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["entities"]] == [
+        ("China", "GPE", "Q148"), ("Lhasa Customs", "ORG", "")]

@@ -648,11 +648,13 @@ class EntityLinker:
         for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
+        linked = []
         for span, cands in zip(spans, candidates, strict=True):
             link = self._choose(span, cands, countries)
-            span._.link = link
-            if link.kb_id:
-                span.kb_id_ = link.kb_id
+            span._.link = link  # kept by offsets: the new Span below sees it too
+            linked.append(Span(doc, span.start, span.end, label=span.label_,
+                               kb_id=link.kb_id or ""))
+        doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
         return doc
 
     def _candidates(self, span: Span) -> list[Entry]:
