@@ -93,8 +93,7 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         self._aliases: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
-        self._cities: dict[str, list[City]] | None = None
-        self._cities_file: Path | None = None
+        self._cities: dict[str, list[City]] = {}
         self._subdivisions: dict[str, list[Subdivision]] | None = None
         self._place_cache: dict[str, tuple[list[City], list[Subdivision]]] = {}
         self.country_geonames: dict[str, int] = {}
@@ -180,8 +179,6 @@ class KnowledgeBase:
 
     def cities_named(self, name: str) -> list[City]:
         """GeoNames cities (population >= 15,000) of that name, most populous first."""
-        if self._cities is None:
-            self._cities = _load_cities(self._cities_file)
         return self._cities.get(fold(name), [])
 
     def subdivisions_named(self, name: str) -> list[Subdivision]:
@@ -209,12 +206,10 @@ class KnowledgeBase:
         return hit
 
 
-def _load_cities(path: Path | None) -> dict[str, list[City]]:
+def _load_cities(path: Path) -> dict[str, list[City]]:
     """34,000 rows, checked cell by cell without a model per row (five times
     faster than pydantic here), with the same file:line errors."""
     cities: dict[str, list[City]] = {}
-    if path is None:
-        return cities
     header = ["geonames_id", "name", "country", "admin1", "population"]
     lines = d.read_table_lines(path, header)
     for number, cells in lines:
