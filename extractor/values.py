@@ -52,11 +52,17 @@ MAX_DIGITS = 20
 #: InvalidOperation on quantize (``9 * 40 yuan``, ``5 trillion trillion yuan`` in dollars).
 EXACT = Context(prec=100, rounding=ROUND_HALF_EVEN,
                 traps=[InvalidOperation, DivisionByZero, Overflow])
+_DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 
 
 def parse_digits(text: str) -> Decimal | None:
     """Value of a numeral written in digits, or None when it is not one."""
+    # A numeral ends in a digit, at the end or before a final newline (where
+    # "$" matches too): most words are ruled out on their last character.
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if _DIGIT.match(last) is None:
+        return None
     m = _DIGITS.match(text)
     if m is None or (m.group("int") is None and m.group("frac") is None):
         return None

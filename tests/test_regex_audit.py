@@ -19,6 +19,7 @@ AUDITED = {
     ("extractor/values.py", "_DIGITS"):
         "one token; anchored; possessive quantifiers; three alternatives tried once each",
     ("extractor/values.py", "_YEAR"): "anchored, fixed length",
+    ("extractor/values.py", "_DIGIT"): "one character class, matched at one position",
     ("extractor/reader.py", "_HEADER"): "anchored at 0; possessive throughout",
     ("extractor/reader.py", "self._re"):
         "the dateline: tried at one position; possessive or bounded repeats "

@@ -371,6 +371,8 @@ class QuantityRuler(_AmountRuler):
                 continue
             if any(i in blocked for i in range(num.start, num.end)):
                 continue
+            if num.end in blocked:
+                continue  # a counted noun phrase would start inside another mention
             end = self._counted_end(doc, num.end, num_tokens)
             if end is None or any(k in blocked for k in range(num.end, end)):
                 continue

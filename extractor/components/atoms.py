@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -25,10 +26,8 @@ from ..tokenizer import doc_text
 from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
 from .extensions import span_getter, span_setter, token_setter
 
-#: ``NumericAtoms._starts``: words that start no number, words not looked at yet
-_NOT_A_START = object()
+_MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
 _UNSEEN = object()
-_MAX_SEEN = 500_000  # words remembered before starting afresh
 _HEAD = 3  # characters of a country name looked for before counting it
 
 ATOM_GROUPS = {
@@ -96,6 +95,39 @@ def marked_ranges(attr: str, spans: list[Span]) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in spans if get(span)]
 
 
+class _StartsNumber:
+    """Lexeme flag: the word is a numeral in digits, or a word that may start
+    a spelled-out number (compared in lower case, as ``Token.lower_``). The
+    vocabulary works it out once per word, and ``doc.to_array`` reads it for
+    all tokens at once."""
+
+    def __init__(self, may_start: frozenset[str], lower: Callable[[str], str] | None) -> None:
+        self.may_start = may_start
+        self.lower = lower
+
+    def __call__(self, text: str) -> bool:
+        if parse_digits(text) is not None:
+            return True
+        return (self.lower(text) if self.lower is not None else "") in self.may_start
+
+    @classmethod
+    def flag(cls, vocab, may_start: frozenset[str]) -> int:
+        """The flag's ID in ``vocab``, added (as the highest free flag bit) if needed."""
+        getters = vocab.lex_attr_getters
+        lower = getters.get(LOWER)
+        for flag_id, getter in getters.items():
+            if (
+                isinstance(getter, cls)
+                and getter.may_start == may_start
+                and getter.lower is lower
+            ):
+                return flag_id
+        free = [bit for bit in range(63, 0, -1) if bit not in getters]
+        if not free:
+            raise ValueError("no free lexeme flag bit for the number-start flag")
+        return vocab.add_flag(cls(may_start, lower), free[0])
+
+
 class NumericAtoms:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -131,25 +163,28 @@ class NumericAtoms:
         self._name_prefixes = set(lex.counted.name_prefixes)
         starts = "".join(sorted({re.escape(name[0]) for name in lex.territory_names}))
         self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
-        self._may_start = self._word_start | {"a", "an"}  # "a dozen": see _number_words_end
-        self._start_kinds: dict[int, object] = {}  # orth -> numeral value, None, _NOT_A_START
+        may_start = frozenset(self._word_start | {"a", "an"})  # "a dozen": _number_words_end
+        self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
+        self._digit_values: dict[int, Decimal | None] = {}  # orth -> parse_digits(text)
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         cur = self._currencies(doc, strings)
-        taken = {t.i for s in cur for t in s}
+        taken = {i for s in cur for i in range(s.start, s.end)}
         unit_words = self._matches(doc, self._unit_lower, strings)
         unit_symbols = self._matches(doc, self._unit_exact, strings)
         # a unit phrase ("twenty-foot equivalent units") is not a number
-        word_units = {t.i for s in self._select(unit_words, taken) if len(s) > 1 for t in s}
+        word_units = {
+            i for s in self._select(unit_words, taken) if len(s) > 1 for i in range(s.start, s.end)
+        }
         get_unit, get_before = span_getter("unit"), span_getter("cur_before")
         nums = self._numbers(
             doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
-        taken |= {t.i for s in nums for t in s}
+        taken |= {i for s in nums for i in range(s.start, s.end)}
         pct = self._select(self._matches(doc, self._pct, strings), taken)
-        taken |= {t.i for s in pct for t in s}
+        taken |= {i for s in pct for i in range(s.start, s.end)}
         units = filter_spans(self._select(unit_symbols, taken) + self._select(unit_words, taken))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
@@ -248,7 +283,7 @@ class NumericAtoms:
     # ------------------------------------------------------------ simple atoms
     @staticmethod
     def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[Span]:
-        return [Span(doc, s, e, label=strings[m]) for m, s, e in matcher(doc)]
+        return [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]  # m: the label's id
 
     @staticmethod
     def _select(spans: list[Span], taken: set[int]) -> list[Span]:
@@ -268,21 +303,18 @@ class NumericAtoms:
     def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
         """The tokens a number can start at: ``(index, value)`` for a numeral
         in digits, ``(index, None)`` for a word that may start a spelled-out
-        one. Told apart once per word of the vocabulary, not per token."""
-        seen = self._start_kinds
-        if len(seen) > _MAX_SEEN:
-            seen.clear()
+        one (the vocabulary flags those words, see :class:`_StartsNumber`)."""
+        values = self._digit_values
+        if len(values) > _MAX_SEEN:
+            values.clear()
+        strings = doc.vocab.strings
         out = []
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            kind = seen.get(orth, _UNSEEN)
-            if kind is _UNSEEN:
-                tok = doc[i]
-                kind = parse_digits(tok.text)
-                if kind is None and tok.lower_ not in self._may_start:
-                    kind = _NOT_A_START
-                seen[orth] = kind
-            if kind is not _NOT_A_START:
-                out.append((i, kind))
+        for i in doc.to_array(self._start_flag).nonzero()[0].tolist():
+            orth = doc[i].orth
+            value = values.get(orth, _UNSEEN)
+            if value is _UNSEEN:
+                value = values[orth] = parse_digits(strings[orth])
+            out.append((i, value))
         return out
 
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
@@ -290,6 +322,7 @@ class NumericAtoms:
         i = 0
         n = len(doc)
         set_number = span_setter("mantissa", "exponent", "value", "unit")
+        num_label = doc.vocab.strings.add("NUM")
         for i_start, digits in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -348,7 +381,7 @@ class NumericAtoms:
                     break
                 exponent += mag.exponent
                 end += 1
-            span = Span(doc, i, end, label="NUM")
+            span = Span(doc, i, end, label=num_label)
             set_number(
                 span,
                 mantissa,

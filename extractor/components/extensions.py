@@ -128,7 +128,7 @@ def _span_setter(registry: dict, names: tuple[str, ...]) -> Callable[..., None]:
             data = span.doc.user_data
             start, end = span.start_char, span.end_char
             for name, value in zip(names, values, strict=True):
-                data[(_KEY, name, start, end)] = value
+                data[_KEY, name, start, end] = value
 
         return fast
 
