@@ -229,7 +229,7 @@ def _same_place(gold: dict | None, pred: dict | None) -> bool:
     return str(gold.get("name", "")).casefold() == str(pred.get("name", "")).casefold()
 
 
-def _fact_field(name: str, g: dict, p: dict) -> bool:
+def fact_field_right(name: str, g: dict, p: dict) -> bool:
     if name == "metric":
         if g.get("metric_id"):
             return g["metric_id"] == p.get("metric_id")
@@ -276,7 +276,7 @@ def _score_facts(gold: dict, record: dict, text: str, scores: dict[str, PRFScore
         used.add(hit)
         p = pfacts[hit]
         result.tp.append((g, p))
-        right = {name: _fact_field(name, g, p) for name in FACT_FIELDS}
+        right = {name: fact_field_right(name, g, p) for name in FACT_FIELDS}
         for name, ok in right.items():
             fields[name][0] += ok
             fields[name][1] += 1
