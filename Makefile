@@ -31,8 +31,16 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check extractor tests scripts
 
+# make bench BENCH_ARGS=--quick for smaller sizes
 bench: install-test
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_pathological.py --scale $(or $(SCALE),1)
+
+# Pathological inputs against normal articles of the same size, as ratios
+# (issue 6); SCALE=0.1 for a quick run.
+.PHONY: bench-pathological
+bench-pathological: install
+	$(BIN)/python scripts/bench_pathological.py --scale $(or $(SCALE),1)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

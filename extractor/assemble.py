@@ -8,7 +8,7 @@ parenthesised one), and every amount gets its U.S.-dollar equivalent:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from spacy.tokens import Doc, Span
 
@@ -18,13 +18,18 @@ from .rates import EcbRates
 from .records import (
     Conversion,
     Dateline,
+    Entity,
+    Fact,
+    Iso,
     Money,
     Percentage,
+    Period,
     Quantity,
     Record,
     Usd,
     Warning_,
 )
+from .values import EXACT
 
 CENT = Decimal("0.01")
 RATE_PLACES = Decimal("0.0001")
@@ -32,15 +37,25 @@ RATE_SHOWN = Decimal("0.000001")
 
 
 def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
-    """Pairs (i, j): money[j] stands in parentheses right after money[i]."""
+    """Pairs (i, j): money[j] stands in parentheses right after money[i], and
+    the rate between them is positive (``0 yuan (5 U.S. dollars)`` is no conversion)."""
     pairs = []
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
         between = doc[a.end : b.start].text.strip()
         after = doc[b.end].text if b.end < len(doc) else ""
         if between == "(" and after == ")" and a._.unit and b._.unit and a._.unit != b._.unit:
-            pairs.append((i, i + 1))
+            if a._.value and b._.value and (a._.value > 0) == (b._.value > 0):
+                pairs.append((i, i + 1))
     return pairs
+
+
+def _stated(dollars: Span, rate: Decimal) -> Usd:
+    """The U.S.-dollar equivalent stated by ``dollars``, a range if it is one."""
+    top = dollars._.value_max
+    return Usd(amount=dollars._.value.quantize(CENT),
+               amount_max=top.quantize(CENT) if top is not None else None,
+               rate=rate.quantize(RATE_SHOWN), rate_date=None, source="stated")
 
 
 def _usd(
@@ -96,16 +111,64 @@ def _usd(
     return make(rate, "ecb", rate_date)
 
 
+def _facts(doc: Doc) -> list[Fact]:
+    out = []
+    for f in doc._.facts or []:
+        period = None
+        if f.period is not None:
+            period = Period(label=f.period.label, start=f.period.first, end=f.period.last)
+        out.append(Fact(
+            metric=f.metric, metric_id=f.metric_id, kind=f.kind,
+            value_kind=f.value.kind if f.value else None,
+            value=f.value.index if f.value else None,
+            change=f.change.index if f.change else None,
+            direction=f.direction, basis=f.basis, location=f.location, partner=f.partner,
+            period=period, qualifier=f.qualifier, start=f.start, end=f.end,
+        ))
+    return out
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    out = []
+    for s in doc.spans.get("entities", []):
+        link = s._.link
+        iso = None
+        if link is not None and (link.iso_alpha2 or link.iso_alpha3 or link.iso_3166_2):
+            iso = Iso(alpha2=link.iso_alpha2, alpha3=link.iso_alpha3, subdivision=link.iso_3166_2)
+        out.append(Entity(
+            text=s.text, start=s.start_char, end=s.end_char, label=s.label_,
+            kb_id=link.kb_id if link else None,
+            name=link.name if link else s.text,
+            iso=iso,
+            geonames_id=link.geonames_id if link else None,
+            country=link.country if link else None,
+        ))
+    return out
+
+
 def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
              extra_warnings: tuple[str, ...] = ()) -> Record:
+    with localcontext(EXACT):  # amounts in dollars, rates: exact for any figure read
+        return _assemble(doc, record_id=record_id, source=source, ecb=ecb,
+                         extra_warnings=extra_warnings)
+
+
+def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
+              extra_warnings: tuple[str, ...]) -> Record:
     header = doc._.header
     dl = doc._.dateline
     warnings = [Warning_(code="input", message=w) for w in extra_warnings]
     warnings += [Warning_(code="header", message=w) for w in (doc._.warnings or [])]
+    entities = _entities(doc)
     dateline = None
     if dl is not None:
+        place = next((e for e in entities if e.start == dl.start), None)
         dateline = Dateline(place=dl.place, date=dl.date, agency=dl.agency, start=dl.start,
-                            end=dl.end, country=country_of_place(dl.place))
+                            end=dl.end,
+                            country=(place.country if place and place.country
+                                     else country_of_place(dl.place)),
+                            kb_id=place.kb_id if place else None,
+                            geonames_id=place.geonames_id if place else None)
     published = header.published if header else None
     day = (dl.date if dl else None) or published
 
@@ -116,20 +179,16 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     conversions = []
     for i, j in pairs:
         a, b = money_spans[i], money_spans[j]
-        if not b._.value:
-            continue
         rate = (a._.value / b._.value).quantize(RATE_PLACES)
         conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a._.unit,
                                       to_currency=b._.unit))
         if b._.unit == "USD":
             exact = a._.value / b._.value
-            stated[i] = Usd(amount=b._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[i] = _stated(b, exact)
             article_rates.setdefault(a._.unit, exact)
         elif a._.unit == "USD":
             exact = b._.value / a._.value
-            stated[j] = Usd(amount=a._.value.quantize(CENT), amount_max=None,
-                            rate=exact.quantize(RATE_SHOWN), rate_date=None, source="stated")
+            stated[j] = _stated(a, exact)
             article_rates.setdefault(b._.unit, exact)
 
     money = [
@@ -158,7 +217,8 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
         percentages=percentages,
         quantities=quantities,
         conversions=conversions,
-        entities=[],
+        entities=entities,
+        facts=_facts(doc),
         warnings=warnings,
         extractor_version=__version__,
     )

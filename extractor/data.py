@@ -3,25 +3,39 @@
 Every file is parsed as data (JSON or JSON Lines) and checked against a
 pydantic model with ``extra="forbid"``; a malformed file raises
 :class:`~extractor.errors.DataFileError` naming the file, the line and what is
-wrong.
+wrong. Matcher patterns are checked against spaCy's pattern schema too.
+
+The folder is the package's own ``patterns/``, or the one named by the
+environment variable ``EXTRACTOR_PATTERNS`` (a changed copy of it).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import DataFileError
 
 M = TypeVar("M", bound=BaseModel)
 
 
+PATTERNS_ENV = "EXTRACTOR_PATTERNS"
+
+
 def patterns_dir() -> Path:
-    """The ``patterns/`` folder: inside the installed wheel, else the source tree."""
+    """The ``patterns/`` folder: ``$EXTRACTOR_PATTERNS`` if set, else the one
+    inside the installed wheel, else the source tree's."""
+    override = os.environ.get(PATTERNS_ENV)
+    if override:
+        if not Path(override).is_dir():
+            raise DataFileError(override, None, f"${PATTERNS_ENV} names no folder")
+        return Path(override).resolve()
     here = Path(__file__).resolve().parent
     for candidate in (here / "patterns", here.parent / "patterns"):
         if (candidate / "README.md").is_file():
@@ -38,6 +52,37 @@ class MatcherPattern(_Strict):
     label: str
     id: str
     pattern: list[dict[str, Any]] = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _spacy_pattern(cls, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """What spaCy's Matcher would refuse when the pipeline is built, or
+        fail on at the first document (an unknown ``_`` attribute)."""
+        from spacy.schemas import validate_token_pattern
+        from spacy.tokens import Token
+
+        from .components import extensions  # noqa: F401  (registers the attributes)
+
+        errors = validate_token_pattern(_named_lists_filled(pattern))
+        if errors:
+            raise ValueError(f"not a spaCy Matcher pattern: {errors[0]}")
+        for k, token in enumerate(pattern):
+            for name in token.get("_", {}):
+                if not Token.has_extension(name):
+                    raise ValueError(f"token {k}: no token attribute '_.{name}'")
+        return pattern
+
+
+def _named_lists_filled(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``{"LOWER": {"IN": "MONTHS"}}`` names a word list that the component
+    fills in before the Matcher sees the pattern: a list, for the check."""
+    def fill(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {op: [v] if op in ("IN", "NOT_IN") and isinstance(v, str) else v
+                for op, v in value.items()}
+
+    return [{attr: fill(value) for attr, value in token.items()} for token in pattern]
 
 
 class Magnitude(_Strict):
@@ -134,6 +179,9 @@ class Ranges(_Strict):
 
 # ---------------------------------------------------------------- loaders
 def _rel(path: Path) -> str:
+    """``patterns/units.jsonl`` for the package's own files, else the path."""
+    if os.environ.get(PATTERNS_ENV):
+        return str(path)
     try:
         return str(path.relative_to(patterns_dir().parent))
     except ValueError:
@@ -170,17 +218,255 @@ def load_jsonl(path: Path, model: type[M]) -> list[M]:
 
 
 def load_json(path: Path, model: type[M]) -> M:
+    """One model per file; errors name the file and the line (of the key at fault)."""
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        text = path.read_text(encoding="utf-8")
+        obj = json.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise DataFileError(_rel(path), exc.lineno, f"not valid JSON: {exc.msg}") from None
     try:
         return model.model_validate(obj)
     except ValidationError as exc:
-        raise DataFileError(_rel(path), None, _describe(exc)) from None
+        line = _line_of(text, exc.errors()[0]["loc"])
+        raise DataFileError(_rel(path), line, _describe(exc)) from None
+
+
+def _line_of(text: str, loc: tuple) -> int | None:
+    """The line where the innermost key of ``loc`` that the file spells is
+    written (``"max_modifiers": ...``), or None (a missing key)."""
+    for key in reversed(loc):
+        if isinstance(key, str):
+            found = regex.search(regex.escape(json.dumps(key)) + r"[ \t\r\n]*+:", text)
+            if found:
+                return text.count("\n", 0, found.start()) + 1
+    return None
 
 
 def pattern_file(name: str) -> list[MatcherPattern]:
     return load_jsonl(patterns_dir() / name, MatcherPattern)
+
+
+# ---------------------------------------------------------------- knowledge base (TSV)
+QID = r"^Q[1-9][0-9]*$"
+ALPHA2 = r"^[A-Z]{2}$"
+
+
+def relative_path(path: Path) -> str:
+    """How errors name a data file: relative to the package when inside it."""
+    return _rel(path)
+
+
+def split_cell(value: str) -> list[str]:
+    """A multi-valued TSV cell: ``a;b;c``."""
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+class _TsvRow(_Strict):
+    """A row of a ``patterns/kb/`` table; empty cells arrive as ``None``."""
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_cell(getattr(self, "aliases", None) or "")
+
+
+class CountryRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+    iso_alpha3: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    owid_code: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class RegionRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    owid_code: str | None = None
+    region_type: str
+    defined_by: str | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+    members: str | None = None
+
+
+class DivisionRow(_TsvRow):
+    name: str
+    short_name: str
+    aliases: str | None = None
+    division_type: str
+    iso_3166_2: str = Field(pattern=r"^CN-[A-Z]{2}$")
+    iso_3166_2_name: str | None = None
+    capital: str | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class ChinaCityRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    province: str
+    province_iso_3166_2: str | None = Field(None, pattern=r"^[A-Z]{2}-[A-Z]{2}$")
+    is_division_capital: Literal["yes", "no"]
+    population_geonames: int | None = Field(None, ge=0)
+    geonames_id: int | None = Field(None, ge=1)
+    latitude: float | None = None
+    longitude: float | None = None
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class OrganizationRow(_TsvRow):
+    name: str
+    aliases: str | None = None
+    org_type: str
+    country_iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+    wikidata_qid: str | None = Field(None, pattern=QID)
+    source: str | None = None
+    qid_crosscheck: str | None = None
+    notes: str | None = None
+
+
+class GeonamesCountryRow(_Strict):
+    iso_alpha2: str = Field(pattern=ALPHA2)
+    geonames_id: int = Field(ge=1)
+    name: str
+    capital: str | None = None
+    population: int = Field(ge=0)
+
+
+class DemonymRow(_TsvRow):
+    demonym: str
+    forms: str
+    iso_alpha2: str | None = Field(None, pattern=ALPHA2)
+
+
+class EntityRules(_Strict):
+    comment: str = Field(alias="_comment")
+    connectors: list[str]
+    leading_stopwords: list[str]
+    direction_words: list[str]
+    org_suffixes: list[str]
+    org_heads: list[str]
+    org_cues: list[str]
+    gpe_suffixes: list[str]
+    gpe_nouns_after: list[str]
+    loc_heads: list[str]
+    loc_phrases: list[str]
+    titles: list[str]
+    office_words: list[str]
+    lower_titles: list[str]
+    role_words: list[str]
+    speech_verbs: list[str]
+    person_connectors: list[str]
+    not_names: list[str]
+    alias_stoplist: list[str]
+    currency_words: list[str]
+    company_suffixes: list[str]
+    head_connectors: list[str]
+    org_prefixes: list[str]
+
+
+def read_table_lines(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of a TSV whose header must be ``header``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
+    out: list[tuple[int, list[str]]] = []
+    seen_header = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if not seen_header:
+            if cells != header:
+                raise DataFileError(_rel(path), number, f"the header must be {' '.join(header)}")
+            seen_header = True
+        elif len(cells) != len(header):
+            raise DataFileError(_rel(path), number,
+                                f"{len(cells)} cells, the header has {len(header)}")
+        else:
+            out.append((number, cells))
+    if not out:
+        raise DataFileError(_rel(path), None, "has no rows")
+    return out
+
+
+def load_tsv(path: Path, model: type[M]) -> list[M]:
+    """A tab-separated table with one header row; ``#`` lines are comments.
+
+    Empty cells become ``None``; a row with the wrong number of cells or a
+    value the model refuses raises :class:`DataFileError` with the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(_rel(path), None, f"cannot be read: {exc}") from None
+    header: list[str] | None = None
+    rows: list[M] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if header is None:
+            header = cells
+            unknown = set(header) - set(model.model_fields)
+            if unknown:
+                raise DataFileError(_rel(path), number,
+                                    f"unknown column(s): {', '.join(sorted(unknown))}")
+            continue
+        if len(cells) != len(header):
+            raise DataFileError(_rel(path), number,
+                                f"{len(cells)} cells, the header has {len(header)}")
+        try:
+            rows.append(model.model_validate(
+                {k: (v if v != "" else None) for k, v in zip(header, cells, strict=True)}))
+        except ValidationError as exc:
+            raise DataFileError(_rel(path), number, _describe(exc)) from None
+    if not rows:
+        raise DataFileError(_rel(path), None, "has no rows")
+    return rows
+
+
+# ---------------------------------------------------------------- facts
+class MetricRow(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    forms: list[str] = Field(min_length=1)
+    refines: str | None = None  # a narrower indicator of this one ...
+    products: list[str] = []  # ... when the clause names one of these products
+
+
+class FactRules(_Strict):
+    comment: str = Field(alias="_comment")
+    up_words: list[str]
+    down_words: list[str]
+    down_after_edged: list[str]
+    flat_words: list[str]
+    change_nouns: list[str]
+    change_after: list[str]
+    value_cues: list[str]
+    bases: dict[Literal["year_on_year", "month_on_month", "quarter_on_quarter"], list[str]]
+    target_cues: list[str]
+    forecast_cues: list[str]
+    partner_prepositions: list[str]
+    partner_words: list[str]
+    clause_breaks: list[str]
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    count_words: dict[str, int]
+    narrowing_prepositions: list[str]
+    comparison_words: list[str]
+    weekdays: dict[str, int]
+

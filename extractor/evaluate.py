@@ -68,7 +68,7 @@ def locate(text: str, mentions: list[dict]) -> list[tuple[int, int] | None]:
             out.append(None)
             continue
         out.append((pos, pos + len(m["text"])))
-        cursor = pos + 1
+        cursor = pos + len(m["text"])
     return out
 
 
@@ -88,7 +88,7 @@ def match(
     """Greedy one-to-one matching in text order."""
     result = Match()
     used: set[int] = set()
-    for g, span in zip(gold, gold_spans):
+    for g, span in zip(gold, gold_spans, strict=True):
         found = None
         if span is not None:
             for k, p in enumerate(pred):
@@ -119,6 +119,7 @@ class Report:
     scores: dict[str, PRFScore]
     articles: list[ArticleResult]
     header: dict[str, list[int]]  # field -> [right, total]
+    fact_fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [right, total]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -128,6 +129,8 @@ class Report:
                 for k, s in self.scores.items()
             },
             "header": {k: {"right": v[0], "total": v[1]} for k, v in self.header.items()},
+            "fact_fields": {k: {"right": v[0], "total": v[1]}
+                            for k, v in self.fact_fields.items()},
             "articles": len(self.articles),
         }
 
@@ -153,6 +156,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
     }
     scores["conversions"] = PRFScore()
     scores["links"] = PRFScore()
+    scores["facts.pairs"] = PRFScore()
+    scores["facts.strict"] = PRFScore()
+    fact_fields = {k: [0, 0] for k in FACT_FIELDS}
     header = {k: [0, 0] for k in ("published", "headline", "dateline.place", "dateline.date",
                                   "dateline.agency")}
     articles = []
@@ -166,8 +172,8 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
         for kind in (*KINDS, "entities"):
             spans = locate(text, gold.get(kind, []))
             exact = match(gold.get(kind, []), spans, record[kind],
-                          lambda g, p, gs, ps: gs == ps and (kind != "entities" or
-                                                             g["label"] == p["label"]))
+                          lambda g, p, gs, ps, kind=kind: gs == ps and (
+                              kind != "entities" or g["label"] == p["label"]))
             valued = match(gold.get(kind, []), spans, record[kind],
                            lambda g, p, gs, ps, kind=kind: _overlap(gs, ps)
                            and same_value(kind, g, p))
@@ -192,9 +198,99 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
                 links.fn += sum(1 for g in valued.fn if g.get("kb_id"))
                 links.fp += sum(1 for p in valued.fp if p.get("kb_id"))
         _score_conversions(gold, record, text, scores["conversions"])
+        if "facts" in gold:
+            matches["facts"] = _score_facts(gold, record, text, scores, fact_fields)
         _score_header(gold, record, header)
         articles.append(ArticleResult(article.stem, matches))
-    return Report(scores, articles, header)
+    if not scores["facts.pairs"].tp + scores["facts.pairs"].fn:
+        del scores["facts.pairs"], scores["facts.strict"]
+        fact_fields = {}
+    return Report(scores, articles, header, fact_fields)
+
+
+FACT_FIELDS = ("metric", "location", "period", "direction", "basis", "kind", "partner")
+
+
+def _fact_spans(facts: list[dict], lists: dict[str, list], spans: dict[str, list]
+                ) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None]]:
+    out = []
+    for f in facts:
+        value = spans[f["value_kind"]][f["value"]] if f.get("value_kind") else None
+        change = spans["percentages"][f["change"]] if f.get("change") is not None else None
+        out.append((value, change))
+    return out
+
+
+def _same_place(gold: dict | None, pred: dict | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if gold.get("kb_id") or pred.get("kb_id"):
+        return gold.get("kb_id") == pred.get("kb_id")
+    return str(gold.get("name", "")).casefold() == str(pred.get("name", "")).casefold()
+
+
+def fact_field_right(name: str, g: dict, p: dict) -> bool:
+    if name == "metric":
+        if g.get("metric_id"):
+            return g["metric_id"] == p.get("metric_id")
+        gw = set(str(g.get("metric") or "").casefold().split())
+        pw = set(str(p.get("metric") or "").casefold().split())
+        return bool(gw & pw) or not gw
+    if name in ("location", "partner"):
+        return _same_place(g.get(name), p.get(name))
+    if name == "period":
+        gp, pp = g.get("period"), p.get("period")
+        if gp is None or pp is None:
+            return gp is None and pp is None
+        return (gp.get("start"), gp.get("end")) == (pp.get("start"), pp.get("end"))
+    return g.get(name) == p.get(name)
+
+
+def _score_facts(gold: dict, record: dict, text: str, scores: dict[str, PRFScore],
+                 fields: dict[str, list[int]]) -> Match:
+    """Facts pair up when their value and change mentions overlap (or both are
+    absent); a pair is right (``facts.strict``) when metric, location and period
+    agree too. The other fields are counted per field over the pairs."""
+    gspans = {k: locate(text, gold.get(k, [])) for k in KINDS}
+    pspans = {k: [(m["start"], m["end"]) for m in record[k]] for k in KINDS}
+    gfacts, pfacts = gold["facts"], [dict(f) for f in record["facts"]]
+    for f in pfacts:  # places by identity, as gold gives them
+        for key in ("location", "partner"):
+            if f.get(key) is not None:
+                ent = record["entities"][f[key]]
+                f[key] = {"kb_id": ent.get("kb_id"), "name": ent.get("name")}
+    gkeys = _fact_spans(gfacts, gold, gspans)
+    pkeys = _fact_spans(pfacts, record, pspans)
+
+    def same(a: tuple | None, b: tuple | None) -> bool:
+        return (a is None and b is None) or (a is not None and b is not None and _overlap(a, b))
+
+    result = Match()
+    used: set[int] = set()
+    for g, gk in zip(gfacts, gkeys, strict=True):
+        hit = next((k for k, pk in enumerate(pkeys) if k not in used
+                    and same(gk[0], pk[0]) and same(gk[1], pk[1])), None)
+        if hit is None:
+            result.fn.append(g)
+            continue
+        used.add(hit)
+        p = pfacts[hit]
+        result.tp.append((g, p))
+        right = {name: fact_field_right(name, g, p) for name in FACT_FIELDS}
+        for name, ok in right.items():
+            fields[name][0] += ok
+            fields[name][1] += 1
+        if right["metric"] and right["location"] and right["period"]:
+            scores["facts.strict"].tp += 1
+        else:
+            scores["facts.strict"].fp += 1
+            scores["facts.strict"].fn += 1
+    result.fp = [p for k, p in enumerate(pfacts) if k not in used]
+    for key in ("facts.pairs", "facts.strict"):
+        scores[key].fn += len(result.fn)
+        scores[key].fp += len(result.fp)
+    scores["facts.pairs"].tp += len(result.tp)
+    return result
 
 
 def _score_conversions(gold: dict, record: dict, text: str, score: PRFScore) -> None:

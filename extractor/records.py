@@ -37,6 +37,8 @@ class Dateline(_Model):
     start: int
     end: int
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the place, if known.")
+    kb_id: str | None = Field(None, description="Wikidata QID of the place, when known.")
+    geonames_id: int | None = Field(None, description="GeoNames id of the place, when known.")
 
 
 class Usd(_Model):
@@ -59,7 +61,8 @@ class _Mention(_Model):
 
 
 class Money(_Mention):
-    amount: Number = Field(description="In whole units of the currency: 12.67 billion -> 12670000000.")
+    amount: Number = Field(
+        description="In whole units of the currency: 12.67 billion -> 12670000000.")
     amount_max: Number | None = Field(description="Upper bound of a range, else null.")
     currency: str | None = Field(description="ISO 4217 code; null when it cannot be told.")
     per: str | None = Field(description="The unit after 'per' or '/', e.g. 'capita'.")
@@ -89,13 +92,53 @@ class Conversion(_Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class Iso(_Model):
+    alpha2: str | None = Field(None, description="ISO 3166-1 alpha-2 (countries, territories).")
+    alpha3: str | None = Field(None, description="ISO 3166-1 alpha-3.")
+    subdivision: str | None = Field(None, description="ISO 3166-2, e.g. 'CN-XZ'.")
+
+
 class Entity(_Model):
-    text: str
+    text: str = Field(description="The name as written (no leading 'the', no possessive 's).")
     start: int
     end: int
     label: Literal["GPE", "LOC", "ORG", "PERSON", "NORP"]
-    kb_id: str | None
-    name: str | None
+    kb_id: str | None = Field(description="Wikidata QID of the knowledge-base entry; null when "
+                              "the name is unknown or its entry has no QID.")
+    name: str | None = Field(description="Canonical name: the entry's, else the fullest form "
+                             "the article gives (a surname -> the full name).")
+    iso: Iso | None = Field(None, description="ISO codes of a place, when known.")
+    geonames_id: int | None = Field(None, description="GeoNames id of a place, when known.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 of the country the "
+                                "place (or body, or nationality) belongs to, when known.")
+
+
+class Period(_Model):
+    label: str = Field(description="The words that state the period, as written: '2024', "
+                       "'the first half of 2023', 'last year'.")
+    start: dt.date | None = Field(description="First day; null when it cannot be dated.")
+    end: dt.date | None = Field(description="Last day (a point in time: start == end).")
+
+
+class Fact(_Model):
+    metric: str | None = Field(description="What is measured, as written: 'Exports'.")
+    metric_id: str | None = Field(description="The indicator's id in patterns/metrics.jsonl, "
+                                  "e.g. 'exports', 'gdp'; null when none fits.")
+    kind: Literal["actual", "target", "forecast"]
+    value_kind: Literal["money", "quantities", "percentages"] | None = Field(
+        description="Which list `value` indexes.")
+    value: int | None = Field(description="Index of the level: a money, quantity or "
+                              "percentage mention (a share or a rate is a value).")
+    change: int | None = Field(description="Index into `percentages` of its change.")
+    direction: Literal["up", "down", "flat"] | None
+    basis: Literal["year_on_year", "month_on_month", "quarter_on_quarter"] | None
+    location: int | None = Field(description="Index into `entities` of the place it is about.")
+    partner: int | None = Field(description="Index into `entities` of the other party of a "
+                                "trade figure ('with Nepal').")
+    period: Period | None
+    qualifier: Literal["about", "more_than", "at_least", "nearly", "less_than", "up_to"] | None
+    start: int = Field(description="Offset of the clause the fact comes from.")
+    end: int
 
 
 class Record(_Model):
@@ -109,6 +152,7 @@ class Record(_Model):
     quantities: list[Quantity]
     conversions: list[Conversion]
     entities: list[Entity]
+    facts: list[Fact] = Field(default_factory=list)
     warnings: list[Warning_]
     extractor_version: str
 

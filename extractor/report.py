@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .evaluate import Report
+from .evaluate import FACT_FIELDS, Report, fact_field_right
 
 
 def print_report(report: Report, misses: bool = True, console: Console | None = None) -> None:
@@ -32,15 +32,37 @@ def print_report(report: Report, misses: bool = True, console: Console | None = 
             if kind == "entities" and not any(m.tp) and not m.fp:
                 continue  # nothing predicted for entities yet: listing every gold one is noise
             for g in m.fn:
-                lines.append(f"  [red]miss[/red] {kind}: {g['text']!r} {_values(g)}")
+                lines.append(f"  [red]miss[/red] {kind}: {_describe(g)}")
             for p in m.fp:
-                lines.append(f"  [yellow]false[/yellow] {kind}: {p['text']!r} {_values(p)}")
+                lines.append(f"  [yellow]false[/yellow] {kind}: {_describe(p)}")
+            if kind == "facts":
+                for g, p in m.tp:
+                    wrong = [f"{name} {_field(g, name)} -> {_field(p, name)}"
+                             for name in FACT_FIELDS if not fact_field_right(name, g, p)]
+                    if wrong:
+                        lines.append(f"  [magenta]wrong[/magenta] facts: {_describe(g)}: "
+                                     + "; ".join(wrong))
         if lines:
             console.print(f"[bold]{article.id}[/bold]")
             for line in lines:
                 console.print(line, highlight=False)
 
 
+def _describe(m: dict) -> str:
+    """A mention by its text; a fact (which has none) by its metric and period."""
+    if "text" in m:
+        return f"{m['text']!r} {_values(m)}"
+    return f"{m.get('metric')!r} {_values(m)}"
+
+
+def _field(fact: dict, name: str) -> str:
+    value = fact.get(name)
+    if isinstance(value, dict):
+        value = value.get("label") or value.get("name") or value.get("kb_id")
+    return repr(value)
+
+
 def _values(m: dict) -> str:
-    keys = ("amount", "amount_max", "currency", "value", "value_max", "unit", "label", "kb_id")
+    keys = ("amount", "amount_max", "currency", "value", "value_max", "unit", "label", "kb_id",
+            "metric_id", "value_kind", "change")
     return " ".join(f"{k}={m[k]}" for k in keys if m.get(k) is not None)

@@ -1,6 +1,7 @@
 """spaCy's English tokenizer, taught to split currency signs and codes glued
 to digits (``US$58.39``, ``USD34.6``, ``RMB1,000``, ``Rs.500``) and magnitude
-or unit abbreviations glued after them (``1.2bn``, ``2.3kWh``, ``5GW``).
+or unit abbreviations glued after them (``1.2bn``, ``2.3kWh``, ``5GW``), and
+fed long runs of non-space characters piece by piece (:class:`RunLimitedTokenizer`).
 
 It also drops the special cases for plain whitespace (``" "``, ``"\\n"``,
 ``"\\t"``), which make no token other than the tokenizer would make without
@@ -12,6 +13,7 @@ import re
 import weakref
 from collections.abc import Callable
 
+import regex
 from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -19,6 +21,77 @@ from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
 from .lexicon import Lexicon
+
+#: Runs of non-space characters longer than this are cut (see RunLimitedTokenizer).
+MAX_RUN = 100
+_LONG_RUN = regex.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}+")
+#: between two characters that are neither letters, marks, digits nor spaces: "((", "%$"
+_PUNCT_PAIR = regex.compile(r"(?<=[^\p{L}\p{M}\p{N}\s])(?=[^\p{L}\p{M}\p{N}\s])")
+
+
+class RunLimitedTokenizer:
+    """spaCy's tokenizer, never given a long chain of punctuation at once.
+
+    spaCy strips a chunk's prefixes and suffixes one at a time, and each step
+    copies, hashes and searches the rest of the chunk, so a chunk that is a
+    chain of affixes (100,000 ``(``, ``%%%%``...) costs the square of its
+    length: minutes. A run of non-space characters longer than
+    :data:`MAX_RUN` is cut between two punctuation characters, at most once
+    every ``MAX_RUN`` characters, and the pieces tokenized one by one into one
+    Doc: text and offsets stay exact, and a run of letters or digits, which
+    spaCy reads in linear time, is never cut. Everything else
+    (``prefix_search``, ``to_disk`` ...) is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _cuts(text, *run.span())]
+        if not cuts:
+            return self.tokenizer(text)
+        bounds = [0, *cuts, len(text)]
+        pieces = [self.tokenizer(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        return Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "tokenizer":  # unpickling: not yet set
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+#: The longest string spaCy's URL pattern is tried on: it backtracks on long
+#: strings such as ``a:a:a:...`` (quadratic: 8,000 characters, 0.4 s), and no
+#: URL in wire copy is this long.
+MAX_URL = 500
+
+
+class BoundedUrlMatch:
+    """spaCy's ``url_match``, tried only on strings up to :data:`MAX_URL`
+    characters. ``.match`` is a bound method whose ``__self__.pattern`` is
+    the URL pattern, as spaCy's serialisation expects of ``url_match``."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text) if len(text) <= MAX_URL else None
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Where to cut the run ``text[start:end]``: between two punctuation
+    characters, each cut at least ``MAX_RUN`` past the one before."""
+    cuts = []
+    pos = start + MAX_RUN
+    while pos < end:
+        pair = _PUNCT_PAIR.search(text, pos, end)
+        if pair is None:
+            break
+        cuts.append(pair.start())
+        pos = pair.start() + MAX_RUN
+    return cuts
+
 
 #: Doc -> the text a WireTokenizer made it from
 _SOURCE_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
@@ -155,6 +228,9 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.suffix_search = compile_suffix_regex(
             [suffix, *nlp.Defaults.suffixes]
         ).search
-        return WireTokenizer.from_tokenizer(tokenizer)
+        wire = WireTokenizer.from_tokenizer(tokenizer)
+        if wire.url_match is not None:
+            wire.url_match = BoundedUrlMatch(wire.url_match.__self__).match
+        return RunLimitedTokenizer(wire)
 
     return make

@@ -18,11 +18,20 @@ Decimal('12')
 Decimal('21000')
 >>> is_year_like("2024"), is_year_like("2,024"), is_year_like("1200")
 (True, False, False)
+>>> parse_digits("9" * (MAX_DIGITS + 1)) is None
+True
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
 
 import regex
 from text_to_num import text2num
@@ -35,6 +44,14 @@ _DIGITS = regex.compile(
     (?:\.(?P<frac>\d++))?+$""",
     regex.VERBOSE,
 )
+#: A numeral of more digits than this is no figure (an ID, a run of digits) and is not read.
+MAX_DIGITS = 20
+#: The context of every computation on figures. A figure has at most MAX_DIGITS significant
+#: digits and two magnitude words (10**30); a rate divides two figures and keeps six places.
+#: 100 digits hold all of these exactly, where the default context's 28 raise
+#: InvalidOperation on quantize (``9 * 40 yuan``, ``5 trillion trillion yuan`` in dollars).
+EXACT = Context(prec=100, rounding=ROUND_HALF_EVEN,
+                traps=[InvalidOperation, DivisionByZero, Overflow])
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 
@@ -51,6 +68,8 @@ def parse_digits(text: str) -> Decimal | None:
         return None
     int_part = (m.group("int") or "0").replace(",", "")
     frac = m.group("frac")
+    if len(int_part) + len(frac or "") > MAX_DIGITS:
+        return None
     try:
         value = Decimal(int_part + ("." + frac if frac else ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
@@ -67,10 +86,10 @@ def is_year_like(text: str) -> bool:
 
 def scale(value: Decimal, exponent: int) -> Decimal:
     """``value`` times ten to ``exponent``, exactly, without a trailing exponent."""
-    result = value.scaleb(exponent)
-    if result == result.to_integral_value():
-        return result.quantize(Decimal(1))
-    return result.normalize()
+    result = value.scaleb(exponent, EXACT)
+    if result == result.to_integral_value(context=EXACT):
+        return result.quantize(Decimal(1), context=EXACT)
+    return result.normalize(EXACT)
 
 
 def parse_number_words(words: list[str], dozen: str = "dozen") -> Decimal | None:
@@ -90,6 +109,8 @@ def parse_number_words(words: list[str], dozen: str = "dozen") -> Decimal | None
     try:
         value = Decimal(text2num(" ".join(parts), "en"))
     except ValueError:
+        return None
+    if value.adjusted() >= MAX_DIGITS:
         return None
     return value * multiplier
 

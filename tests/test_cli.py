@@ -55,11 +55,11 @@ def _file(folder: Path, name: str, content: bytes) -> Path:
     ("make", "message"),
     [
         (lambda p: p / "missing.txt", "no such file"),
-        (lambda p: p, "is a directory"),
+        (lambda p: p, "no article matches '*.txt'"),  # a folder is batch mode: none in it
         (lambda p: _file(p, "empty.txt", b""), "the file is empty"),
         (lambda p: _file(p, "bin.dat", b"\x00\x01\x02" * 50), "binary"),
     ],
-    ids=["missing", "directory", "empty", "binary"],
+    ids=["missing", "empty-directory", "empty", "binary"],
 )
 def test_bad_input_one_line_exit_2(tmp_path: Path, make, message: str) -> None:
     path = make(tmp_path)

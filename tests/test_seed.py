@@ -55,7 +55,8 @@ def test_stated_conversion_and_usd(record) -> None:
     # the other yuan amounts use the rate the article itself states
     assert {m.usd.source for m in record.money[2:]} == {"article"}
     exports = record.money[2]
-    assert abs(exports.usd.amount - Decimal("11320000000") / (Decimal("12.67") / Decimal("1.77"))) < 1
+    rate = Decimal("12.67") / Decimal("1.77")
+    assert abs(exports.usd.amount - Decimal("11320000000") / rate) < 1
     assert record.money[1].usd.source == "identity"
 
 

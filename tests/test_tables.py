@@ -84,3 +84,13 @@ def test_dateline(extract, text, published, place, date, agency) -> None:
     assert (str(record.dateline.date) if record.dateline.date else None) == date
     assert record.dateline.agency == agency
     assert text[record.dateline.start : record.dateline.start + len(place)] == place
+
+
+@pytest.mark.parametrize(("text", "expected"), rows("entities.tsv"))
+def test_entities(extract, text: str, expected: list[list[str]]) -> None:
+    record: Record = extract(text)
+    got = [(e.text, e.label, e.kb_id, e.name) for e in record.entities]
+    want = [(f[0], f[1], _opt(f, 2), _opt(f, 3) or f[0]) for f in expected]
+    assert got == want
+    for e in record.entities:
+        assert text[e.start:e.end] == e.text

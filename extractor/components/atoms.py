@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
 from ..tokenizer import doc_text
-from ..values import is_year_like, parse_digits, parse_number_words, scale
+from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -379,12 +379,16 @@ class NumericAtoms:
                     end < n
                     and doc[end - 1].whitespace_ == " "
                     and len(doc[end].text) == 3
-                    and doc[end].text.isdigit()
+                    and doc[end].text.isdecimal()  # what Decimal() reads ("²" is a digit)
                     and doc[end - 1].text.lstrip("+-").isdigit()
                     and len(doc[i].text.lstrip("+-")) <= 3
                 ):
-                    mantissa = mantissa * 1000 + Decimal(doc[end].text)
+                    if mantissa.adjusted() < MAX_DIGITS:
+                        mantissa = mantissa * 1000 + Decimal(doc[end].text)
                     end += 1
+                if mantissa.adjusted() >= MAX_DIGITS:  # "1 000 000 000 ...": no figure
+                    i = end
+                    continue
             else:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:

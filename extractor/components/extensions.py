@@ -26,6 +26,7 @@ TOKEN_ATOMS = ("num", "cur_pre", "cur_post", "pct", "unit", "hedge")
 SPAN_ATTRS = (
     "value", "value_max", "unit", "qualifier", "per", "exponent", "mantissa",
     "cur_before", "cur_after", "ambiguity", "factor",
+    "entity_lookup", "entity_name", "link",
 )
 
 
@@ -36,7 +37,7 @@ def register() -> None:
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("header", "dateline", "context_countries", "warnings"):
+    for name in ("header", "dateline", "context_countries", "warnings", "facts"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -23,10 +23,10 @@ class WireHeader:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         header = parse_header(text)
-        dateline = self._parser.parse(text, header.body_start, header.published)
+        dateline, not_read = self._parser.find(text, header.body_start, header.published)
         doc._.header = header
         doc._.dateline = dateline
-        doc._.warnings = list(header.warnings) + (list(dateline.warnings) if dateline else [])
+        doc._.warnings = [*header.warnings, *(dateline.warnings if dateline else not_read)]
         country = country_of_place(dateline.place) if dateline else None
         doc._.context_countries = [country] if country else []
         return doc

@@ -1,0 +1,712 @@
+"""The ``entity_recognizer`` and ``entity_linker`` components.
+
+Recognition finds *names* — runs of capitalised tokens joined by connectors
+(``Ministry of Culture and Tourism``, ``Volkswagen (Anhui) Components Co.,
+Ltd.``) plus the knowledge base's aliases found by a ``PhraseMatcher`` on
+exact case (so ``China`` but never ``fine china``) — and labels each by the
+first rule that fits, in this order:
+
+1. an alias of the knowledge base, or a nationality word (NORP);
+2. a name the article itself defined earlier: ``Long Form (ABBR)``, a
+   person's surname (``Sun Yong`` ... ``Sun said``), an organisation's short
+   form (``Hua Hong Semiconductor`` ... ``Hua Hong``);
+3. a title inside the name: ``Chinese Premier Li Qiang`` -> NORP + PERSON;
+4. organisation, place and landform shapes: ``... Co., Ltd.``, ``Ministry of
+   ...``, ``... Customs``, ``... County``, ``Mount ...``;
+5. the context of wire copy: ``said Sun Yong,``, ``Chungda, an official at``,
+   ``spokesman Li Kuiwen``, ``automaker BYD``, ``SMIC, China's biggest
+   chipmaker``;
+6. a GeoNames city when the article's countries agree (``Golmud`` in an
+   article about China);
+7. otherwise the name is split at its connectors and each part tried again,
+   down to the aliases inside it (``Southwest China`` -> ``China``).
+
+Every word list lives in ``patterns/entity_rules.json``; the knowledge base
+in ``patterns/kb/``. Linking is a separate step (:class:`EntityLinker`):
+candidates from the alias table, chosen by the countries of the article
+(dateline first) and then by prior.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import data as d
+from ..kb import Entry, KnowledgeBase
+from ..tokenizer import doc_text
+from . import extensions  # noqa: F401  (registers the attributes)
+
+SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    label: str
+    lookup: str  # the form to look up in the knowledge base
+    name: str | None = None  # the full name when the article defined it
+
+
+class EntityRecognizer:
+    """Names -> ``doc.spans["entities"]`` with ``span._.entity_lookup`` set."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.kb = KnowledgeBase.load()
+        rules = d.load_json(d.patterns_dir() / "entity_rules.json", d.EntityRules)
+        self.rules = rules
+        self.connectors = set(rules.connectors)
+        self.person_connectors = set(rules.person_connectors)
+        self.joiners = self.connectors | self.person_connectors
+        self.head_connectors = set(rules.head_connectors)
+        self.company_suffixes = set(rules.company_suffixes)
+        self.org_prefixes = set(rules.org_prefixes)
+        self.leading = set(rules.leading_stopwords)
+        self.directions = set(rules.direction_words)
+        self.org_suffixes = set(rules.org_suffixes)
+        self.org_heads = set(rules.org_heads)
+        self.org_cues = set(rules.org_cues)
+        self.gpe_suffixes = [s.split() for s in rules.gpe_suffixes]
+        self.loc_heads = set(rules.loc_heads)
+        self.titles = set(rules.titles)
+        self.office_words = set(rules.office_words)
+        self.lower_titles = set(rules.lower_titles)
+        self.role_words = set(rules.role_words)
+        self.speech_verbs = set(rules.speech_verbs)
+        self.not_names = set(rules.not_names)
+        self.loc_phrases = set(rules.loc_phrases)
+        self.currency_words = set(rules.currency_words)
+        self.gpe_nouns = set(rules.gpe_nouns_after)
+        self.place_nouns = self.gpe_nouns | {"capital"}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
+                        *rules.not_names})
+        self.matcher.add("NAME", list(nlp.tokenizer.pipe(forms)))
+
+    # ------------------------------------------------------------ the pass
+    def __call__(self, doc: Doc) -> Doc:
+        header = doc._.header
+        body_start = header.body_start if header is not None else 0
+        blocked = {t.i for span in doc.spans.get("atoms_cur", []) for t in span}
+        self._words(doc)
+        phrases = self._phrases(doc)
+        self._countries = self._article_countries(doc, phrases)
+        self._blocked = blocked
+        found: list[Found] = []
+        local: dict[str, Found] = {}  # names this article defined
+        first = 0
+        dateline = doc._.dateline
+        if dateline is not None:
+            span = doc.char_span(dateline.start, dateline.start + len(dateline.place),
+                                 alignment_mode="expand")
+            if span is not None:
+                found.append(Found(span.start, span.end, "GPE", dateline.place.title()))
+                first = span.end
+        body = bisect.bisect_left(self._idx, body_start)
+        i = max(first, body)
+        n = len(doc)
+        while i < n:
+            if not (self._caps[i] or i in phrases) or (
+                    i in blocked and not (i in phrases and phrases[i] - 1 not in blocked)):
+                i += 1  # "U.S. dollars" is a currency; "euro zone" a place
+                continue
+            end = self._chunk_end(doc, i, phrases, blocked)
+            for f in self._classify(doc, i, end, phrases, local):
+                found.append(f)
+                self._remember(doc, f, local)
+            i = max(end, i + 1)
+        found = self._abbreviations(doc, found, local, body)
+        spans = []
+        for f in sorted(found, key=lambda f: f.start):
+            span = Span(doc, f.start, f.end, label=f.label)
+            span._.entity_lookup = f.lookup
+            span._.entity_name = f.name
+            spans.append(span)
+        doc.spans["entities"] = spans
+        return doc
+
+    def _phrases(self, doc: Doc) -> dict[int, int]:
+        """Start token -> end token of the longest alias starting there."""
+        out: dict[int, int] = {}
+        for _, start, end in self.matcher(doc):
+            if end > out.get(start, 0):
+                out[start] = end
+        return out
+
+    def _article_countries(self, doc: Doc, phrases: dict[int, int]) -> set[str]:
+        """The dateline's country and the countries of every alias in the text."""
+        out = set(doc._.context_countries or [])
+        for start, end in phrases.items():
+            cands = self.kb.candidates_exact(self._text(start, end))
+            if cands and cands[0].country and cands[0].label == "GPE":
+                out.add(cands[0].country)
+        return out
+
+    # ------------------------------------------------------------ chunking
+    def _words(self, doc: Doc) -> None:
+        """Token texts, trailing spaces and capitalisation as plain lists:
+        cut from the text by offsets, without making a Token object each."""
+        text = doc_text(doc)
+        self._idx, self._w = token_words(doc)
+        cols = list(zip(self._idx, (len(w) for w in self._w), strict=True))
+        ends = [i + n for i, n in cols]
+        nexts = self._idx[1:] + [len(text)] if cols else []
+        self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
+        self._caps = [w[:1].isupper() for w in self._w]
+
+    def _text(self, a: int, b: int) -> str:
+        """``doc[a:b].text`` from the word lists (no Token objects made)."""
+        parts = []
+        for k in range(a, b):
+            parts.append(self._w[k])
+            if k < b - 1:
+                parts.append(self._sp[k])
+        return "".join(parts)
+
+    def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
+        """End of the run of capitalised tokens that starts at ``i``."""
+        n = len(doc)
+        j = i
+        while j < n:
+            if j in phrases:
+                j = max(j + 1, phrases[j])
+                if j < n and self._sp[j - 1] == "" and self._w[j] == "'s":
+                    break
+                continue
+            word = self._w[j]
+            if j in blocked or "\n" in word:
+                break
+            if j > i and word == "-" and not self._sp[j - 1] and j + 1 < n \
+                    and self._caps[j + 1]:
+                j += 2
+                continue
+            if j > i and word in self.connectors and j + 1 < n and self._w[j + 1] == "the" \
+                    and j + 2 < n and self._caps[j + 2]:
+                j += 2
+                continue
+            if j > i and (word in self.joiners or word in self.head_connectors
+                          and self._w[j - 1] in self.org_heads) \
+                    and j + 1 < n and self._caps[j + 1] and j + 1 not in blocked:
+                j += 1  # Ministry of Commerce, Lula da Silva, Forum on ...
+                continue
+            if j > i and word == "(" and j + 2 < n and self._w[j + 2] == ")" \
+                    and self._caps[j + 1] and j + 3 < n and self._caps[j + 3]:
+                j += 3  # Volkswagen (Anhui) Components
+                continue
+            if j > i and word == "," and j + 1 < n and self._w[j + 1] in ("Ltd.", "Ltd",
+                                                                                 "Inc.", "Inc"):
+                j += 1
+                continue
+            if not self._caps[j] or word in SENTENCE_END:
+                break
+            j += 1
+        # a connector or comma never ends a name
+        while j > i + 1 and (self._w[j - 1] in self.joiners or self._w[j - 1] == ","):
+            j -= 1
+        return j
+
+    # ------------------------------------------------------------ labelling
+    def _classify(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                  local: dict[str, Found]) -> Iterator[Found]:
+        start = a
+        while a < b and (self._w[a] in self.leading or self._w[a] in self.connectors) and not (
+                a in phrases and phrases[a] > a + 1):
+            a += 1
+        if self._sentence_start(doc, start) and a + 2 < b and self._w[a + 1] in self.connectors \
+                and not self._known_word(self._w[a]):
+            a += 2  # "Shares of Hua Hong Semiconductor": a common noun opens the sentence
+            while a < b and self._w[a] in self.connectors:
+                a += 1
+        if a >= b:
+            return
+        text = self._text(a, b)
+        if text in self.not_names:
+            return
+        pair = self._split_and(doc, a, b, local)
+        if pair is not None:
+            yield from pair
+            return
+        whole = self._whole(doc, a, b, local,
+                            sentence_start=a == start and self._sentence_start(doc, start))
+        if whole is not None:
+            yield whole
+            return
+        titled = list(self._titled(doc, a, b, phrases, local))
+        if titled:
+            yield from titled
+            return
+        yield from self._parts(doc, a, b, phrases, local)
+
+    def _known_word(self, word: str) -> bool:
+        return bool(word in self.org_heads or word in self.titles or word in self.loc_heads
+                    or self.kb.candidates_exact(word))
+
+    def _split_and(self, doc: Doc, a: int, b: int, local: dict[str, Found]) -> list[Found] | None:
+        """Two names in one run: ``Xishuangbanna Dai Autonomous Prefecture and
+        Baoshan City``, ``STAR Market of the Shanghai Stock Exchange`` — when each
+        side is a name by its form alone (not ``Ministry of Culture and Tourism``,
+        not ``Bank of China``)."""
+        for k in range(a + 1, b - 1):
+            word = self._w[k]
+            if word not in ("and", "&", "of"):
+                continue
+            r = k + 1 + (self._w[k + 1] == "the")
+            if word == "of" and (r == k + 1 or k - a < 2
+                                 or self._w[k - 1] not in self.org_suffixes):
+                continue  # "X of the Y", never "China Academy of Launch Vehicle Technology"
+            left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
+            if left is None or r >= b:
+                continue
+            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.candidates_exact(
+                    self._text(r, b)) and not self.kb.candidates_exact(self._text(a, k)):
+                return None  # Chongqing Port and Logistics Office: the suffix names the whole
+            if word != "of":
+                rest = self._split_and(doc, r, b, local)  # Tibet and Xizang and ...
+                if rest is not None:
+                    return [left, *rest]
+            right = self._whole(doc, r, b, local, sentence_start=True, by_form=True)
+            if right is not None and (word != "of" or left.label == right.label == "ORG"):
+                return [left, right]
+        return None
+
+    def _whole(self, doc: Doc, a: int, b: int, local: dict[str, Found],
+               sentence_start: bool, by_form: bool = False) -> Found | None:
+        """The label of ``doc[a:b]`` as one name, or None. ``by_form``: only
+        the knowledge base and the shape of the name, not its context."""
+        text = self._text(a, b)
+        if text in self.not_names:
+            return None
+        after = self._w[b].lower() if b < len(doc) else ""
+        cands = self.kb.candidates_exact(text)
+        if (cands and cands[0].label == "GPE" or text in self.kb.demonyms) and (
+                b in self._blocked or after in self.currency_words):
+            return None  # "Pakistani rupee", "the U.S. dollar": a currency's name
+        if cands:
+            return Found(a, b, cands[0].label, text)
+        if text in self.kb.demonyms:
+            return Found(a, b, "NORP", text)
+        if text in self.loc_phrases:
+            return Found(a, b, "LOC", text)
+        if text in local:
+            ref = local[text]
+            return Found(a, b, ref.label, ref.lookup, ref.name)
+        words = self._w[a:b]
+        if after in self.gpe_nouns and not self._is_org(words):
+            return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
+        if self._is_org(words):
+            return Found(a, b, "ORG", text)
+        for suffix in self.gpe_suffixes:
+            if len(words) > len(suffix) and words[-len(suffix):] == suffix:
+                return Found(a, b, "GPE", text)
+        if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads):
+            return Found(a, b, "LOC", text)
+        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" and all(
+                self.kb.candidates_exact(w) or w in self.org_suffixes for w in words[1:]):
+            return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
+        if by_form:
+            return None
+        if any(w in self.connectors or w in self.head_connectors for w in words):
+            return None  # the rules below read the context of a simple name
+        if self._is_person(doc, a, b):
+            return Found(a, b, "PERSON", text)
+        cue = self._org_cue(doc, a, b)
+        if cue:
+            return Found(a, b, "ORG", text)
+        if len(words) == 1 and len(text) >= 3 and text.isupper() and text.isalpha():
+            return Found(a, b, "ORG", text)  # an acronym (GDP and the like are not_names)
+        if after == "," and self._appositive(doc, b + 1, self.place_nouns):
+            return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
+        if (not sentence_start or len(words) > 1) and self._is_place(text):
+            return Found(a, b, "GPE", text)
+        return None
+
+    def _is_org(self, words: list[str]) -> bool:
+        if len(words) < 2:
+            return False
+        if words[0] in self.org_heads and words[1] in ("of", "for"):
+            return True
+        if words[-1] in self.org_suffixes:
+            return True
+        for k in range(1, len(words) - 2):  # China Federation of Logistics and Purchasing
+            if (words[k] in self.org_suffixes or words[k] in self.org_heads) \
+                    and words[k + 1] in ("of", "for"):
+                return True
+        # Volkswagen Group China, Reserve Bank of Australia
+        for k in range(1, len(words) - 1):
+            if words[k] in self.org_suffixes and words[k] not in self.connectors:
+                rest = [w for w in words[k + 1:] if w not in self.connectors]
+                if rest and all(self.kb.candidates_exact(w) or w in self.org_suffixes
+                                for w in rest):
+                    return True
+        return False
+
+    def _person_shaped(self, doc: Doc, a: int, b: int) -> bool:
+        """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
+        no title, office, place or nationality among them."""
+        words = [w for w in self._w[a:b] if w != "-"]
+        if not 1 <= len(words) <= 5 or self._w[a] == "-" or self._w[b - 1] == "-":
+            return False
+        for k, w in enumerate(words):
+            if w in self.person_connectors and 0 < k < len(words) - 1:
+                continue
+            if w in self.connectors or w in self.office_words or w in self.titles \
+                    or not w.replace("'", "").isalpha() or not w[:1].isupper():
+                return False
+            if self.kb.candidates_exact(w) or w in self.kb.demonyms:
+                return False
+        return True
+
+    def _is_person(self, doc: Doc, a: int, b: int) -> bool:
+        if not self._person_shaped(doc, a, b):
+            return False
+        before = self._w[a - 1] if a > 0 else ""
+        after = self._w[b] if b < len(doc) else ""
+        if before.lower() in self.speech_verbs and after in (",", ".", "\n"):
+            return True  # ..., said Sun Yong, general manager
+        if before in self.lower_titles:
+            return True  # spokesman Li Kuiwen
+        if after in self.speech_verbs and b - a >= 2:
+            return True  # Lu Aihong told a press conference
+        if after == ",":
+            return self._appositive(doc, b + 1, self.role_words)
+        return False
+
+    def _appositive(self, doc: Doc, i: int, words: set[str]) -> bool:
+        """Does the phrase after a comma name a role (``an official at``)?"""
+        for tok in doc[i:i + 7]:
+            if tok.is_punct and tok.text not in ("'s", "-"):
+                return False
+            if tok.lower_ in words or tok.text in words:
+                return True
+        return False
+
+    def _org_cue(self, doc: Doc, a: int, b: int) -> bool:
+        before = self._w[a - 1].lower() if a > 0 else ""
+        if before in self.org_cues:
+            return True
+        after = self._w[b] if b < len(doc) else ""
+        return after == "," and self._appositive(doc, b + 1, self.org_cues)
+
+    def _is_place(self, text: str) -> bool:
+        """A GeoNames city or an ISO 3166-2 subdivision of a country the article
+        names (``Golmud`` in China, ``Bahia`` in Brazil), or a city of a million."""
+        cities, subdivisions = self.kb.cities_or_subdivisions(text)
+        if any(c.country in self._countries for c in cities):
+            return True
+        if cities and cities[0].population >= 1_000_000:
+            return True
+        return any(sub.country in self._countries for sub in subdivisions)
+
+    def _sentence_start(self, doc: Doc, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = self._w[i - 1]
+        return prev in SENTENCE_END or not prev.strip() or "\n" in self._sp[i - 1]
+
+    def _titled(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                local: dict[str, Found]) -> Iterator[Found]:
+        """``Chinese Premier Li Qiang``: what follows the last title is a person."""
+        last = None
+        for k in range(a, b):
+            if self._w[k] in self.titles:
+                last = k
+        if last is None:
+            return
+        p = last + 1
+        while p < b and (self._w[p] in self.office_words or self._w[p] in self.connectors
+                         or self._w[p] in self.titles):
+            p += 1
+        if p >= b or not self._person_shaped(doc, p, b):
+            return
+        head = last
+        while head > a and self._w[head - 1] in self.titles:
+            head -= 1
+        if head > a:
+            yield from self._parts(doc, a, head, phrases, local)
+        yield Found(p, b, "PERSON", self._text(p, b))
+
+    def _parts(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+               local: dict[str, Found]) -> Iterator[Found]:
+        """Split at connectors; try each part whole, then the aliases inside."""
+        k = a
+        while k < b:
+            e = k
+            while e < b and self._w[e] not in self.connectors:
+                e = max(e + 1, phrases.get(e, 0)) if e in phrases and phrases[e] <= b else e + 1
+            if e > k:
+                yield from self._inside(doc, k, e, phrases, local)
+            k = e + 1
+
+    def _inside(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                local: dict[str, Found]) -> Iterator[Found]:
+        whole = self._whole(doc, a, b, local, sentence_start=self._sentence_start(doc, a))
+        if whole is not None:
+            yield whole
+            return
+        titled = list(self._titled(doc, a, b, phrases, local)) if b - a > 1 else []
+        if titled:
+            yield from titled
+            return
+        k = a
+        while k < b:
+            end = phrases.get(k)
+            if end and end <= b and self._hyphenated(doc, k, end):
+                k = end  # China-Europe freight trains: a modifier, not a mention
+                continue
+            if end and end <= b:
+                hit = self._whole(doc, k, end, local, sentence_start=True)
+                if hit is not None:
+                    yield hit
+                k = end
+                continue
+            text = self._w[k]
+            if text in local and text not in self.leading:
+                ref = local[text]
+                yield Found(k, k + 1, ref.label, ref.lookup, ref.name)
+            k += 1
+
+    def _hyphenated(self, doc: Doc, a: int, b: int) -> bool:
+        before = a > 0 and self._w[a - 1] == "-" and not self._sp[a - 1] \
+            and not self._sp[a - 2]
+        after = b < len(doc) and self._w[b] == "-" and not self._sp[b - 1]
+        return bool(before or after)
+
+    # ------------------------------------------------------------ the article's own names
+    def _long_forms(self, found: list[Found]) -> list[Found]:
+        """``Forum on China-Africa Cooperation (FOCAC)``: a capitalised run whose
+        initials spell the abbreviation after it is an organisation's name,
+        even when no other rule knew it (after Schwartz and Hearst, 2003)."""
+        ends = {f.end for f in found}
+        out = list(found)
+        n = len(self._w)
+        for k in range(1, n - 2):
+            abbr = self._w[k + 1]
+            if self._w[k] != "(" or self._w[k + 2] != ")" or k in ends \
+                    or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
+                continue
+            start = self._initials_match(abbr, k)
+            if start is None:
+                continue
+            inside = [f for f in out if start <= f.start and f.end <= k]
+            if any(f.label == "ORG" for f in inside) or any(
+                    f.start < start < f.end for f in out):
+                continue
+            for f in inside:
+                out.remove(f)
+            if start > 0 and self._w[start - 1] in self.org_prefixes:
+                start -= 1  # PT Kereta Cepat Indonesia-China (KCIC)
+            out.append(Found(start, k, "ORG", self._text(start, k)))
+        return out
+
+    def _initials_match(self, abbr: str, k: int) -> int | None:
+        """The first token of the run before ``k`` whose word initials contain
+        the letters of ``abbr`` in order, the first letter opening the run."""
+        j = k - 1
+        letters = abbr.lower()
+        pos = len(letters) - 1
+        lowest = max(0, k - len(abbr) - 6)
+        while j >= lowest and pos >= 0:
+            word = self._w[j]
+            if word in SENTENCE_END or "\n" in self._sp[j] or word == ",":
+                return None
+            if word[:1].lower() == letters[pos] and word[:1].isalpha():
+                pos -= 1
+                if pos < 0:
+                    return j if self._caps[j] else None
+            elif self._caps[j] and pos == len(letters) - 1:
+                return None  # the last word must give the last letter
+            j -= 1
+        return None
+
+    def _remember(self, doc: Doc, f: Found, local: dict[str, Found]) -> None:
+        words = self._w[f.start:f.end]
+        full = f.name or self._text(f.start, f.end)
+        if f.label == "PERSON" and len(words) >= 2:
+            for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
+                if w not in self.joiners and w != "-" and not self.kb.candidates_exact(w):
+                    local[w] = Found(0, 0, "PERSON", full, full)
+        elif f.label == "ORG" and len(words) >= 2 and not self.kb.candidates_exact(words[0]) \
+                and words[-1] in self.company_suffixes:
+            # a company's short forms: Hua Hong Semiconductor ... Hua Hong
+            for k in range(1, len(words) - 1 if words[-1] in ("Ltd.", "Ltd") else len(words)):
+                prefix = " ".join(words[:k])
+                if words[k - 1] not in self.joiners and prefix not in local \
+                        and not self.kb.candidates_exact(prefix) \
+                        and not self.kb.cities_named(prefix):
+                    local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
+        elif f.label in ("ORG", "GPE", "LOC") and not self.kb.candidates_exact(" ".join(words)):
+            local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
+
+    def _abbreviations(self, doc: Doc, found: list[Found], local: dict[str, Found],
+                       body: int) -> list[Found]:
+        """``General Administration of Customs (GAC)``: the form in parentheses
+        names the same thing, here and in the rest of the article."""
+        found = self._long_forms(found)
+        by_start = {f.start: f for f in found}
+        out = list(found)
+        for f in found:
+            b = f.end
+            if b + 2 >= len(doc) or self._w[b] != "(":
+                continue
+            close = next((k for k in range(b + 1, min(b + 6, len(doc))) if self._w[k] == ")"),
+                         None)
+            if close is None or close == b + 1:
+                continue
+            if not all(self._caps[k] or self._w[k] in self.connectors
+                       for k in range(b + 1, close)):
+                continue
+            alias = Found(b + 1, close, f.label, f.lookup, f.name or self._text(f.start, f.end))
+            if b + 1 in by_start:
+                out.remove(by_start[b + 1])
+            out.append(alias)
+            local[self._text(b + 1, close)] = alias
+        # later mentions of an abbreviation defined after its first use elsewhere
+        seen = {(f.start, f.end) for f in out}
+        for k in range(body, len(self._w)):
+            word = self._w[k]
+            if not word.isupper() or word not in local:
+                continue
+            ref = local[word]
+            if ref.label != "PERSON" and (k, k + 1) not in seen \
+                    and not any(f.start <= k < f.end for f in out):
+                out.append(Found(k, k + 1, ref.label, ref.lookup, ref.name))
+        for f in out:
+            ref = local.get(self._text(f.start, f.end))
+            if ref is not None and f.name is None and ref.name and ref.label == f.label:
+                f.lookup, f.name = ref.lookup, ref.name
+        return out
+
+
+def token_words(doc: Doc) -> tuple[list[int], list[str]]:
+    """(character offsets, texts) of the tokens, computed once per Doc and
+    shared by the components that read words (no Token object made)."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None:
+        text = doc_text(doc)
+        cols = doc.to_array([IDX, LENGTH]).tolist()
+        cached = ([c[0] for c in cols], [text[i:i + n] for i, n in cols])
+        doc.user_data[_WORDS_KEY] = cached
+    return cached
+
+
+_WORDS_KEY = ("extractor", "token_words")
+
+
+@Language.factory(
+    "entity_recognizer",
+    assigns=["doc.spans", "span._.entity_lookup", "span._.entity_name"],
+    requires=["doc._.header", "doc._.dateline"],
+)
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name)
+
+
+# ============================================================ linking
+@dataclass
+class Link:
+    kb_id: str | None
+    name: str
+    iso_alpha2: str | None = None
+    iso_alpha3: str | None = None
+    iso_3166_2: str | None = None
+    geonames_id: int | None = None
+    country: str | None = None
+
+
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+class EntityLinker:
+    """Chooses a knowledge-base entry for each entity span -> ``span._.link``
+    and ``span.kb_id_``.
+
+    Candidates come from the alias table; the label must agree (a place
+    label takes a place, ORG an organisation); then an entry of a country the
+    article is about (the dateline's first, then every country it names)
+    beats a more populous namesake; then the prior. A GPE the table lacks is
+    looked up among GeoNames cities under the same rule. Nothing is forced:
+    no candidate, no ``kb_id``.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.kb = KnowledgeBase.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get("entities", []))
+        countries = list(doc._.context_countries or [])
+        candidates = [self._candidates(span) for span in spans]
+        # countries named without ambiguity join the context first
+        for cands in candidates:
+            if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
+                countries.append(cands[0].country)
+        linked = []
+        for span, cands in zip(spans, candidates, strict=True):
+            link = self._choose(span, cands, countries)
+            span._.link = link  # kept by offsets: the new Span below sees it too
+            linked.append(Span(doc, span.start, span.end, label=span.label_,
+                               kb_id=link.kb_id or ""))
+        doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
+        return doc
+
+    def _candidates(self, span: Span) -> list[Entry]:
+        label = span.label_
+        if label == "NORP" or label == "PERSON":
+            return []
+        out = []
+        for e in self.kb.candidates(span._.entity_lookup or span.text):
+            if (label in PLACE_LABELS) == (e.label in PLACE_LABELS):
+                out.append(e)
+        return out
+
+    def _choose(self, span: Span, cands: list[Entry], countries: list[str]) -> Link:
+        """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
+        GeoNames cities the name may be: one in a country of the article first
+        (the dateline's country ranks first), then by prior. A subdivision or a
+        city abroad is never forced: it must be in the article's countries (a
+        city of a million excepted)."""
+        lookup = span._.entity_lookup or span.text
+        name = span._.entity_name or lookup
+        rank = {c: k for k, c in enumerate(countries)}
+        far = len(rank)
+        options: list[tuple[tuple, Link]] = []
+        for e in cands:
+            options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
+                            Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
+                                 e.geonames_id, e.country)))
+        if span.label_ == "GPE":
+            cities, subdivisions = self.kb.cities_or_subdivisions(lookup)
+            for sub in subdivisions:
+                if sub.country in rank:  # Georgia next to Atlanta: the U.S. state
+                    options.append(((rank[sub.country], -2, 0, sub.code),
+                                    Link(None, sub.name, iso_3166_2=sub.code,
+                                         country=sub.country)))
+            if not options:
+                for city in cities:
+                    if city.country in rank or city.population >= 1_000_000:
+                        options.append(((rank.get(city.country, far), -1, -city.population,
+                                         str(city.geonames_id)),
+                                        Link(None, city.name, geonames_id=city.geonames_id,
+                                             country=city.country)))
+        if options:
+            return min(options, key=lambda o: o[0])[1]
+        if span.label_ == "NORP":
+            return Link(None, span.text, country=self.kb.demonyms.get(span.text))
+        return Link(None, name)
+
+
+@Language.factory(
+    "kb_linker",
+    assigns=["span._.link"],
+    requires=["doc.spans", "doc._.context_countries"],
+)
+def make_kb_linker(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker(nlp, name)

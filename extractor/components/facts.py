@@ -1,0 +1,644 @@
+"""The ``fact_builder`` component: from mentions to indicator records.
+
+Works on the spans the other components made (money, percentages,
+quantities, entities) and on sentences cut as spaCy's ``sentencizer`` cuts them, with
+token patterns only (``PhraseMatcher`` for metrics and bases, ``Matcher`` for
+periods — ``patterns/metrics.jsonl``, ``patterns/period_patterns.jsonl``,
+``patterns/facts.json``), so it runs on ``spacy.blank("en")``. Per clause:
+
+1. each percentage is a *change* (next to a verb or noun of change, before
+   ``year on year`` ...) or a *level* (a share: ``98.6 percent of``);
+2. changes are paired with levels: ``respectively`` pairs in order, else
+   ``rose 15.3 percent to 11.32 billion yuan`` (change, ``to``, level), else the
+   nearest level before, else after;
+3. each pair (or lone figure) becomes a fact: the nearest metric words, the
+   direction of the change word, the basis phrase, target/forecast cues, the
+   subject place of the sentence (else the article's main place), the partner
+   of a trade figure, and the period of the sentence (else the last one
+   stated before it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import data as d
+from ..tokenizer import doc_text
+from . import extensions  # noqa: F401  (registers the attributes)
+from .entities import token_words
+
+TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
+                 "border_trade", "nev_exports", "tea_exports"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+@dataclass
+class Figure:
+    kind: str  # "money", "quantities", "percentages"
+    index: int
+    span: Span
+    is_change: bool = False
+
+
+@dataclass
+class Sentence:
+    start: int  # token offsets
+    end: int
+
+
+@dataclass
+class PeriodHit:
+    start: int  # token offsets
+    end: int
+    label: str
+    first: dt.date | None
+    last: dt.date | None
+    comparison: bool = False  # "from a year earlier", "than in 2019"
+
+
+@dataclass
+class FactDraft:
+    value: Figure | None
+    change: Figure | None
+    metric: str | None = None
+    metric_id: str | None = None
+    kind: str = "actual"
+    direction: str | None = None
+    basis: str | None = None
+    location: int | None = None
+    partner: int | None = None
+    period: PeriodHit | None = None
+    qualifier: str | None = None
+    start: int = 0
+    end: int = 0
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> Span:
+        spans = [f.span for f in (self.value, self.change) if f is not None]
+        return min(spans, key=lambda s: s.start)
+
+
+class FactBuilder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        folder = d.patterns_dir()
+        self.rules = rules = d.load_json(folder / "facts.json", d.FactRules)
+        self.metrics = d.load_jsonl(folder / "metrics.jsonl", d.MetricRow)
+        self.form_ids: dict[str, list[str]] = {}
+        for row in self.metrics:
+            for form in row.forms:
+                self.form_ids.setdefault(form.lower(), []).append(row.id)
+        self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
+                            for row in self.metrics if row.refines]
+        self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted(self.form_ids)
+        self.metric_matcher.add("METRIC", list(nlp.tokenizer.pipe(forms)))
+        self.basis_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for basis, phrases in rules.bases.items():
+            self.basis_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+        self.period_matcher = Matcher(nlp.vocab)
+        months = sorted(rules.months)
+        lists = {"MONTHS": months, "WEEKDAYS": sorted(rules.weekdays)}
+        for row in d.pattern_file("period_patterns.jsonl"):
+            pattern = [
+                {k: ({"IN": lists[v["IN"]]} if isinstance(v, dict) and isinstance(v.get("IN"), str)
+                     else v) for k, v in tok.items()}
+                for tok in row.pattern
+            ]
+            self.period_matcher.add(row.label, [pattern])
+        self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
+                                "last", "this", "next",
+                                "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
+                                "end"}
+        self.up = set(rules.up_words)
+        self.down = set(rules.down_words)
+        self.flat = set(rules.flat_words)
+        self.change_words = self.up | self.down | self.flat | set(rules.change_nouns)
+        self.change_after = set(rules.change_after)
+        self.targets = set(rules.target_cues)
+        self.forecasts = set(rules.forecast_cues)
+        self.breaks = set(rules.clause_breaks)
+        self.comparisons = set(rules.comparison_words)
+
+    # ------------------------------------------------------------ the pass
+    def __call__(self, doc: Doc) -> Doc:
+        header = doc._.header
+        body_start = header.body_start if header is not None else 0
+        self._idx, self._words = token_words(doc)
+        self._lw = [w.lower() for w in self._words]
+        figures = self._figures(doc, body_start)
+        if not figures:
+            doc._.facts = []
+            return doc
+        ref = self._reference_date(doc)
+        dateline = doc._.dateline
+        self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
+        self._headline_from = self._headline_start(doc)
+        periods = self._periods(doc, figures, ref)
+        metrics = self._metrics(doc, figures)
+        bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
+        entities = list(doc.spans.get("entities", []))
+        main_place = self._dateline_country_entity(doc, entities)
+        drafts: list[FactDraft] = []
+        self._clause_metric: tuple[int, str, str | None] | None = None
+        current_period: PeriodHit | None = None
+        body = self._body_token(doc, body_start)
+        headline_periods = [p for p in periods if p.end <= body and not p.comparison]
+        if headline_periods:
+            current_period = headline_periods[0]
+        for sent in self._sentences(doc):
+            if sent.end <= body:
+                continue
+            sent_figs = [f for f in figures if sent.start <= f.span.start < sent.end]
+            sent_periods = [p for p in periods if sent.start <= p.start < sent.end]
+            for a, b in self._clauses(doc, sent):
+                clause_figs = [f for f in sent_figs if a <= f.span.start < b]
+                if not clause_figs:
+                    continue
+                for draft in self._pair(doc, clause_figs, a, b):
+                    draft.start = max(doc[a].idx, body_start)  # not the header line
+                    draft.end = doc[b - 1].idx + len(doc[b - 1])
+                    self._describe(doc, draft, a, b, sent, metrics, bases, entities)
+                    own = [p for p in sent_periods if not p.comparison]
+                    near = [p for p in own if a <= p.start < b] or own
+                    if near:
+                        draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
+                        current_period = draft.period
+                    else:
+                        draft.period = current_period  # the period stated last applies
+                    drafts.append(draft)
+        self._places(drafts, main_place)
+        doc._.facts = drafts
+        return doc
+
+    # ------------------------------------------------------------ inputs
+    def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
+        out = []
+        for kind in ("money", "percentages", "quantities"):
+            for k, span in enumerate(doc.spans.get(kind, [])):
+                if span.start_char < body_start:
+                    continue
+                if kind == "money" and span.start > 0 and doc[span.start - 1].text == "(":
+                    continue  # the stated equivalent of the amount before it
+                out.append(Figure(kind, k, span))
+        out.sort(key=lambda f: f.span.start)
+        for f in out:
+            if f.kind == "percentages":
+                f.is_change = self._is_change(doc, f.span)
+        return out
+
+    def _is_change(self, doc: Doc, span: Span) -> bool:
+        nxt = self._lw[span.end] if span.end < len(doc) else ""
+        before = self._lw[max(0, span.start - 4):span.start]
+        if any(w in self.change_words for w in before):
+            return True
+        if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
+                              for w in before[-2:]):
+            return False
+        if span._.unit == "percentage_point":
+            return True
+        return nxt in self.change_after
+
+    def _body_token(self, doc: Doc, char: int) -> int:
+        return bisect.bisect_left(self._idx, char)
+
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        """Sentences as spaCy's sentencizer cuts them (after ``.``, ``!``, ``?``
+        unless more punctuation follows), and at paragraph breaks, read from
+        the word list rather than by a component that walks every token."""
+        lw = self._lw
+        n = len(lw)
+        starts = [0]
+        for i, w in enumerate(lw[:-1]):
+            nxt = lw[i + 1]
+            if (w in (".", "!", "?") and nxt not in (".", "!", "?", '"', "”", ")")) or (
+                    not w.strip() and "\n" in w):
+                starts.append(i + 1)
+        if n and starts[-1] == n:
+            starts.pop()
+        return [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
+            else []
+
+    def _headline_start(self, doc: Doc) -> int:
+        """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
+        metadata, not a period the article states."""
+        header = doc._.header
+        if header is None or not header.headline:
+            return 0
+        at = doc_text(doc).find(header.headline, 0, header.body_start or None)
+        return self._body_token(doc, at) if at >= 0 else 0
+
+    def _reference_date(self, doc: Doc) -> dt.date | None:
+        header = doc._.header
+        if header is not None and header.published:
+            return header.published
+        dateline = doc._.dateline
+        return dateline.date if dateline is not None else None
+
+    def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
+        cuts = [sent.start]
+        lw = self._lw
+        for i in range(sent.start + 1, sent.end):
+            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ","):
+                cuts.append(i)
+        cuts.append(sent.end)
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    # ------------------------------------------------------------ pairing
+    def _pair(self, doc: Doc, figs: list[Figure], a: int, b: int) -> list[FactDraft]:
+        levels = [f for f in figs if not f.is_change]
+        changes = [f for f in figs if f.is_change]
+        pairs: dict[int, Figure] = {}  # id(change) -> level
+        respectively = "respectively" in self._lw[a:b]
+        if respectively and levels and len(changes) == len(levels):
+            for c, lv in zip(changes, levels, strict=True):
+                pairs[id(c)] = lv
+        else:
+            free = list(levels)
+            for c in changes:
+                lv = self._level_for(doc, c, free)
+                if lv is not None:
+                    pairs[id(c)] = lv
+                    free.remove(lv)
+        drafts = []
+        used = {id(lv) for lv in pairs.values()}
+        for f in figs:
+            if f.is_change:
+                drafts.append(FactDraft(pairs.get(id(f)), f))
+            elif id(f) not in used:
+                drafts.append(FactDraft(f, None))
+        drafts.sort(key=lambda x: x.first.start)
+        return drafts
+
+    def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
+        if not free:
+            return None
+        after = [f for f in free if f.span.start >= change.span.end]
+        before = [f for f in free if f.span.end <= change.span.start]
+        # rose 15.3 percent (year on year) to 11.32 billion yuan
+        for f in after:
+            gap = self._lw[change.span.end:f.span.start]
+            if len(gap) <= 6 and "to" in gap and not any(w in (",", ";") for w in gap[:-1]):
+                return f
+        if before:
+            return before[-1]
+        # a later level, but not another percentage ("a target of 7 percent,
+        # striving to reach 8 percent" are two targets)
+        after = [f for f in after if f.kind != "percentages"]
+        return after[0] if after else None
+
+    # ------------------------------------------------------------ describing
+    def _describe(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
+                  metrics: list[tuple[int, int, list[str]]], bases: dict, entities) -> None:
+        first = draft.first
+        # metric: the nearest metric words before the figure in the sentence,
+        # else the nearest after it in the clause
+        before = [m for m in metrics if sent.start <= m[0] and m[1] <= first.start]
+        after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None:
+            draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
+        elif self._clause_metric is not None and self._clause_metric[0] == a:
+            draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
+        elif draft.value is not None and draft.value.kind == "quantities":
+            draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
+            ids = self.form_ids.get(str(draft.metric).lower(), [])
+            draft.metric_id = self._prefer(ids) if ids else None
+        if draft.metric_id is not None:  # exports of NEVs -> nev_exports
+            clause = set(self._lw[a:b])
+            for base, products, narrow in self.refinements:
+                if draft.metric_id == base and clause & products:
+                    draft.metric_id = narrow
+                    break
+        if draft.metric is not None:
+            self._clause_metric = (a, draft.metric, draft.metric_id)
+        if draft.change is not None:
+            draft.direction = self._direction(doc, draft.change.span, a)
+        for (s, _e), basis in bases.items():
+            if a <= s < b:
+                draft.basis = basis
+                break
+        window = self._lw[max(sent.start, a):first.start]
+        if any(w in self.targets for w in window):
+            draft.kind = "target"
+        elif any(w in self.forecasts for w in window):
+            draft.kind = "forecast"
+        if draft.value is not None:
+            draft.qualifier = draft.value.span._.qualifier
+        draft.notes["sent"] = (sent.start, sent.end)
+        draft.notes["clause"] = (a, b)
+        self._partner_and_place(doc, draft, a, b, sent, entities)
+
+    def _metric_words(self, doc: Doc, hit: tuple[int, int, list[str]], limit: int
+                      ) -> tuple[str, str | None]:
+        """``Exports of plateau specialty goods such as wool``: a narrower
+        thing than the indicator — the words as written, no metric id."""
+        s, e, ids = hit
+        if e < limit and doc[e].lower_ in self.rules.narrowing_prepositions \
+                and e + 1 < len(doc) and doc[e + 1].is_lower:
+            stop = e + 1
+            while stop < min(limit, e + 10) and stop not in self._figure_tokens \
+                    and not doc[stop].is_punct \
+                    and doc[stop].lower_ not in self.change_words \
+                    and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
+                                                 "stood", "was", "were"):
+                stop += 1
+            if stop > e + 1:
+                return doc[s:stop].text, None
+        return doc[s:e].text, ids[0] if ids else None
+
+    def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
+        words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
+        found = None
+        for k, w in enumerate(words):
+            if w == "edged" and k + 1 < len(words):
+                found = "down" if words[k + 1] in self.rules.down_after_edged else "up"
+            elif w in self.up:
+                found = "up"
+            elif w in self.down:
+                found = "down"
+            elif w in self.flat:
+                found = "flat"
+        if found is None and span._.value is not None and span._.value < 0:
+            return "down"
+        return found or ("up" if span._.value is not None and span._.value > 0 else None)
+
+    def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
+                           entities) -> None:
+        first = draft.first
+        dateline = doc._.dateline
+        partner = None
+        if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
+            for k, ent in enumerate(entities):
+                if not (sent.start <= ent.start < sent.end) or ent.label_ not in (
+                        "GPE", "LOC", "ORG"):
+                    continue
+                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+                prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
+                nxt = self._lw[ent.end:ent.end + 6]
+                if prev in self.rules.partner_prepositions or (
+                        prev == "the" and prev2 in self.rules.partner_prepositions) or any(
+                        w in self.rules.partner_words for w in nxt):
+                    if draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower():
+                        partner = k
+                        if a <= ent.start < b:
+                            break
+        draft.partner = partner
+        # the subject's place: the first place named before the figure (not after
+        # "to", "from", "with"), following possessive chains ("China's Xizang")
+        candidates = []
+        for k, ent in enumerate(entities):
+            if ent.label_ not in PLACE_LABELS or k == partner:
+                continue
+            if dateline is not None and ent.start_char == dateline.start:
+                continue
+            if sent.start <= ent.start and ent.end <= first.start:
+                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+                if prev in self.rules.partner_prepositions:
+                    continue
+                candidates.append(k)
+        place = candidates[0] if candidates else None
+        while place is not None:
+            ent = entities[place]
+            nxt = next((k for k in candidates if k > place), None)
+            if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
+                    or entities[nxt].start - ent.end > 2:
+                break
+            place = nxt
+        draft.location = place
+
+    def _places(self, drafts: list[FactDraft], main_place: int | None) -> None:
+        """Facts whose sentence names no place are about the article's main
+        place: that of its first placed fact, else the dateline's country."""
+        main = next((f.location for f in drafts if f.location is not None), main_place)
+        for f in drafts:
+            if f.location is None:
+                f.location = main
+
+    def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
+        countries = doc._.context_countries or []
+        if not countries:
+            return None
+        for k, ent in enumerate(entities):
+            link = ent._.link
+            if link is not None and link.iso_alpha2 == countries[0] and link.kb_id:
+                return k
+        return None
+
+    # ------------------------------------------------------------ metrics
+    def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
+        taken = set()
+        for f in figures:
+            taken.update(range(f.span.start, f.span.end))
+        self._figure_tokens = set(taken)
+        for ent in doc.spans.get("entities", []):
+            if ent.label_ in ("ORG", "PERSON"):
+                taken.update(range(ent.start, ent.end))
+        hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
+                      key=lambda x: (x[0], -x[1]))
+        out: list[tuple[int, int, list[str]]] = []
+        last_end = -1
+        for s, e in hits:
+            if s < last_end or any(i in taken for i in range(s, e)):
+                continue
+            ids = self.form_ids.get(doc[s:e].text.lower(), [])
+            out.append((s, e, ids))
+            last_end = e
+        # one form, several indicators ("spending"): the one the article's
+        # other metric words point to
+        support: dict[str, int] = {}
+        for _, _, ids in out:
+            if len(ids) == 1:
+                support[ids[0]] = support.get(ids[0], 0) + 1
+        self._support = support
+        return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
+                for s, e, ids in out]
+
+    def _prefer(self, ids: list[str]) -> str:
+        return max(ids, key=lambda i: (self._support.get(i, 0), -ids.index(i)))
+
+    # ------------------------------------------------------------ periods
+    def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
+        taken = set()
+        for f in figures:
+            taken.update(range(f.span.start, f.span.end))
+        # the longest match wins where matches overlap ("January-April", not "in January")
+        chosen: list[tuple[str, int, int]] = []
+        claimed: set[int] = set()
+        for hit in sorted(self._period_matches(doc), key=lambda x: (-(x[2] - x[1]), x[1])):
+            if not claimed.intersection(range(hit[1], hit[2])):
+                chosen.append(hit)
+                claimed.update(range(hit[1], hit[2]))
+        hits = sorted(chosen, key=lambda x: x[1])
+        out: list[PeriodHit] = []
+        last_end = -1
+        sent_starts = [sent.start for sent in self._sentences(doc)]
+        sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
+        for label, s, e in hits:
+            if s < last_end or s < self._headline_from or any(i in taken for i in range(s, e)):
+                continue
+            here = sent_starts[bisect.bisect_right(sent_starts, s) - 1] if sent_starts else 0
+            hint = sentence_year[1] if sentence_year and sentence_year[0] == here else None
+            hit = self._normalise(doc, label, s, e, ref, hint)
+            if hit is None:
+                continue
+            before = self._lw[max(0, s - 3):s]
+            ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
+            hit.comparison = not ranged and any(w in self.comparisons for w in before)
+            out.append(hit)
+            last_end = e
+            if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
+                if hit.first is not None:
+                    sentence_year = (here, hit.first.year)
+        return out
+
+    def _triggers_period(self, i: int, w: str) -> bool:
+        """Can a period pattern hold this word? A year (1900-2100), a month
+        written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
+        word that starts one only in company: "last year", "first half",
+        "end of"."""
+        if len(w) == 4 and w.isdigit():
+            return 1900 <= int(w) <= 2100
+        if w in self.rules.months:
+            return self._words[i][:1].isupper()
+        if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
+            return True
+        nxt = self._lw[i + 1:i + 4]
+        if w in ("last", "this", "next"):
+            return nxt[:1] in (["year"], ["month"])
+        if w in self.rules.ordinals:
+            return any(x in ("half", "quarter", "quarters", "months") for x in nxt)
+        if w == "end":
+            return nxt[:1] == ["of"]
+        return False
+
+    def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """The period patterns, run only on short windows around the words a
+        period can hold (a year, a month, ``quarter``, ``half``, ``last`` ...):
+        the Matcher costs per token, and most tokens of an article are prose."""
+        lw = self._lw
+        n = len(lw)
+        windows: list[list[int]] = []
+        for i, w in enumerate(lw):
+            if self._triggers_period(i, w):
+                a, b = max(0, i - 5), min(n, i + 7)
+                if windows and a <= windows[-1][1]:
+                    windows[-1][1] = b
+                else:
+                    windows.append([a, b])
+        out = []
+        for a, b in windows:
+            for m, s, e in self.period_matcher(doc[a:b]):
+                out.append((doc.vocab.strings[m], a + s, a + e))
+        return out
+
+    def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
+                   year_hint: int | None) -> PeriodHit | None:
+        words = self._lw[s:e]
+        if words[0] in ("in", "during", "for", "of"):
+            s += 1
+            words = words[1:]
+        if words and words[0] == "the" and label not in ("year_end", "month_end"):
+            s += 1
+            words = words[1:]
+        while e - s > 1 and self._lw[e - 1] in ("of", "in"):
+            e -= 1
+            words = words[:-1]
+        text = doc[s:e].text
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        if any(not 1900 <= y <= 2100 for y in years):
+            return None
+        months = [self.rules.months[w] for w in words if w in self.rules.months]
+        year = years[0] if years else year_hint
+
+        def span(m1: int, m2: int, y: int | None = year) -> PeriodHit:
+            if y is None and ref is not None:
+                # no year written: the latest such period that has ended by the
+                # publication date ("the first half" in July is this year's)
+                y = ref.year
+                if dt.date(y, m2, calendar.monthrange(y, m2)[1]) > ref:
+                    y -= 1
+            if y is None:
+                return PeriodHit(s, e, text, None, None)
+            return PeriodHit(s, e, text, dt.date(y, m1, 1),
+                             dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+
+        if label == "year":
+            return span(1, 12)
+        if label == "relative_year":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            y = ref.year + {"last": -1, "this": 0, "next": 1}[words[0]]
+            return span(1, 12, y)
+        if label == "relative_month":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            m = ref.month + {"last": -1, "this": 0, "next": 1}[words[0]]
+            y = ref.year + (m - 1) // 12
+            m = (m - 1) % 12 + 1
+            return span(m, m, y)
+        if label == "half":
+            first = words[0] in ("first", "h1")
+            return span(1, 6) if first else span(7, 12)
+        if label == "quarter":
+            q = next((self.rules.ordinals[w] for w in words if w in self.rules.ordinals), None)
+            if q is None:
+                q = int(next(w for w in words if w.startswith("q"))[1])
+            return span(3 * q - 2, 3 * q)
+        if label == "quarters_to_date":
+            n = next(self.rules.count_words[w] for w in words if w in self.rules.count_words)
+            return span(1, 3 * n)
+        if label == "months_to_date":
+            n = next((int(w) if w.isdigit() else self.rules.count_words.get(w)
+                      for w in words[1:] if w.isdigit() or w in self.rules.count_words), None)
+            if not n or not 1 <= n <= 12:
+                return None
+            return span(1, n)
+        if label == "month_range" and len(months) >= 2:
+            return span(months[0], months[1])
+        if label == "month" and months:
+            return span(months[0], months[0])
+        if label == "day_range" and months:
+            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            y = years[0] if years else (ref.year if ref else None)
+            if y is None or len(days) < 2:
+                return PeriodHit(s, e, text, None, None)
+            m2 = months[1] if len(months) > 1 else months[0]
+            try:
+                return PeriodHit(s, e, text, dt.date(y, months[0], days[0]),
+                                 dt.date(y, m2, days[1]))
+            except ValueError:
+                return None
+        if label == "as_of_weekday":
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            wanted = self.rules.weekdays[words[-1]]
+            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            return PeriodHit(s, e, text, day, day)
+        if label == "month_end" and months:
+            hit = span(months[0], months[0])
+            return PeriodHit(s, e, text, hit.last, hit.last)
+        if label == "year_end":
+            y = years[0] if years else (ref.year + (-1 if "last" in words else 0) if ref else None)
+            if y is None:
+                return PeriodHit(s, e, text, None, None)
+            return PeriodHit(s, e, text, dt.date(y, 12, 31), dt.date(y, 12, 31))
+        return None
+
+
+@Language.factory(
+    "fact_builder",
+    assigns=["doc._.facts"],
+    requires=["doc.spans", "doc._.header", "doc._.dateline"],
+)
+def make_fact_builder(nlp: Language, name: str) -> FactBuilder:
+    return FactBuilder(nlp, name)

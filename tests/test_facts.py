@@ -1,0 +1,151 @@
+"""Facts: the seed's rows, period arithmetic, and the flat export in pandas."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor.export import FACT_COLUMNS, FactCsv, fact_rows
+
+SEED = Path(__file__).resolve().parent.parent / "corpus/articles/xizang-foreign-trade-2024.txt"
+
+
+@pytest.fixture(scope="module")
+def seed(extract):
+    return extract(SEED.read_text(encoding="utf-8"))
+
+
+def _rows(record) -> list[dict]:
+    return fact_rows(record)
+
+
+# value text, change text, metric_id, direction, location, partner, period start, end, kind
+SEED_FACTS = [
+    ("12.67 billion yuan", "15.4 percent", "foreign_trade", "up", "Xizang Autonomous Region", "",
+     "2024-01-01", "2024-12-31", "actual"),
+    ("11.32 billion yuan", "15.3 percent", "exports", "up", "Xizang Autonomous Region", "",
+     "2024-01-01", "2024-12-31", "actual"),
+    ("1.35 billion yuan", "16.9 percent", "imports", "up", "Xizang Autonomous Region", "",
+     "2024-01-01", "2024-12-31", "actual"),
+    ("5.12 billion yuan", "84.8 percent", "bilateral_trade", "up", "Xizang Autonomous Region",
+     "Nepal", "2024-01-01", "2024-12-31", "actual"),
+    ("98.6 percent", "", None, "", "Xizang Autonomous Region", "", "2024-01-01", "2024-12-31",
+     "actual"),
+    ("100 million yuan", "more than 20 percent", "", "up", "Xizang Autonomous Region", "",
+     "2024-01-01", "2024-12-31", "actual"),
+    ("more than 11,800 NEVs", "144.82 percent", "nev_exports", "up", "Xizang Autonomous Region",
+     "", "2024-01-01", "2024-12-31", "actual"),
+    ("1.55 billion yuan", "126.79 percent", "nev_exports", "up", "Xizang Autonomous Region", "",
+     "2024-01-01", "2024-12-31", "actual"),
+    ("3.53 billion yuan", "", "border_trade", "", "Xizang Autonomous Region", "", "2024-01-01",
+     "2024-12-31", "actual"),
+    ("", "6.3 percent", "gdp", "up", "Xizang Autonomous Region", "", "2024-01-01", "2024-12-31",
+     "actual"),
+    ("", "over 7 percent", "gdp", "up", "Xizang Autonomous Region", "", "2025-01-01",
+     "2025-12-31", "target"),
+]
+
+
+@pytest.mark.parametrize("want", SEED_FACTS, ids=[w[0] or w[1] for w in SEED_FACTS])
+def test_seed_fact(seed, want) -> None:
+    value, change, metric_id, direction, location, partner, start, end, kind = want
+    rows = [r for r in _rows(seed) if r["value_text"] == value and r["change_text"] == change]
+    assert len(rows) == 1, rows
+    row = rows[0]
+    if metric_id is not None:
+        assert row["metric_id"] == metric_id
+    assert (row["direction"], row["location"], row["partner"], row["period_start"],
+            row["period_end"], row["kind"]) == (direction, location, partner, start, end, kind)
+
+
+def test_seed_fact_values_are_resolved(seed) -> None:
+    row = next(r for r in _rows(seed) if r["value_text"] == "12.67 billion yuan")
+    assert row["value"] == "12670000000" and row["value_unit"] == "CNY"
+    assert Decimal(row["value_usd"]) == Decimal("1770000000.00")
+    assert row["change"] == "15.4" and row["basis"] == "year_on_year"
+    assert row["location_kb_id"] == "Q17269" and row["location_iso"] == "CN-XZ"
+
+
+@pytest.mark.parametrize(("text", "label", "start", "end"), [
+    (" date 2024-07-15 Output grows\n\nBEIJING, July 15 (Xinhua) -- Output rose 5 percent "
+     "in the first half.", "first half", "2024-01-01", "2024-06-30"),
+    (" date 2025-01-20 Sales rise\n\nBEIJING, Jan. 20 (Xinhua) -- Sales rose 3 percent "
+     "last year.", "last year", "2024-01-01", "2024-12-31"),
+    (" date 2024-05-11 Trade\n\nHANGZHOU, May 11 (Xinhua) -- Exports rose 9 percent in "
+     "January-April.", "January-April", "2024-01-01", "2024-04-30"),
+    (" date 2024-09-07 Typhoon\n\nHAIKOU, Sept. 7 (Xinhua) -- As of 3 p.m. Saturday, "
+     "95 people were injured.", "As of 3 p.m. Saturday", "2024-09-07", "2024-09-07"),
+    (" date 2025-02-05 Box office\n\nBEIJING, Feb. 5 (Xinhua) -- Takings from Jan. 28 to "
+     "Feb. 4 rose 10 percent.", "Jan. 28 to Feb. 4", "2025-01-28", "2025-02-04"),
+])
+def test_periods(extract, text, label, start, end) -> None:
+    fact = extract(text).facts[0]
+    assert fact.period is not None
+    assert (fact.period.label, str(fact.period.start), str(fact.period.end)) == (
+        label, start, end)
+
+
+def test_the_header_date_is_not_a_period(extract) -> None:
+    record = extract(" date 2024-07-15 Things\n\nBEIJING, July 15 (Xinhua) -- Exports rose "
+                     "5 percent.")
+    assert record.facts[0].period is None
+
+
+def test_export_loads_in_pandas(seed, extract) -> None:
+    pd = pytest.importorskip("pandas")
+    other = extract(" date 2025-01-20 Sales\n\nBEIJING, Jan. 20 (Xinhua) -- Retail sales "
+                    "fell 2 percent to 4.8 trillion yuan last year.")
+    buffer = io.StringIO()
+    csv = FactCsv(buffer)
+    n = csv.write(seed) + csv.write(other)
+    frame = pd.read_csv(io.StringIO(buffer.getvalue()), dtype={"location_kb_id": str})
+    assert list(frame.columns) == list(FACT_COLUMNS)
+    assert len(frame) == n == len(seed.facts) + len(other.facts)
+    fell = frame[frame["metric_id"] == "retail_sales"].iloc[0]
+    assert fell["change"] == -2 and fell["direction"] == "down"
+    assert fell["value"] == 4.8e12 and fell["value_unit"] == "CNY"
+    assert frame["period_start"].notna().all()
+    assert pd.to_datetime(frame["period_start"]).dt.year.isin([2024, 2025]).all()
+
+
+# ---------------------------------------------------------------- the command
+def test_cli_facts_for_files(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    out = tmp_path / "facts.csv"
+    result = CliRunner().invoke(app, [str(SEED), "--compact", "--facts", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert len(frame) >= 11 and set(frame["id"]) == {SEED.stem}
+    assert not (tmp_path / "facts.csv.part").exists()
+
+
+def test_cli_facts_for_a_batch(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    corpus = SEED.parent
+    for name in ("xizang-foreign-trade-2024", "china-gdp-2024", "kenya-tea-exports-2024"):
+        (folder / f"{name}.txt").write_bytes((corpus / f"{name}.txt").read_bytes())
+    (folder / "broken.txt").write_bytes(b"")
+    runner = CliRunner()
+    refused = runner.invoke(app, [str(folder), "--facts", str(tmp_path / "f.csv"), "-w", "1"])
+    assert refused.exit_code == 2 and "needs the records in a file" in refused.output
+    result = runner.invoke(app, [str(folder), "-o", str(tmp_path / "r.jsonl"), "--facts",
+                                 str(tmp_path / "f.csv"), "-w", "1", "-q"])
+    assert result.exit_code == 2  # the empty file is an error record; the rest go on
+    frame = pd.read_csv(tmp_path / "f.csv", dtype={"location_kb_id": str})
+    assert set(frame["id"]) == {"xizang-foreign-trade-2024", "china-gdp-2024",
+                                "kenya-tea-exports-2024"}
+    kenya = frame[frame["id"] == "kenya-tea-exports-2024"]
+    assert (kenya["location_kb_id"] == "Q114").any()
