@@ -105,6 +105,9 @@ def doc_text(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+_DIGIT = re.compile(r"\d")  # chunks WireTokenizer does not prime
+
+
 def _alternation(forms: set[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
@@ -139,8 +142,10 @@ class WireTokenizer(Tokenizer):
     it before any special case (a chunk that uses a special case itself is
     not stored, as ever). The text is then tokenized the usual way, reading
     the cache. This is done once per distinct chunk of up to
-    :attr:`max_primed` characters, up to the cache's size; the tokens are
-    the same with or without it."""
+    :attr:`max_primed` characters, up to the cache's size, and not for
+    chunks with a digit (figures seldom come back, and priming them slowed
+    a single pass over new text); the tokens are the same with or without
+    it."""
 
     #: the longest chunk primed: words are shorter, and a long chain of
     #: punctuation would be tokenized twice for nothing
@@ -160,9 +165,10 @@ class WireTokenizer(Tokenizer):
             return
         tokenize = super().__call__
         for chunk in string.split():
-            if chunk not in primed and len(chunk) <= self.max_primed:
-                primed.add(chunk)
-                tokenize(chunk)
+            if chunk in primed or len(chunk) > self.max_primed or _DIGIT.search(chunk):
+                continue
+            primed.add(chunk)
+            tokenize(chunk)
 
     @property
     def _space_rule_dropped(self) -> bool:
