@@ -33,6 +33,7 @@ from .. import data as d
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
+from .lexflags import add_flagged
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
@@ -113,7 +114,7 @@ class FactBuilder:
                      else v) for k, v in tok.items()}
                 for tok in row.pattern
             ]
-            self.period_matcher.add(row.label, [pattern])
+            add_flagged(self.period_matcher, row.label, [pattern])
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
