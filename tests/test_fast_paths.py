@@ -225,3 +225,14 @@ def test_flagged_word_lists_match_what_the_lists_match(monkeypatch) -> None:
     while lexflags.word_flag(full, "LOWER", frozenset({str(len(full.lex_attr_getters))})):
         pass
     assert lexflags.flag_pattern(full, pattern) == pattern
+
+
+def test_period_windows_skip_only_words_that_never_trigger(nlp) -> None:
+    """``_period_matches`` asks ``_triggers_period`` only about years and
+    ``period_triggers``: no other word of the corpus triggers a period."""
+    fb = nlp.get_pipe("fact_builder")
+    for path in ARTICLES:
+        nlp(path.read_text(encoding="utf-8"))  # the builder keeps the last Doc's words
+        for i, w in enumerate(fb._lw):
+            if fb._triggers_period(i, w):
+                assert w in fb.period_triggers or (len(w) == 4 and w.isdigit()), w

@@ -505,7 +505,7 @@ class FactBuilder:
         """Can a period pattern hold this word? A year (1900-2100), a month
         written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
         word that starts one only in company: "last year", "first half",
-        "end of"."""
+        "end of". (Only years and :attr:`period_triggers` are asked.)"""
         if len(w) == 4 and w.isdigit():
             return 1900 <= int(w) <= 2100
         if w in self.rules.months:
@@ -528,8 +528,9 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
+        words = self.period_triggers
         for i, w in enumerate(lw):
-            if self._triggers_period(i, w):
+            if (w in words or len(w) == 4 and w.isdigit()) and self._triggers_period(i, w):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
