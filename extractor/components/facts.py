@@ -216,17 +216,24 @@ class FactBuilder:
         unless more punctuation follows), and at paragraph breaks, read from
         the word list rather than by a component that walks every token."""
         lw = self._lw
+        cached = self.__dict__.get("_sentences_of")
+        if cached is not None and cached[0] is lw:  # asked again for the same Doc
+            return cached[1]
         n = len(lw)
         starts = [0]
+        ends = (".", "!", "?")
         for i, w in enumerate(lw[:-1]):
-            nxt = lw[i + 1]
-            if (w in (".", "!", "?") and nxt not in (".", "!", "?", '"', "”", ")")) or (
-                    not w.strip() and "\n" in w):
+            if w in ends:
+                if lw[i + 1] not in (".", "!", "?", '"', "”", ")"):
+                    starts.append(i + 1)
+            elif "\n" in w and w.isspace():
                 starts.append(i + 1)
         if n and starts[-1] == n:
             starts.pop()
-        return [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
+        out = [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
             else []
+        self._sentences_of = (lw, out)
+        return out
 
     def _headline_start(self, doc: Doc) -> int:
         """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
