@@ -103,12 +103,16 @@ def test_user_data_accessors_match_underscore(nlp) -> None:
     span._.qualifier = "about"
     assert extensions.span_getter("qualifier")(span) == "about"
     assert extensions.span_getter("per")(span) is None  # the default
+    assert extensions.span_values("qualifier", "per", "value")(span) == [
+        "about", None, Decimal("5")]
     extensions.token_setter("num")(doc, [(2, "B")])
     assert doc[2]._.num == "B" and doc[3]._.num == ""
     # an attribute with a getter goes through span._
     Span.set_extension("test_fast_paths_x", getter=lambda s: s.text.upper(), force=True)
     try:
         assert extensions.span_getter("test_fast_paths_x")(span) == "5 PERCENT"
+        assert extensions.span_values("unit", "test_fast_paths_x")(span) == [
+            "percent", "5 PERCENT"]
     finally:
         Span.remove_extension("test_fast_paths_x")
     Token.set_extension("test_fast_paths_t", default="", force=True)

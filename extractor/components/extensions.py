@@ -128,6 +128,27 @@ def _span_getter(registry: dict, name: str) -> Callable[[Span], Any]:
     return lambda span: span._.get(name)
 
 
+def span_values(*names: str) -> Callable[[Span], list[Any]]:
+    """What reads ``[span._.<name> for name in names]`` at once. Get one per
+    document."""
+    registry = Underscore.span_extensions
+    return _accessor(("span_values", names), names, registry,
+                     lambda: _span_values(registry, names))
+
+
+def _span_values(registry: dict, names: tuple[str, ...]) -> Callable[[Span], list[Any]]:
+    if _keys_match() and all(_plain(registry, name) for name in names):
+        defaults = [(name, registry[name][0]) for name in names]
+
+        def fast(span: Span) -> list[Any]:
+            get = span.doc.user_data.get
+            start, end = span.start_char, span.end_char
+            return [get((_KEY, name, start, end), default) for name, default in defaults]
+
+        return fast
+    return lambda span: [span._.get(name) for name in names]
+
+
 def span_setter(*names: str) -> Callable[..., None]:
     """What sets ``span._.<name>`` for each of ``names``, called as
     ``set(span, value, ...)`` with the values in that order. Get one per
