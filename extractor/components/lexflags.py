@@ -31,14 +31,33 @@ _LEXEME_ATTRS: dict[str, int | None] = {"ORTH": None, "TEXT": None, "LOWER": LOW
 
 
 class InWords:
-    """Lexeme flag getter: the word's attribute is one of ``values``."""
+    """What a word-list flag's getter holds: the attribute getter, the words,
+    and a memo shared by the flags on the same attribute (``[text, value]``:
+    the vocabulary calls every flag getter with the same string in a row
+    when it makes a lexeme, so the attribute is computed once; it is pure)."""
 
-    def __init__(self, attr: Callable[[str], str] | None, values: frozenset[str]) -> None:
+    def __init__(self, attr: Callable[[str], str] | None, values: frozenset[str],
+                 memo: list | None) -> None:
         self.attr = attr
         self.values = values
+        self.memo = memo if memo is not None else [None, None]
 
-    def __call__(self, text: str) -> bool:
-        return (text if self.attr is None else self.attr(text)) in self.values
+
+def _getter(spec: InWords) -> Callable[[str], bool]:
+    """The flag getter itself: a plain function (the vocabulary calls it for
+    every new word, and calling a function costs less than an object)."""
+    attr, values, memo = spec.attr, spec.values, spec.memo
+    if attr is None:
+        def get(text: str) -> bool:
+            return text in values
+    else:
+        def get(text: str) -> bool:
+            if text is not memo[0]:
+                memo[1] = attr(text)
+                memo[0] = text
+            return memo[1] in values
+    get.in_words = spec  # type: ignore[attr-defined]
+    return get
 
 
 def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
@@ -52,14 +71,18 @@ def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
     attr_getter = None if source is None else getters.get(source)
     if source is not None and attr_getter is None:
         return None
+    memo = None
     for flag_id, getter in getters.items():
-        if isinstance(getter, InWords) and getter.attr is attr_getter \
-                and getter.values == values and isinstance(flag_id, int) and flag_id < 64:
-            return flag_id
+        spec = getattr(getter, "in_words", None)
+        if isinstance(spec, InWords) and spec.attr is attr_getter \
+                and isinstance(flag_id, int) and flag_id < 64:
+            if spec.values == values:
+                return flag_id
+            memo = spec.memo
     free = [bit for bit in range(63, 0, -1) if bit not in getters]
     if not free:
         return None
-    return vocab.add_flag(InWords(attr_getter, values), free[0])
+    return vocab.add_flag(_getter(InWords(attr_getter, values, memo)), free[0])
 
 
 def flag_pattern(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
