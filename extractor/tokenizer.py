@@ -145,7 +145,11 @@ class WireTokenizer(Tokenizer):
     :attr:`max_primed` characters, up to the cache's size, and not for
     chunks with a digit (figures seldom come back, and priming them slowed
     a single pass over new text); the tokens are the same with or without
-    it."""
+    it. Chunks that are letters only (perhaps with a final ``,.;:``) and no
+    special case, whole or without that mark, are primed together, in one
+    text of their own: the cache keeps each chunk's own tokens whatever
+    text it comes in, and such a chunk cannot stop the caching of those
+    after it (were one to, the rest would only go uncached)."""
 
     #: the longest chunk primed: words are shorter, and a long chain of
     #: punctuation would be tokenized twice for nothing
@@ -164,11 +168,19 @@ class WireTokenizer(Tokenizer):
         if len(primed) >= self.max_cache_size or self.vocab.in_memory_zone:
             return
         tokenize = super().__call__
+        rules = self.rules
+        plain = []
         for chunk in string.split():
             if chunk in primed or len(chunk) > self.max_primed or _DIGIT.search(chunk):
                 continue
             primed.add(chunk)
-            tokenize(chunk)
+            core = chunk[:-1] if chunk[-1] in ",.;:" else chunk
+            if core.isalpha() and core not in rules and chunk not in rules:
+                plain.append(chunk)
+            else:
+                tokenize(chunk)
+        if plain:
+            tokenize(" ".join(plain))
 
     @property
     def _space_rule_dropped(self) -> bool:
