@@ -85,7 +85,7 @@ def is_numeral(text: str) -> bool:
     if not text.isascii():
         return parse_digits(text) is not None
     last = text[-2:-1] if text.endswith("\n") else text[-1:]
-    if _DIGIT.match(last) is None:
+    if not "0" <= last <= "9":  # as _DIGIT, on ASCII
         return False
     m = _DIGITS.match(text)
     if m is None:
