@@ -42,6 +42,7 @@ from .. import data as d
 from ..kb import Entry, KnowledgeBase
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
+from .extensions import span_setter, span_values
 
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
 
@@ -125,10 +126,10 @@ class EntityRecognizer:
             i = max(end, i + 1)
         found = self._abbreviations(doc, found, local, body)
         spans = []
+        set_names = span_setter("entity_lookup", "entity_name")
         for f in sorted(found, key=lambda f: f.start):
             span = Span(doc, f.start, f.end, label=f.label)
-            span._.entity_lookup = f.lookup
-            span._.entity_name = f.name
+            set_names(span, f.lookup, f.name)
             spans.append(span)
         doc.spans["entities"] = spans
         return doc
@@ -643,38 +644,46 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("entities", []))
         countries = list(doc._.context_countries or [])
-        candidates = [self._candidates(span) for span in spans]
+        text = doc_text(doc)
+        read = span_values("entity_lookup", "entity_name")
+        # (span, label, text, lookup form, name): read once, no span._ (text == span.text)
+        named = [(span, span.label_, text[span.start_char:span.end_char], *read(span))
+                 for span in spans]
+        candidates = [self._candidates(label, lookup or words)
+                      for _, label, words, lookup, _ in named]
         # countries named without ambiguity join the context first
         for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
         linked = []
-        for span, cands in zip(spans, candidates, strict=True):
-            link = self._choose(span, cands, countries)
-            span._.link = link  # kept by offsets: the new Span below sees it too
-            linked.append(Span(doc, span.start, span.end, label=span.label_,
+        set_link = span_setter("link")
+        for (span, label, words, lookup, name), cands in zip(named, candidates, strict=True):
+            link = self._choose(label, words, lookup, name, cands, countries)
+            set_link(span, link)  # kept by offsets: the new Span below sees it too
+            linked.append(Span(doc, span.start, span.end, label=label,
                                kb_id=link.kb_id or ""))
         doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
         return doc
 
-    def _candidates(self, span: Span) -> list[Entry]:
-        label = span.label_
+    def _candidates(self, label: str, lookup: str) -> list[Entry]:
         if label == "NORP" or label == "PERSON":
             return []
         out = []
-        for e in self.kb.candidates(span._.entity_lookup or span.text):
+        for e in self.kb.candidates(lookup):
             if (label in PLACE_LABELS) == (e.label in PLACE_LABELS):
                 out.append(e)
         return out
 
-    def _choose(self, span: Span, cands: list[Entry], countries: list[str]) -> Link:
+    def _choose(self, label: str, text: str, lookup: str | None, name: str | None,
+                cands: list[Entry], countries: list[str]) -> Link:
         """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
         GeoNames cities the name may be: one in a country of the article first
         (the dateline's country ranks first), then by prior. A subdivision or a
         city abroad is never forced: it must be in the article's countries (a
-        city of a million excepted)."""
-        lookup = span._.entity_lookup or span.text
-        name = span._.entity_name or lookup
+        city of a million excepted). ``text`` is the span's, ``lookup`` and
+        ``name`` its ``entity_lookup`` and ``entity_name``."""
+        lookup = lookup or text
+        name = name or lookup
         rank = {c: k for k, c in enumerate(countries)}
         far = len(rank)
         options: list[tuple[tuple, Link]] = []
@@ -682,7 +691,7 @@ class EntityLinker:
             options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
                             Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
                                  e.geonames_id, e.country)))
-        if span.label_ == "GPE":
+        if label == "GPE":
             cities, subdivisions = self.kb.cities_or_subdivisions(lookup)
             for sub in subdivisions:
                 if sub.country in rank:  # Georgia next to Atlanta: the U.S. state
@@ -698,8 +707,8 @@ class EntityLinker:
                                              country=city.country)))
         if options:
             return min(options, key=lambda o: o[0])[1]
-        if span.label_ == "NORP":
-            return Link(None, span.text, country=self.kb.demonyms.get(span.text))
+        if label == "NORP":
+            return Link(None, text, country=self.kb.demonyms.get(text))
         return Link(None, name)
 
 
