@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -114,11 +115,13 @@ class EntityRecognizer:
         body = bisect.bisect_left(self._idx, body_start)
         i = max(first, body)
         n = len(doc)
-        while i < n:
-            if not (self._caps[i] or i in phrases) or (
-                    i in blocked and not (i in phrases and phrases[i] - 1 not in blocked)):
-                i += 1  # "U.S. dollars" is a currency; "euro zone" a place
+        # only a capitalised word or an alias starts a name
+        for k in sorted(set(compress(range(n), self._caps)).union(phrases)):
+            if k < i:
                 continue
+            i = k
+            if i in blocked and not (i in phrases and phrases[i] - 1 not in blocked):
+                continue  # "U.S. dollars" is a currency; "euro zone" a place
             end = self._chunk_end(doc, i, phrases, blocked)
             for f in self._classify(doc, i, end, phrases, local):
                 found.append(f)
@@ -156,21 +159,17 @@ class EntityRecognizer:
         """Token texts, trailing spaces and capitalisation as plain lists:
         cut from the text by offsets, without making a Token object each."""
         text = doc_text(doc)
+        self._src = text
         self._idx, self._w = token_words(doc)
-        cols = list(zip(self._idx, (len(w) for w in self._w), strict=True))
-        ends = [i + n for i, n in cols]
-        nexts = self._idx[1:] + [len(text)] if cols else []
+        self._ends = ends = [i + len(w) for i, w in zip(self._idx, self._w, strict=True)]
+        nexts = self._idx[1:] + [len(text)] if ends else []
         self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
         self._caps = [w[:1].isupper() for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
-        """``doc[a:b].text`` from the word lists (no Token objects made)."""
-        parts = []
-        for k in range(a, b):
-            parts.append(self._w[k])
-            if k < b - 1:
-                parts.append(self._sp[k])
-        return "".join(parts)
+        """``doc[a:b].text``: the source text from the first token's start to
+        the last one's end (the words and the spaces between them)."""
+        return self._src[self._idx[a]:self._ends[b - 1]] if a < b else ""
 
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
