@@ -591,8 +591,8 @@ def token_words(doc: Doc) -> tuple[list[int], list[str]]:
     cached = doc.user_data.get(_WORDS_KEY)
     if cached is None:
         text = doc_text(doc)
-        cols = doc.to_array([IDX, LENGTH]).tolist()
-        cached = ([c[0] for c in cols], [text[i:i + n] for i, n in cols])
+        idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # two lists, not a pair a token
+        cached = (idx, [text[i:i + n] for i, n in zip(idx, lengths, strict=True)])
         doc.user_data[_WORDS_KEY] = cached
     return cached
 
