@@ -47,6 +47,8 @@ class RunLimitedTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
+        if not _may_have_long_run(text):
+            return self.tokenizer(text)
         cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _cuts(text, *run.span())]
         if not cuts:
             return self.tokenizer(text)
@@ -77,6 +79,23 @@ class BoundedUrlMatch:
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.compiled.match(text) if len(text) <= MAX_URL else None
+
+
+#: the characters ``str.split()`` cuts at and ``\\s`` of ``regex`` does not (a test
+#: checks the list against both)
+_SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
+
+
+def _may_have_long_run(text: str) -> bool:
+    """Whether :data:`_LONG_RUN` can match: ``str.split`` finds the runs in
+    C, many times faster than the expression (which is then run), and its
+    pieces are the expression's runs unless the text holds one of
+    :data:`_SPLIT_ONLY`."""
+    if len(text) <= MAX_RUN:
+        return False
+    if any(c in text for c in _SPLIT_ONLY):
+        return True
+    return max(map(len, text.split()), default=0) > MAX_RUN
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:

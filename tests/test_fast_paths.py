@@ -243,3 +243,22 @@ def test_period_windows_skip_only_words_that_never_trigger(nlp) -> None:
         for i, w in enumerate(fb._lw):
             if fb._triggers_period(i, w):
                 assert w in fb.period_triggers or (len(w) == 4 and w.isdigit()), w
+
+
+def test_long_run_precheck_is_the_expression() -> None:
+    """RunLimitedTokenizer skips its run expression only when it cannot match:
+    the characters ``str.split`` and ``\\s`` disagree on are the ones it knows."""
+    from extractor.tokenizer import _LONG_RUN, _SPLIT_ONLY, MAX_RUN, _may_have_long_run
+
+    space = regex.compile(r"\s")
+    disagree = {c for c in map(chr, range(0x110000)) if c.isspace() != bool(space.match(c))}
+    assert disagree == set(_SPLIT_ONLY)
+    rng = random.Random(7)
+    pieces = ["a", "b" * 40, "(" * 30, " ", "\n", "\xa0", "\u2003", *_SPLIT_ONLY, "\t", "9" * 60]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    texts += ["x" * MAX_RUN, "x" * (MAX_RUN + 1), " " * 300, "a\x1c" * 80, ""]
+    for text in texts:
+        found = bool(_LONG_RUN.search(text))
+        assert _may_have_long_run(text) or not found, repr(text[:40])
+        if not any(c in text for c in _SPLIT_ONLY):
+            assert _may_have_long_run(text) == found, repr(text[:40])
