@@ -262,3 +262,33 @@ def test_long_run_precheck_is_the_expression() -> None:
         assert _may_have_long_run(text) or not found, repr(text[:40])
         if not any(c in text for c in _SPLIT_ONLY):
             assert _may_have_long_run(text) == found, repr(text[:40])
+
+
+def test_window_memo_gives_the_matchers_matches(nlp) -> None:
+    """WindowMemo returns what the Matcher finds in each window, for windows
+    of shapes seen before too; patterns that test more than the word are
+    simply run."""
+    from spacy.matcher import Matcher
+
+    from extractor.components.lexflags import WindowMemo, add_flagged
+
+    fb = nlp.get_pipe("fact_builder")
+    memo = WindowMemo(fb.period_matcher)
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
+    texts += ["In January 2023 and in February 2024, the first half of 2022 and H1 2021",
+              "from Jan. 28 to Feb. 4, 2025, as of 3 p.m. Saturday; the end of last year"]
+    for _round in range(2):  # shapes new, then known
+        for text in texts:
+            doc = nlp.make_doc(text)
+            words = [t.text for t in doc]
+            for a in range(0, len(doc), 7):
+                b = min(len(doc), a + 12)
+                want = [(m, a + s, a + e) for m, s, e in fb.period_matcher(doc[a:b])]
+                assert memo(doc, a, b, words) == want, (text[:40], a)
+    assert memo._tests is not None and memo._shapes
+    other = Matcher(nlp.vocab)
+    add_flagged(other, "X", [[{"LOWER": "in"}, {"IS_SENT_START": False, "SHAPE": "dddd"}]])
+    fallback = WindowMemo(other)
+    doc = nlp.make_doc("Exports rose in 2024.")
+    assert fallback(doc, 0, len(doc), [t.text for t in doc]) == list(other(doc))
+    assert fallback._tests is None

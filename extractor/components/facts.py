@@ -33,7 +33,7 @@ from .. import data as d
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
-from .lexflags import add_flagged
+from .lexflags import WindowMemo, add_flagged
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
@@ -115,6 +115,7 @@ class FactBuilder:
                 for tok in row.pattern
             ]
             add_flagged(self.period_matcher, row.label, [pattern])
+        self._period_memo = WindowMemo(self.period_matcher)
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -544,9 +545,10 @@ class FactBuilder:
                 else:
                     windows.append([a, b])
         out = []
-        for a, b in windows:
-            for m, s, e in self.period_matcher(doc[a:b]):
-                out.append((doc.vocab.strings[m], a + s, a + e))
+        strings = doc.vocab.strings
+        for a, b in windows:  # the matches of self.period_matcher(doc[a:b]), remembered
+            for m, s, e in self._period_memo(doc, a, b, self._words):
+                out.append((strings[m], s, e))
         return out
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
