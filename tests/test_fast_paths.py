@@ -189,51 +189,6 @@ def test_kept_is_filter_spans(nlp) -> None:
         assert _kept(matches) == want
 
 
-def test_flagged_word_lists_match_what_the_lists_match(monkeypatch) -> None:
-    """The fact builder's period patterns with their word lists as lexeme
-    flags find what spaCy's IN predicates find, words new to the vocabulary
-    included; a vocabulary with no free flag bit keeps the predicates."""
-    from spacy.matcher import Matcher
-
-    from extractor.components import facts, lexflags
-
-    added = []
-
-    def spy(matcher, key, patterns):
-        added.append((key, patterns))
-        lexflags.add_flagged(matcher, key, patterns)
-
-    monkeypatch.setattr(facts, "add_flagged", spy)
-    nlp = load()
-    flagged = nlp.get_pipe("fact_builder").period_matcher
-    plain = Matcher(nlp.vocab)
-    for key, patterns in added:
-        plain.add(key, patterns)
-    assert added and any(isinstance(k, int) for _, ps in added
-                         for k in lexflags.flag_pattern(nlp.vocab, ps[0])[0])
-    texts = _texts() + ["Sales in JANUARY-March 2024, from Jan. 28 to Feb. 4 and as of "
-                        "3 p.m. Saturday; the first Two quarters, H1 2023, q3 2021."]
-    for text in texts:
-        doc = nlp.make_doc(text)
-        assert sorted(flagged(doc)) == sorted(plain(doc)), text[:60]
-    vocab = nlp.vocab
-    pattern = [{"LOWER": {"NOT_IN": ["x", "y"]}}, {"SHAPE": {"IN": ["dd"]}, "OP": "?"},
-               {"ORTH": {"IN": ["Z"]}}]
-    rewritten = lexflags.flag_pattern(vocab, pattern)
-    assert all(isinstance(k, int) for spec in rewritten for k in spec if k != "OP")
-    assert lexflags.flag_pattern(vocab, pattern) == rewritten  # the flags are reused
-    a, b = Matcher(vocab), Matcher(vocab)
-    a.add("P", [pattern])
-    lexflags.add_flagged(b, "P", [pattern])
-    for text in ["a 12 Z", "X 12 Z", "x Z", "w Z z", "b 1 Z", "Q 99 Z Z"]:
-        doc = nlp.make_doc(text)
-        assert a(doc) == b(doc), text
-    full = load().vocab
-    while lexflags.word_flag(full, "LOWER", frozenset({str(len(full.lex_attr_getters))})):
-        pass
-    assert lexflags.flag_pattern(full, pattern) == pattern
-
-
 def test_period_windows_skip_only_words_that_never_trigger(nlp) -> None:
     """``_period_matches`` asks ``_triggers_period`` only about years and
     ``period_triggers``: no other word of the corpus triggers a period."""
@@ -270,7 +225,7 @@ def test_window_memo_gives_the_matchers_matches(nlp) -> None:
     simply run."""
     from spacy.matcher import Matcher
 
-    from extractor.components.lexflags import WindowMemo, add_flagged
+    from extractor.components.windowmemo import WindowMemo
 
     fb = nlp.get_pipe("fact_builder")
     memo = WindowMemo(fb.period_matcher)
@@ -287,7 +242,7 @@ def test_window_memo_gives_the_matchers_matches(nlp) -> None:
                 assert memo(doc, a, b, words) == want, (text[:40], a)
     assert memo._tests is not None and memo._shapes
     other = Matcher(nlp.vocab)
-    add_flagged(other, "X", [[{"LOWER": "in"}, {"IS_SENT_START": False, "SHAPE": "dddd"}]])
+    other.add("X", [[{"LOWER": "in"}, {"IS_SENT_START": False, "SHAPE": "dddd"}]])
     fallback = WindowMemo(other)
     doc = nlp.make_doc("Exports rose in 2024.")
     assert fallback(doc, 0, len(doc), [t.text for t in doc]) == list(other(doc))

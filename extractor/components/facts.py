@@ -33,7 +33,7 @@ from .. import data as d
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
-from .lexflags import WindowMemo, add_flagged
+from .windowmemo import WindowMemo
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
@@ -114,7 +114,7 @@ class FactBuilder:
                      else v) for k, v in tok.items()}
                 for tok in row.pattern
             ]
-            add_flagged(self.period_matcher, row.label, [pattern])
+            self.period_matcher.add(row.label, [pattern])
         self._period_memo = WindowMemo(self.period_matcher)
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
