@@ -24,6 +24,7 @@ import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -536,9 +537,11 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        words = self.period_triggers
-        for i, w in enumerate(lw):
-            if (w in words or len(w) == 4 and w.isdigit()) and self._triggers_period(i, w):
+        # the words to ask about, found in C: trigger words, and numerals of four digits
+        asked = {*compress(range(n), map(self.period_triggers.__contains__, lw)),
+                 *(i for i in compress(range(n), map(str.isdigit, lw)) if len(lw[i]) == 4)}
+        for i in sorted(asked):
+            if self._triggers_period(i, lw[i]):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
