@@ -452,6 +452,7 @@ class FactBuilder:
         for ent in doc.spans.get("entities", []):
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
+        text = doc_text(doc)
         hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
@@ -459,7 +460,8 @@ class FactBuilder:
         for s, e in hits:
             if s < last_end or any(i in taken for i in range(s, e)):
                 continue
-            ids = self.form_ids.get(doc[s:e].text.lower(), [])
+            ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
+                                    .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
             last_end = e
         # one form, several indicators ("spending"): the one the article's
