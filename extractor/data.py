@@ -469,4 +469,17 @@ class FactRules(_Strict):
     narrowing_prepositions: list[str]
     comparison_words: list[str]
     weekdays: dict[str, int]
+    holidays: dict[str, str]
+    holiday_nouns: list[str]
+    holiday_fallback: dict[str, tuple[str, int]]
+    day_words: dict[str, int]
+    reporting_verbs: list[str]
+    comparison_after: list[str]
+
+
+class FiscalYearRow(_Strict):
+    alpha2: str = Field(pattern=r"^[A-Z]{2}$")
+    country: str
+    start: str = Field(pattern=r"^(BS-)?(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    named_by: Literal["start", "end"]
 

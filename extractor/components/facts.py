@@ -23,13 +23,14 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
+from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
@@ -61,6 +62,10 @@ class PeriodHit:
     first: dt.date | None
     last: dt.date | None
     comparison: bool = False  # "from a year earlier", "than in 2019"
+    label_kind: str = ""  # the pattern's label
+    months: tuple[int, int] | None = None  # "the first 10 months": months 1-10 of a year
+    fiscal: tuple[str | None, int, int, int] | None = None  # (country, start year, months)
+    attached: int | None = None  # token of the figure a comparison period belongs to
 
 
 @dataclass
@@ -114,6 +119,11 @@ class FactBuilder:
                 for tok in row.pattern
             ]
             self.period_matcher.add(row.label, [pattern])
+        self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
+        self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.holiday_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
+        self.holiday_nouns = [n.split() for n in rules.holiday_nouns]
+        self.reporting = set(rules.reporting_verbs)
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -138,11 +148,17 @@ class FactBuilder:
         if not figures:
             doc._.facts = []
             return doc
+        self._country = self._fiscal_country(doc)
+        self._headline_from = self._headline_start(doc)
         ref = self._reference_date(doc)
         dateline = doc._.dateline
         self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
-        self._headline_from = self._headline_start(doc)
         periods = self._periods(doc, figures, ref)
+        if ref is None and dateline is not None and dateline.month:
+            ref = self._infer_year(doc, periods, dateline)
+            if ref is not None:
+                self._anchor = ref
+                periods = self._periods(doc, figures, ref)
         metrics = self._metrics(doc, figures)
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
         entities = list(doc.spans.get("entities", []))
@@ -167,9 +183,16 @@ class FactBuilder:
                     draft.start = max(doc[a].idx, body_start)  # not the header line
                     draft.end = doc[b - 1].idx + len(doc[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
+                    value = draft.value.span.start if draft.value is not None else None
+                    attached = next((p for p in sent_periods if p.attached is not None
+                                     and p.attached == value and draft.change is None), None)
                     own = [p for p in sent_periods if not p.comparison]
+                    if any(p.label_kind != "weekday" for p in own):
+                        own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or own
-                    if near:
+                    if attached is not None:
+                        draft.period = attached  # "up from 3.4 percent a year earlier"
+                    elif near:
                         draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
                         current_period = draft.period
                     else:
@@ -198,6 +221,8 @@ class FactBuilder:
     def _is_change(self, doc: Doc, span: Span) -> bool:
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
+        if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
+            return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
         if any(w in self.change_words for w in before):
             return True
         if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
@@ -235,6 +260,45 @@ class FactBuilder:
             return 0
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
+
+    def _fiscal_country(self, doc: Doc) -> str | None:
+        """Whose fiscal year ``the 2024-25 financial year`` is: the dateline
+        place's own ISO code when it has one (Hong Kong is HK, not CN), else
+        the dateline's country."""
+        dateline = doc._.dateline
+        if dateline is not None:
+            for ent in doc.spans.get("entities", []):
+                if ent.start_char == dateline.start:
+                    link = ent._.link
+                    code = link.iso_alpha2 if link is not None else None
+                    if code and self.fiscal.differs(code):
+                        return code
+                    break
+        countries = doc._.context_countries or []
+        return countries[0] if countries else None
+
+    def _infer_year(self, doc: Doc, periods: list[PeriodHit], dateline) -> dt.date | None:
+        """A dateline with no year and no published date: the year of the
+        first period the body states with a year, or the next one when that
+        period had not ended by the dateline's day (a January report on
+        ``2024`` is from 2025). The record says the year was inferred."""
+        stated = next((p for p in periods if p.first is not None and not p.comparison
+                       and any(w.isdigit() and len(w) == 4 for w in self._lw[p.start:p.end])),
+                      None)
+        if stated is None:
+            return None
+        year = stated.first.year
+        try:
+            day = dt.date(year, dateline.month, dateline.day)
+            if stated.last is not None and stated.last >= day:
+                day = day.replace(year=year + 1)
+        except ValueError:  # 29 February
+            return None
+        doc._.dateline = replace(dateline, date=day, inferred=True)
+        doc._.warnings = [*(doc._.warnings or []),
+                          f"the dateline's year ({day.year}) is inferred from the period "
+                          f"'{stated.label}' the article reports"]
+        return day
 
     def _reference_date(self, doc: Doc) -> dt.date | None:
         header = doc._.header
@@ -473,7 +537,8 @@ class FactBuilder:
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
-        for hit in sorted(self._period_matches(doc), key=lambda x: (-(x[2] - x[1]), x[1])):
+        candidates = self._period_matches(doc) + self._holiday_matches(doc)
+        for hit in sorted(candidates, key=lambda x: (-(x[2] - x[1]), x[1])):
             if not claimed.intersection(range(hit[1], hit[2])):
                 chosen.append(hit)
                 claimed.update(range(hit[1], hit[2]))
@@ -490,26 +555,188 @@ class FactBuilder:
             hit = self._normalise(doc, label, s, e, ref, hint)
             if hit is None:
                 continue
+            hit.label_kind = label
+            if self._reported_on(s, e, label == "weekday"):
+                continue  # "said Friday": the day of the statement, not of the figure
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
-            hit.comparison = not ranged and any(w in self.comparisons for w in before)
+            pointer = label in ("back_reference", "holiday")  # "over the period" is a span
+            hit.comparison = label in ("same_period", "year_ago") or (
+                not ranged and not pointer and any(w in self.comparisons for w in before)) or (
+                e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
+            self._attach(hit, figures)
             out.append(hit)
             last_end = e
             if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
                 if hit.first is not None:
                     sentence_year = (here, hit.first.year)
+        return self._resolve(doc, self._compose(doc, out))
+
+    def _reported_on(self, s: int, e: int, weekday: bool) -> bool:
+        """A weekday near a reporting verb (``said Friday``, ``data released
+        by the ministry on Friday``, ``the holiday, which ended on Friday``), or
+        any period right after one (``said late last year``), dates the
+        statement or another event, not the figure."""
+        lw = self._lw
+        if weekday:
+            window = lw[max(0, s - 8):s] + lw[e:e + 2]
+        else:
+            window = [w for w in lw[max(0, s - 3):s] if w not in ("late", "early", "on", "in")]
+            window = window[-1:]
+        return any(w in self.reporting for w in window)
+
+    def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
+        """``up from 270,287 tonnes in the same period of 2023``, ``from 46.7
+        percent in 2022``: a period right after a figure that follows a
+        comparison word is that figure's, not the sentence's."""
+        lw = self._lw
+        for f in figures:
+            if f.span.end > hit.start:
+                break
+            gap = lw[f.span.end:hit.start]
+            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the")
+                                   for w in gap):
+                continue
+            before = lw[max(0, f.span.start - 3):f.span.start]
+            if hit.comparison or any(w in self.comparisons for w in before):
+                hit.comparison = True
+                hit.attached = f.span.start
+
+    def _compose(self, doc: Doc, hits: list[PeriodHit]) -> list[PeriodHit]:
+        """Join neighbours that state one period: ``the first 10 months of the
+        current fiscal year``, ``this year as of Monday``."""
+        out: list[PeriodHit] = []
+        for hit in hits:
+            prev = out[-1] if out else None
+            if prev is not None and not prev.comparison:
+                gap = self._lw[prev.end:hit.start]
+                joinable = all(w in ("of", "the", "in", ",") for w in gap) and len(gap) <= 2
+                if joinable and prev.months and hit.fiscal and hit.fiscal[2:] == (1, 12):
+                    country, year = hit.fiscal[0], hit.fiscal[1]
+                    first, last = self.fiscal.months(country, year, *prev.months)
+                    out[-1] = replace(hit, start=prev.start, label=doc[prev.start:hit.end].text,
+                                      first=first, last=last,
+                                      fiscal=(country, year, *prev.months))
+                    continue
+                if not gap and hit.label_kind in ("as_of_weekday", "as_of_date") \
+                        and prev.label_kind in ("year", "relative_year") and prev.first \
+                        and hit.last and prev.first <= hit.last <= (prev.last or hit.last):
+                    out[-1] = replace(prev, end=hit.end, label=doc[prev.start:hit.end].text,
+                                      last=hit.last, label_kind="year_to_date")
+                    continue
+            out.append(hit)
         return out
+
+    def _resolve(self, doc: Doc, hits: list[PeriodHit]) -> list[PeriodHit]:
+        """Periods that point back: ``the holiday``, ``the five-month period``
+        (the last period stated), ``the same period of 2023``, ``a year
+        earlier`` (that period, a year before)."""
+        out = []
+        last: PeriodHit | None = None
+        last_holiday: PeriodHit | None = None
+        for hit in hits:
+            kind = hit.label_kind
+            if kind in ("back_reference", "same_period", "year_ago"):
+                words = self._lw[hit.start:hit.end]
+                base = last
+                if last_holiday is not None and any(
+                        w in ("holiday", "holidays", "break", "vacation") for w in words):
+                    base = last_holiday
+                if base is None or base.first is None:
+                    continue  # points at nothing the article dated
+                if kind == "back_reference":
+                    hit = replace(hit, first=base.first, last=base.last, fiscal=base.fiscal,
+                                  months=base.months)
+                else:
+                    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+                    back = base.first.year - years[0] if years else 1
+                    hit = replace(hit, **self._years_before(base, back))
+                out.append(hit)
+                continue
+            out.append(hit)
+            if not hit.comparison and hit.first is not None and kind != "weekday":
+                last = hit
+                if kind == "holiday":
+                    last_holiday = hit
+        return out
+
+    def _years_before(self, hit: PeriodHit, years: int) -> dict:
+        if hit.fiscal is not None:
+            country, year, m1, m2 = hit.fiscal
+            first, last = self.fiscal.months(country, year - years, m1, m2)
+            return {"first": first, "last": last, "fiscal": (country, year - years, m1, m2)}
+
+        def back(day: dt.date | None) -> dt.date | None:
+            if day is None:
+                return None
+            y = day.year - years
+            last_day = calendar.monthrange(y, day.month)[1]
+            if day.day == calendar.monthrange(day.year, day.month)[1]:
+                return dt.date(y, day.month, last_day)  # the end of February stays the end
+            return dt.date(y, day.month, min(day.day, last_day))
+
+        return {"first": back(hit.first), "last": back(hit.last)}
+
+    def _holiday_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``the eight-day Spring Festival holiday``, ``during the National Day
+        holiday``: a holiday's name followed by a holiday word."""
+        lw = self._lw
+        out = []
+        self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
+        for _, s, e in self.holiday_matcher(doc):
+            noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
+            if not noun and (s == 0 or lw[s - 1] not in ("during", "over")):
+                continue
+            name = self.rules.holidays[" ".join(lw[s:e]).replace(" - ", "-")] \
+                if " ".join(lw[s:e]).replace(" - ", "-") in self.rules.holidays \
+                else self.rules.holidays.get(doc[s:e].text.lower())
+            if name is None:
+                continue
+            start, length = s, None
+            # "the eight-day", "the week-long", "the seven-day" before the name
+            if start >= 3 and lw[start - 2] == "-" and lw[start - 1] in ("day", "long"):
+                count = lw[start - 3]
+                if lw[start - 1] == "long":
+                    length = self.rules.day_words.get(f"{count}-long")
+                else:
+                    length = int(count) if count.isdigit() else self.rules.count_words.get(count)
+                start -= 3
+            if start >= 1 and lw[start - 1] == "the":
+                start -= 1
+            out.append(("holiday", start, e + noun))
+            self._holiday_names[(start, e + noun)] = (name, length)
+        return out
+
+    def _holiday(self, name: str, length: int | None, ref: dt.date | None
+                 ) -> tuple[dt.date, dt.date] | None:
+        if ref is None:
+            return None
+        for year in (ref.year, ref.year - 1):
+            days = official_holiday(name, year)
+            if days is None and name in self.rules.holiday_fallback:
+                first, default = self.rules.holiday_fallback[name]
+                days = fixed_holiday(first, length or default, year)
+            if days is not None and days[0] <= ref + dt.timedelta(days=45):
+                return days  # this year's, unless it is still weeks away
+        return None
 
     def _triggers_period(self, i: int, w: str) -> bool:
         """Can a period pattern hold this word? A year (1900-2100), a month
         written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
         word that starts one only in company: "last year", "first half",
-        "end of"."""
+        "end of", "fiscal year", "the same period", "a year earlier"."""
         if len(w) == 4 and w.isdigit():
             return 1900 <= int(w) <= 2100
         if w in self.rules.months:
             return self._words[i][:1].isupper()
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
+            return True
+        if w in ("fiscal", "financial", "period", "holiday", "holidays", "break", "vacation",
+                 "days", "weeks", "earlier", "ago") or (w[:2] == "fy" and w[2:].isdigit()):
+            return True
+        if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
+            return True
+        if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
         if w in ("last", "this", "next"):
@@ -542,6 +769,7 @@ class FactBuilder:
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
                    year_hint: int | None) -> PeriodHit | None:
+        s0, e0 = s, e
         words = self._lw[s:e]
         if words[0] in ("in", "during", "for", "of"):
             s += 1
@@ -549,7 +777,7 @@ class FactBuilder:
         if words and words[0] == "the" and label not in ("year_end", "month_end"):
             s += 1
             words = words[1:]
-        while e - s > 1 and self._lw[e - 1] in ("of", "in"):
+        while e - s > 1 and (self._lw[e - 1] in ("of", "in") or doc[e - 1].is_punct):
             e -= 1
             words = words[:-1]
         text = doc[s:e].text
@@ -567,12 +795,16 @@ class FactBuilder:
                 if dt.date(y, m2, calendar.monthrange(y, m2)[1]) > ref:
                     y -= 1
             if y is None:
-                return PeriodHit(s, e, text, None, None)
+                return PeriodHit(s, e, text, None, None, months=(m1, m2))
             return PeriodHit(s, e, text, dt.date(y, m1, 1),
-                             dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+                             dt.date(y, m2, calendar.monthrange(y, m2)[1]), months=(m1, m2))
 
         if label == "year":
             return span(1, 12)
+        if label == "year_pair":  # "in 2025 and 2026", "2021-2025"
+            if len(years) != 2 or not 0 < years[1] - years[0] <= 10:
+                return None
+            return PeriodHit(s, e, text, dt.date(years[0], 1, 1), dt.date(years[1], 12, 31))
         if label == "relative_year":
             if ref is None:
                 return PeriodHit(s, e, text, None, None)
@@ -627,12 +859,78 @@ class FactBuilder:
         if label == "month_end" and months:
             hit = span(months[0], months[0])
             return PeriodHit(s, e, text, hit.last, hit.last)
+        if label == "month_end" and "month" in words:  # the end of last month
+            hit = self._normalise(doc, "relative_month", e - 2, e, ref, None)
+            return PeriodHit(s, e, text, hit.last, hit.last) if hit else None
         if label == "year_end":
             y = years[0] if years else (ref.year + (-1 if "last" in words else 0) if ref else None)
             if y is None:
                 return PeriodHit(s, e, text, None, None)
             return PeriodHit(s, e, text, dt.date(y, 12, 31), dt.date(y, 12, 31))
+        if label in ("fiscal_year", "relative_fiscal_year", "fiscal_year_from"):
+            return self._fiscal_period(label, words, s, e, text, ref)
+        if label == "holiday":
+            name, length = self._holiday_names[(s0, e0)]
+            days = self._holiday(name, length, ref)
+            return PeriodHit(s, e, text, *(days or (None, None)))
+        if label in ("weekday", "as_of_date"):
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            if label == "as_of_date":
+                days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+                try:
+                    day = dt.date(years[0] if years else anchor.year, months[0], days[0])
+                except (ValueError, IndexError):
+                    return None
+                if not years and day > anchor:
+                    day = day.replace(year=day.year - 1)
+                return PeriodHit(s, e, text, day, day)
+            wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
+            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            return PeriodHit(s, e, text, day, day)
+        if label in ("back_reference", "same_period", "year_ago"):
+            return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
+
+    def _fiscal_period(self, label: str, words: list[str], s: int, e: int, text: str,
+                       ref: dt.date | None) -> PeriodHit | None:
+        country = self._country
+        two = next((w for w in words if len(w) > 5 and w[:4].isdigit() and w[4] in "/-"), None)
+        if label == "fiscal_year_from":
+            month = next(self.rules.months[w] for w in words if w in self.rules.months)
+            year = int(next(w for w in words if w.isdigit() and len(w) == 4))
+            first = dt.date(year, month, 1)
+            last = first.replace(year=year + 1) - dt.timedelta(days=1)
+            return PeriodHit(s, e, text, first, last)
+        if two is not None:
+            start_year = self.fiscal.two_year(country, int(two[:4]))
+        elif label == "relative_fiscal_year":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            offset = {"next": 1, "coming": 1, "last": -1, "previous": -1, "prior": -1,
+                      "past": -1}.get(words[0], 0)
+            start_year = self.fiscal.containing(country, ref) + offset
+        else:
+            digits = [w for w in words if w.isdigit() and len(w) == 4]
+            fy = next((w for w in words if w[:2] == "fy" and w[2:].isdigit()), None)
+            if fy is not None and len(fy) == 6:
+                year = int(fy[2:])
+            elif digits:
+                year = int(digits[0])
+            else:
+                return None
+            if any(w in ("-", "–", "/") for w in words):
+                if not self.fiscal.differs(country) and not any(
+                        w in ("fiscal", "financial") for w in words):
+                    return None  # a bare "2023-24" is a fiscal year only where they differ
+                start_year = self.fiscal.two_year(country, year)
+            else:
+                start_year = self.fiscal.start_year_named(country, year)
+        if not 1900 <= start_year <= 2100:
+            return None
+        first, last = self.fiscal.span(country, start_year)
+        return PeriodHit(s, e, text, first, last, fiscal=(country, start_year, 1, 12))
 
 
 @Language.factory(
