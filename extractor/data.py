@@ -475,6 +475,9 @@ class FactRules(_Strict):
     day_words: dict[str, int]
     reporting_verbs: list[str]
     comparison_after: list[str]
+    generic_nouns: list[str]
+    place_prepositions: list[str]
+    direction_words: list[str]
 
 
 class FiscalYearRow(_Strict):

@@ -208,6 +208,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
     return Report(scores, articles, header, fact_fields)
 
 
+#: words that do not name a metric: "range of goods" and "output of X" share only "of"
+FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "to", "and", "or", "for", "by",
+                            "with", "from", "at", "its", "their", "per"})
 FACT_FIELDS = ("metric", "location", "period", "direction", "basis", "kind", "partner")
 
 
@@ -233,8 +236,8 @@ def fact_field_right(name: str, g: dict, p: dict) -> bool:
     if name == "metric":
         if g.get("metric_id"):
             return g["metric_id"] == p.get("metric_id")
-        gw = set(str(g.get("metric") or "").casefold().split())
-        pw = set(str(p.get("metric") or "").casefold().split())
+        gw = set(str(g.get("metric") or "").casefold().split()) - FUNCTION_WORDS
+        pw = set(str(p.get("metric") or "").casefold().split()) - FUNCTION_WORDS
         return bool(gw & pw) or not gw
     if name in ("location", "partner"):
         return _same_place(g.get(name), p.get(name))

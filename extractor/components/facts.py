@@ -119,6 +119,10 @@ class FactBuilder:
                 for tok in row.pattern
             ]
             self.period_matcher.add(row.label, [pattern])
+        self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
+                            for form in row.forms for w in form.lower().split()}
+        self.measure_units = {row.unit for row in d.load_jsonl(folder / "units.jsonl", d.Unit)}
+        self.stop_words = set(d.load_json(folder / "counted.json", d.Counted).stop_words)
         self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
         self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.holiday_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
@@ -198,7 +202,9 @@ class FactBuilder:
                     else:
                         draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
-        self._places(drafts, main_place)
+        lead = next((x for x in self._sentences(doc) if x.end > body), None)
+        lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
+        self._places(drafts, lead_place if lead_place is not None else main_place, lead_place)
         doc._.facts = drafts
         return doc
 
@@ -368,7 +374,14 @@ class FactBuilder:
         before = [m for m in metrics if sent.start <= m[0] and m[1] <= first.start]
         after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
-        if chosen is not None:
+        phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
+        if phrase is not None and (chosen is None or chosen[0] < a or not (
+                set(phrase[1]) & set(chosen[2]))):
+            # "62 homes swept away", "8,000 tonnes of standard coal saved": the
+            # figure names its own thing, unless the clause's metric words agree
+            draft.metric = phrase[0]
+            draft.metric_id = self._prefer(phrase[1]) if phrase[1] else None
+        elif chosen is not None:
             draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
@@ -400,6 +413,60 @@ class FactBuilder:
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
+
+    def _figure_phrase(self, doc: Doc, fig: Figure) -> tuple[str, list[str]] | None:
+        """What a quantity counts or measures, from the words after it: the
+        counted noun and a participle (``homes destroyed``, ``people evacuated
+        and relocated``), or ``of`` and a noun phrase after a unit (``tonnes of
+        standard coal saved``). With the metric ids its words name."""
+        if fig.kind != "quantities":
+            return None
+        span, lw, words = fig.span, self._lw, self._words
+        unit = str(span._.unit or "")
+        i = span.end
+        if unit in self.measure_units:
+            if i >= len(lw) or lw[i] != "of":
+                return None
+            i += 1
+            start = i
+            while i < min(len(lw), start + 4) and words[i].isalpha() and lw[i] not in \
+                    self.stop_words and i not in self._figure_tokens:
+                i += 1
+            if i == start:
+                return None
+            noun = doc[start:i].text
+        else:
+            noun = unit
+        # a participle after it, past auxiliaries: "were killed", "swept away"
+        j = i
+        while j < len(lw) and lw[j] in ("were", "was", "have", "has", "had", "been", "being"):
+            j += 1
+        tail_start, k = j, j
+        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in (
+                "and", "away", "down", "off", "out", "up", "alive", "dead", "sold", "built",
+                "hit", "shut", "lost", "taken", "made", "run", "seen", "held", "kept")) \
+                and words[k].isalpha() and not (k == tail_start and lw[k] == "and"):
+            k += 1
+        while k > tail_start and lw[k - 1] == "and":
+            k -= 1
+        participle = doc[tail_start:k].text if k > tail_start else ""
+        # or the verb just before it: "Xizang exported 11,800 NEVs", "shipped ... of tea"
+        v = span.start - 1
+        while v > 0 and (lw[v] in self.hedge_words or lw[v] in ("a", "total", "of")):
+            v -= 1
+        verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built")) \
+            else ""
+        text = f"{noun} {participle}".strip()
+        generic = noun.lower() in self.rules.generic_nouns
+        ids: list[str] = []
+        for key in (text, f"{noun} {verb}".strip(), participle,
+                    *reversed(participle.split()), verb, "" if generic else noun):
+            ids = self.form_ids.get(key.lower(), []) if key else []
+            if ids:
+                break
+        if generic and not participle:
+            return None  # "4.27 million units": what they are is in the words before
+        return text, ids
 
     def _metric_words(self, doc: Doc, hit: tuple[int, int, list[str]], limit: int
                       ) -> tuple[str, str | None]:
@@ -438,7 +505,6 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
-        dateline = doc._.dateline
         partner = None
         if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
             for k, ent in enumerate(entities):
@@ -457,32 +523,53 @@ class FactBuilder:
                             break
         draft.partner = partner
         # the subject's place: the first place named before the figure (not after
-        # "to", "from", "with"), following possessive chains ("China's Xizang")
+        # "to", "from", "with"), following possessive chains ("China's Xizang");
+        # else one named after it in the clause ("killed four people in south
+        # China's Hainan Province")
+        place = self._first_place(doc, entities, sent.start, first.start, partner)
+        if place is None:
+            place = self._first_place(doc, entities, first.end, b, partner,
+                                      after=self.rules.place_prepositions)
+        draft.location = place
+
+    def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
+                     after: list[str] | None = None) -> int | None:
+        """The first place entity in tokens ``a``..``b`` that is not the
+        dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
+        ``after``, only one right after one of those words), followed through
+        possessive chains: "China's Xizang" -> Xizang."""
+        dateline = doc._.dateline
         candidates = []
         for k, ent in enumerate(entities):
-            if ent.label_ not in PLACE_LABELS or k == partner:
+            if ent.label_ not in PLACE_LABELS or k == partner or not (a <= ent.start
+                                                                      and ent.end <= b):
                 continue
             if dateline is not None and ent.start_char == dateline.start:
                 continue
-            if sent.start <= ent.start and ent.end <= first.start:
-                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-                if prev in self.rules.partner_prepositions:
-                    continue
-                candidates.append(k)
+            prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+            if prev in self.rules.partner_prepositions or prev in self.rules.direction_words:
+                continue
+            if after is not None and not candidates and not any(
+                    w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
+                continue  # the first must follow "in"; those chained to it need not
+            candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
             ent = entities[place]
             nxt = next((k for k in candidates if k > place), None)
             if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
-                    or entities[nxt].start - ent.end > 2:
+                    or entities[nxt].start - ent.end > 4:
                 break
             place = nxt
-        draft.location = place
+        return place
 
-    def _places(self, drafts: list[FactDraft], main_place: int | None) -> None:
+    def _places(self, drafts: list[FactDraft], main_place: int | None,
+                lead_place: int | None = None) -> None:
         """Facts whose sentence names no place are about the article's main
-        place: that of its first placed fact, else the dateline's country."""
-        main = next((f.location for f in drafts if f.location is not None), main_place)
+        place: the first place its lead names, else that of its first placed
+        fact, else the dateline's country."""
+        main = lead_place if lead_place is not None else next(
+            (f.location for f in drafts if f.location is not None), main_place)
         for f in drafts:
             if f.location is None:
                 f.location = main
