@@ -478,6 +478,7 @@ class FactRules(_Strict):
     generic_nouns: list[str]
     place_prepositions: list[str]
     direction_words: list[str]
+    present_words: list[str]
 
 
 class FiscalYearRow(_Strict):
