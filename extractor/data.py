@@ -479,6 +479,7 @@ class FactRules(_Strict):
     place_prepositions: list[str]
     direction_words: list[str]
     present_words: list[str]
+    level_verbs: list[str]
 
 
 class FiscalYearRow(_Strict):

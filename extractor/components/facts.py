@@ -129,6 +129,7 @@ class FactBuilder:
         self.holiday_nouns = [n.split() for n in rules.holiday_nouns]
         self.reporting = set(rules.reporting_verbs)
         self.present = set(rules.present_words)
+        self.level_verbs = set(rules.level_verbs)
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -205,6 +206,7 @@ class FactBuilder:
                     else:
                         draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
+        self._respective_places(drafts, entities)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
         lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
         self._places(drafts, lead_place if lead_place is not None else main_place, lead_place)
@@ -404,6 +406,8 @@ class FactBuilder:
             draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
             ids = self.form_ids.get(str(draft.metric).lower(), [])
             draft.metric_id = self._prefer(ids) if ids else None
+        else:
+            draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             clause = set(self._lw[a:b])
             for base, products, narrow in self.refinements:
@@ -428,6 +432,27 @@ class FactBuilder:
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
+
+    def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
+        """The subject of a clause no metric form names, as written: the words
+        from its start to its verb ("Infrastructure investment rose",
+        "Power use in the primary industry increased")."""
+        lw = self._lw
+        i = a
+        while i < limit and (lw[i] in self.stop_words or not self._words[i].isalnum()
+                             or lw[i] in ("while", "meanwhile", "also")):
+            i += 1
+        start = i
+        while i < min(limit, start + 8) and lw[i] not in self.level_verbs \
+                and lw[i] not in self.change_words and i not in self._figure_tokens \
+                and lw[i] not in (",", ";", "(", ")"):
+            i += 1
+        if i == start or i >= limit or (lw[i] not in self.level_verbs
+                                        and lw[i] not in self.change_words):
+            return None
+        if i - start == 1 and lw[start] in ("it", "they", "this", "that", "which", "who"):
+            return None
+        return doc[start:i].text
 
     def _standing(self, a: int, b: int) -> bool:
         """A clause in the present tense with no period of its own describes a
@@ -600,13 +625,39 @@ class FactBuilder:
             place = nxt
         return place
 
+    def _respective_places(self, drafts: list[FactDraft], entities) -> None:
+        """``Xi'an, Chengdu, Chongqing and Zhengzhou ... with 3,849 trips,
+        2,285 trips, 2,059 trips and 2,052 trips respectively``: a list of
+        places before as many figures, in order."""
+        by_sentence: dict[tuple[int, int], list[FactDraft]] = {}
+        for f in drafts:
+            by_sentence.setdefault(f.notes["sent"], []).append(f)
+        for (a, b), group in by_sentence.items():
+            if "respectively" not in self._lw[a:b] or len(group) < 2:
+                continue
+            first = min(f.first.start for f in group)
+            places = [k for k, ent in enumerate(entities)
+                      if ent.label_ in PLACE_LABELS and a <= ent.start and ent.end <= first]
+            if len(places) != len(group):
+                continue
+            gaps = [self._lw[entities[p].end:entities[q].start]
+                    for p, q in zip(places, places[1:], strict=False)]
+            if all(g in ([","], ["and"], [",", "and"]) for g in gaps):
+                for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
+                                strict=True):
+                    f.location = k
+
     def _places(self, drafts: list[FactDraft], main_place: int | None,
                 lead_place: int | None = None) -> None:
         """Facts whose sentence names no place are about the article's main
-        place: the first place its lead names, else that of its first placed
-        fact, else the dateline's country."""
-        main = lead_place if lead_place is not None else next(
-            (f.location for f in drafts if f.location is not None), main_place)
+        place: the first place its lead names, else that of its first fact,
+        else the dateline's country."""
+        if lead_place is not None:
+            main = lead_place
+        elif drafts and drafts[0].location is not None:
+            main = drafts[0].location
+        else:
+            main = main_place
         for f in drafts:
             if f.location is None:
                 f.location = main
