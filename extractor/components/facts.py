@@ -319,8 +319,12 @@ class FactBuilder:
         return dateline.date if dateline is not None else None
 
     def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
-        cuts = [sent.start]
         lw = self._lw
+        if "respectively" in lw[sent.start:sent.end]:
+            # "production reached 6.968 million units, while sales stood at
+            # 6.937 million units, up 41.4 and 40.3 percent respectively": one clause
+            return [(sent.start, sent.end)]
+        cuts = [sent.start]
         for i in range(sent.start + 1, sent.end):
             if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ","):
                 cuts.append(i)
@@ -360,6 +364,13 @@ class FactBuilder:
         drafts.sort(key=lambda x: x.first.start)
         return drafts
 
+    def _other_verb(self, a: int, b: int) -> bool:
+        gap = self._lw[a:b]
+        if "and" not in gap:
+            return False
+        rest = gap[gap.index("and") + 1:]
+        return any(w in self.up or w in self.down or w in self.level_verbs for w in rest)
+
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
         if not free:
             return None
@@ -370,6 +381,9 @@ class FactBuilder:
             gap = self._lw[change.span.end:f.span.start]
             if len(gap) <= 6 and "to" in gap and not any(w in (",", ";") for w in gap[:-1]):
                 return f
+        # not a level of another verb: "covers 4,700 km in 12 days and cuts
+        # transport time by 30 percent"
+        before = [f for f in before if not self._other_verb(f.span.end, change.span.start)]
         if before:
             return before[-1]
         # a later level, but not another percentage ("a target of 7 percent,
@@ -828,6 +842,9 @@ class FactBuilder:
                     hit = replace(hit, **self._years_before(base, back))
                 out.append(hit)
                 continue
+            if kind in ("as_of_weekday", "as_of_date") and last is not None \
+                    and last.label_kind == "year_to_date" and last.last == hit.last:
+                hit = replace(hit, first=last.first)  # "this year as of Monday" ... "As of Monday"
             out.append(hit)
             if not hit.comparison and hit.first is not None and kind != "weekday":
                 last = hit
@@ -1064,6 +1081,14 @@ class FactBuilder:
             wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
             day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
             return PeriodHit(s, e, text, day, day)
+        if label == "since":  # "since the start of this year", "since early October"
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            month = months[0] if months else 1
+            year = years[0] if years else (anchor.year if month <= anchor.month
+                                           else anchor.year - 1)
+            return PeriodHit(s, e, text, dt.date(year, month, 1), anchor)
         if label in ("back_reference", "same_period", "year_ago"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
