@@ -24,6 +24,7 @@ from typing import Any
 from spacy.scorer import PRFScore
 
 from .errors import DataFileError
+from .kb import fold
 from .pipeline import Extractor
 from .reader import read_file
 
@@ -229,7 +230,7 @@ def _same_place(gold: dict | None, pred: dict | None) -> bool:
         return gold is None and pred is None
     if gold.get("kb_id") or pred.get("kb_id"):
         return gold.get("kb_id") == pred.get("kb_id")
-    return str(gold.get("name", "")).casefold() == str(pred.get("name", "")).casefold()
+    return fold(str(gold.get("name", ""))) == fold(str(pred.get("name", "")))  # Camaçari
 
 
 def fact_field_right(name: str, g: dict, p: dict) -> bool:

@@ -173,6 +173,8 @@ class FactBuilder:
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
         body = self._body_token(doc, body_start)
+        dl = doc._.dateline
+        self._after_dateline = self._body_token(doc, dl.end) if dl is not None else body
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
@@ -446,13 +448,15 @@ class FactBuilder:
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
+        if draft.partner is not None and draft.metric_id == "foreign_trade":
+            draft.metric_id = "bilateral_trade"  # "imports and exports with ASEAN"
 
     def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
         """The subject of a clause no metric form names, as written: the words
         from its start to its verb ("Infrastructure investment rose",
         "Power use in the primary industry increased")."""
         lw = self._lw
-        i = a
+        i = max(a, self._after_dateline)  # not "BEIJING, July 15 (Xinhua) --"
         while i < limit and (lw[i] in self.stop_words or not self._words[i].isalnum()
                              or lw[i] in ("while", "meanwhile", "also")):
             i += 1
@@ -558,8 +562,14 @@ class FactBuilder:
                     and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
                                                  "stood", "was", "were"):
                 stop += 1
-            if stop > e + 1:
-                return doc[s:stop].text, None
+            tail = set(range(e + 1, stop))
+            if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
+                # a narrower product: no id, unless the indicator has one for it
+                # ("output of new energy vehicles" -> nev_output)
+                words = set(self._lw[e + 1:stop])
+                narrow = next((n for base, products, n in self.refinements
+                               if ids and base == ids[0] and words & products), None)
+                return doc[s:stop].text, narrow
         return doc[s:e].text, ids[0] if ids else None
 
     def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
@@ -616,6 +626,7 @@ class FactBuilder:
         possessive chains: "China's Xizang" -> Xizang."""
         dateline = doc._.dateline
         candidates = []
+        skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
         for k, ent in enumerate(entities):
             if ent.label_ not in PLACE_LABELS or k == partner or not (a <= ent.start
                                                                       and ent.end <= b):
@@ -623,7 +634,10 @@ class FactBuilder:
             if dateline is not None and ent.start_char == dateline.start:
                 continue
             prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-            if prev in self.rules.partner_prepositions or prev in self.rules.direction_words:
+            if prev in self.rules.partner_prepositions or prev in self.rules.direction_words \
+                    or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
+                        ["and"], [","], [",", "and"])):
+                skipped_end = ent.end
                 continue
             if after is not None and not candidates and not any(
                     w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
@@ -650,6 +664,7 @@ class FactBuilder:
             if "respectively" not in self._lw[a:b] or len(group) < 2:
                 continue
             first = min(f.first.start for f in group)
+            a = max(a, self._after_dateline)
             places = [k for k, ent in enumerate(entities)
                       if ent.label_ in PLACE_LABELS and a <= ent.start and ent.end <= first]
             if len(places) != len(group):
@@ -692,6 +707,8 @@ class FactBuilder:
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
         self._figure_tokens = set(taken)
+        self._place_tokens = {i for ent in doc.spans.get("entities", [])
+                              if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
         for ent in doc.spans.get("entities", []):
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
