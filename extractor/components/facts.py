@@ -403,7 +403,12 @@ class FactBuilder:
         after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
-        if phrase is not None and (chosen is None or chosen[0] < a or not (
+        gapped = self._gapped_subject(doc, first.start, chosen)
+        if gapped is not None:
+            # "Defence will receive 2,550 billion rupees and civil administration
+            # 971 billion rupees": the words right before the figure
+            draft.metric, draft.metric_id = gapped, None
+        elif phrase is not None and (chosen is None or chosen[0] < a or not (
                 set(phrase[1]) & set(chosen[2]))):
             # "62 homes swept away", "8,000 tonnes of standard coal saved": the
             # figure names its own thing, unless the clause's metric words agree
@@ -470,7 +475,32 @@ class FactBuilder:
             return None
         if i - start == 1 and lw[start] in ("it", "they", "this", "that", "which", "who"):
             return None
+        if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
+            return None  # "Pakistan", "the Government of Pakistan": who, not what
+        if any(lw[j] in self.reporting for j in range(start, i)):
+            return None  # "Dwiyana said the trains"
         return doc[start:i].text
+
+    def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
+        """``... and civil administration 971 billion rupees``: a noun phrase
+        between ``and``/a comma and the figure, with no verb, names it."""
+        lw, words = self._lw, self._words
+        i = figure
+        while i > 0 and i - 1 not in self._figure_tokens and words[i - 1].isalpha() \
+                and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
+                and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
+                and not lw[i - 1].endswith(("ed", "ing")) and figure - i < 4:
+            i -= 1
+        if i == figure or i == 0 or lw[i - 1] not in ("and", ","):
+            return None
+        if chosen is not None and chosen[0] >= i:
+            return None  # a metric form is itself right there
+        if i - 1 > 0 and (i - 2) not in self._figure_tokens and lw[i - 1] == "and" \
+                and not any(j in self._figure_tokens for j in range(max(0, i - 8), i - 1)):
+            return None  # "exports and imports": not after another figure
+        if all(j in self._entity_tokens for j in range(i, figure)):
+            return None
+        return doc[i:figure].text
 
     def _standing(self, a: int, b: int) -> bool:
         """A clause in the present tense with no period of its own describes a
@@ -707,6 +737,8 @@ class FactBuilder:
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
         self._figure_tokens = set(taken)
+        self._entity_tokens = {i for ent in doc.spans.get("entities", [])
+                               for i in range(ent.start, ent.end)}
         self._place_tokens = {i for ent in doc.spans.get("entities", [])
                               if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
         for ent in doc.spans.get("entities", []):
