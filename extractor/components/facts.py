@@ -66,6 +66,7 @@ class PeriodHit:
     months: tuple[int, int] | None = None  # "the first 10 months": months 1-10 of a year
     fiscal: tuple[str | None, int, int, int] | None = None  # (country, start year, months)
     attached: int | None = None  # token of the figure a comparison period belongs to
+    carries: bool = True  # applies to later sentences that state no period
 
 
 @dataclass
@@ -202,7 +203,8 @@ class FactBuilder:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
                         draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
-                        current_period = draft.period
+                        if draft.period.carries and not self._future(draft.period, ref):
+                            current_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
                     else:
@@ -802,6 +804,12 @@ class FactBuilder:
             hit.comparison = label in ("same_period", "year_ago") or (
                 not ranged and not pointer and any(w in self.comparisons for w in before)) or (
                 e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
+            if label in ("same_period", "year_ago") and (
+                    s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
+                hit.comparison = False  # "A year earlier, remittances stood at ..."
+                hit.carries = False
+            if label == "since" and s > 0 and self._lw[s - 1].endswith("est"):
+                continue  # "the highest since January 2024" compares, it does not date
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
@@ -809,6 +817,12 @@ class FactBuilder:
                 if hit.first is not None:
                     sentence_year = (here, hit.first.year)
         return self._resolve(doc, self._compose(doc, out))
+
+    def _future(self, period: PeriodHit, ref: dt.date | None) -> bool:
+        """A projection ("5.3 percent per year in 2025 and 2026"), not the period
+        the article reports: it does not carry to later sentences."""
+        return ref is not None and period.last is not None and period.first is not None \
+            and period.first > ref and period.label_kind != "fiscal_year"
 
     def _reported_on(self, s: int, e: int, weekday: bool) -> bool:
         """A weekday near a reporting verb (``said Friday``, ``data released
