@@ -480,6 +480,7 @@ class FactRules(_Strict):
     direction_words: list[str]
     present_words: list[str]
     level_verbs: list[str]
+    rate_fillers: list[str]
 
 
 class FiscalYearRow(_Strict):

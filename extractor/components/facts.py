@@ -240,6 +240,12 @@ class FactBuilder:
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
         if any(w in self.change_words for w in before):
             return True
+        # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
+        k = span.start - 1
+        while k >= max(0, span.start - 7) and self._lw[k] in self.rules.rate_fillers:
+            k -= 1
+        if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
+            return True
         if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
                               for w in before[-2:]):
             return False
@@ -425,12 +431,13 @@ class FactBuilder:
                 draft.metric_id = self._prefer(verb[1])
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
-        elif draft.value is not None and draft.value.kind == "quantities":
-            draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
-            ids = self.form_ids.get(str(draft.metric).lower(), [])
-            draft.metric_id = self._prefer(ids) if ids else None
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
+            if draft.metric is None and draft.value is not None \
+                    and draft.value.kind == "quantities":
+                draft.metric = draft.value.span._.unit  # the counted noun: "trips"
+                ids = self.form_ids.get(str(draft.metric).lower(), [])
+                draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             clause = set(self._lw[a:b])
             for base, products, narrow in self.refinements:
