@@ -481,6 +481,8 @@ class FactRules(_Strict):
     present_words: list[str]
     level_verbs: list[str]
     rate_fillers: list[str]
+    plan_words: list[str]
+    plan_modals: list[str]
 
 
 class FiscalYearRow(_Strict):

@@ -174,6 +174,9 @@ class FactBuilder:
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
         body = self._body_token(doc, body_start)
+        # a budget or plan article: its headline or lead names one
+        lead_end = next((x.end for x in self._sentences(doc) if x.end > body), body)
+        self._plan_article = any(w in self.rules.plan_words for w in self._lw[:lead_end])
         dl = doc._.dateline
         self._after_dateline = self._body_token(doc, dl.end) if dl is not None else body
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
@@ -456,7 +459,10 @@ class FactBuilder:
         if any(w in self.targets for w in window):
             draft.kind = "target"
         elif any(w in self.forecasts for w in window):
-            draft.kind = "forecast"
+            # in a budget, what "will" go where is the plan, not a forecast
+            modal_only = all(w not in self.forecasts or w in self.rules.plan_modals
+                             for w in window)
+            draft.kind = "target" if self._plan_article and modal_only else "forecast"
         if draft.value is not None:
             draft.qualifier = draft.value.span._.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
