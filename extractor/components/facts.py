@@ -419,8 +419,9 @@ class FactBuilder:
             # "Defence will receive 2,550 billion rupees and civil administration
             # 971 billion rupees": the words right before the figure
             draft.metric, draft.metric_id = gapped, None
-        elif phrase is not None and (chosen is None or chosen[0] < a or not (
-                set(phrase[1]) & set(chosen[2]))):
+        elif phrase is not None and (chosen is None or chosen[0] < a or (
+                phrase[1] and not set(phrase[1]) & set(chosen[2]))
+                or self._lw[first.start - 1:first.start] != ["of"]):
             # "62 homes swept away", "8,000 tonnes of standard coal saved": the
             # figure names its own thing, unless the clause's metric words agree
             draft.metric = phrase[0]
