@@ -483,6 +483,7 @@ class FactRules(_Strict):
     rate_fillers: list[str]
     plan_words: list[str]
     plan_modals: list[str]
+    national_phrases: list[str]
 
 
 class FiscalYearRow(_Strict):

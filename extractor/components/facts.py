@@ -131,6 +131,7 @@ class FactBuilder:
         self.reporting = set(rules.reporting_verbs)
         self.present = set(rules.present_words)
         self.level_verbs = set(rules.level_verbs)
+        self.national_phrases = [p.split() for p in rules.national_phrases]
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -170,6 +171,7 @@ class FactBuilder:
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
         entities = list(doc.spans.get("entities", []))
         main_place = self._dateline_country_entity(doc, entities)
+        self._country_entity = main_place
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
@@ -205,7 +207,7 @@ class FactBuilder:
                     if attached is not None:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
-                        draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
+                        draft.period = min(near, key=lambda p: self._distance(p, draft))
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
                     elif self._standing(a, b):
@@ -662,7 +664,19 @@ class FactBuilder:
         if place is None:
             place = self._first_place(doc, entities, first.end, b, partner,
                                       after=self.rules.place_prepositions)
+        if place is None and self._country_entity is not None and self._nationwide(a, b):
+            place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
         draft.location = place
+
+    def _nationwide(self, a: int, b: int) -> bool:
+        """A clause about the whole country ("nationwide", "across the
+        country"), in an article about one of its regions."""
+        words = self._lw[a:b]
+        for phrase in self.national_phrases:
+            n = len(phrase)
+            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
+                return True
+        return False
 
     def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
                      after: list[str] | None = None) -> int | None:
@@ -788,6 +802,7 @@ class FactBuilder:
         taken = set()
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
+        self._figure_tokens_all = taken
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
@@ -815,8 +830,11 @@ class FactBuilder:
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
             pointer = label in ("back_reference", "holiday")  # "over the period" is a span
+            wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
+            if any(i in self._figure_tokens_all for i in range(max(0, s - 5), s)):
+                wider = before
             hit.comparison = label in ("same_period", "year_ago") or (
-                not ranged and not pointer and any(w in self.comparisons for w in before)) or (
+                not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
                 e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
             if label in ("same_period", "year_ago") and (
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
@@ -831,6 +849,15 @@ class FactBuilder:
                 if hit.first is not None:
                     sentence_year = (here, hit.first.year)
         return self._resolve(doc, self._compose(doc, out))
+
+    def _distance(self, period: PeriodHit, draft: FactDraft) -> tuple[int, int]:
+        """Tokens between a period and the fact's figures ("30 million TEUs in
+        2011": the year right after the figure is nearer than one before)."""
+        spans = [f.span for f in (draft.value, draft.change) if f is not None]
+        start, end = min(x.start for x in spans), max(x.end for x in spans)
+        if period.start >= end:
+            return (period.start - end, 0)
+        return (max(0, start - period.end) + 1, 1)
 
     def _future(self, period: PeriodHit, ref: dt.date | None) -> bool:
         """A projection ("5.3 percent per year in 2025 and 2026"), not the period
@@ -860,7 +887,8 @@ class FactBuilder:
             if f.span.end > hit.start:
                 break
             gap = lw[f.span.end:hit.start]
-            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the")
+            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
+                                             "recorded", "posted", "seen", "registered")
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
