@@ -484,13 +484,20 @@ class FactBuilder:
                              or lw[i] in ("while", "meanwhile", "also")):
             i += 1
         start = i
-        while i < min(limit, start + 8) and lw[i] not in self.level_verbs \
+        while i < min(limit, start + 12) and lw[i] not in self.level_verbs \
                 and lw[i] not in self.change_words and i not in self._figure_tokens \
                 and lw[i] not in (",", ";", "(", ")"):
             i += 1
-        if i == start or i >= limit or (lw[i] not in self.level_verbs
-                                        and lw[i] not in self.change_words):
+        if i == start or i >= limit:
             return None
+        if lw[i] not in self.level_verbs and lw[i] not in self.change_words:
+            # "Receipts from the tourist tax, a levy of 1,000 yen ..., more than
+            # tripled": a subject before an apposition
+            if lw[i] != "," or not any(
+                    words_i.isalpha() and lw[j] not in self.stop_words
+                    and lw[j] not in self.rules.months and lw[j] not in self.rules.weekdays
+                    for j, words_i in ((j, self._words[j]) for j in range(start, i))):
+                return None
         if i - start == 1 and lw[start] in ("it", "they", "this", "that", "which", "who"):
             return None
         if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
