@@ -484,6 +484,7 @@ class FactRules(_Strict):
     plan_words: list[str]
     plan_modals: list[str]
     national_phrases: list[str]
+    not_metrics: list[str]
 
 
 class FiscalYearRow(_Strict):

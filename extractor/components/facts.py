@@ -504,6 +504,10 @@ class FactBuilder:
             return None  # "Pakistan", "the Government of Pakistan": who, not what
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
+        if all(lw[j] in self.stop_words or lw[j] in self.rules.not_metrics
+               or lw[j] in self.rules.months or not self._words[j].isalpha()
+               for j in range(start, i)):
+            return None  # "A total of", "the first quarter", "earlier"
         return doc[start:i].text
 
     def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
