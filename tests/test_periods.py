@@ -57,6 +57,13 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # since an event, up to the dateline's day
+    (_head("2023-12-26", "JAKARTA, Dec. 26") + "The railway has carried 1,028,216 passengers "
+     "since commercial operation began on Oct. 17.", "1,028,216 passengers",
+     "since commercial operation began on Oct. 17", "2023-10-17", "2023-12-26"),
+    (_head("2024-03-19", "KUNMING, March 19") + "Since the start of this year, the railway has "
+     "moved 1.2 million tonnes of goods.", "1.2 million tonnes",
+     "Since the start of this year", "2024-01-01", "2024-03-19"),
     # this year up to a day
     (_head("2023-11-05", "URUMQI, Nov. 5") + "This year as of Nov. 3, the port exported "
      "120,000 vehicles.", "120,000 vehicles", "This year as of Nov. 3", "2023-01-01",

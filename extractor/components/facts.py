@@ -1204,7 +1204,12 @@ class FactBuilder:
             month = months[0] if months else 1
             year = years[0] if years else (anchor.year if month <= anchor.month
                                            else anchor.year - 1)
-            return PeriodHit(s, e, text, dt.date(year, month, 1), anchor)
+            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            try:
+                first = dt.date(year, month, days[0] if days else 1)
+            except ValueError:
+                return None
+            return PeriodHit(s, e, text, first, anchor)
         if label in ("back_reference", "same_period", "year_ago"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
