@@ -218,7 +218,8 @@ class FactBuilder:
         self._respective_places(drafts, entities)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
         lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
-        self._places(drafts, lead_place if lead_place is not None else main_place, lead_place)
+        self._places(drafts, lead_place if lead_place is not None else main_place, lead_place,
+                     entities)
         doc._.facts = drafts
         return doc
 
@@ -748,7 +749,7 @@ class FactBuilder:
                     f.location = k
 
     def _places(self, drafts: list[FactDraft], main_place: int | None,
-                lead_place: int | None = None) -> None:
+                lead_place: int | None = None, entities=None) -> None:
         """Facts whose sentence names no place are about the article's main
         place: the first place its lead names, else that of its first fact,
         else the dateline's country."""
@@ -761,6 +762,20 @@ class FactBuilder:
         for f in drafts:
             if f.location is None:
                 f.location = main
+            elif entities is not None and f.partner is not None and main is not None \
+                    and self._same_place(entities, f.partner, main) \
+                    and not self._same_place(entities, f.location, main):
+                # "China is Kazakhstan's largest trade partner, with bilateral trade
+                # reaching 44 billion dollars" in an article about Kazakhstan
+                f.location, f.partner = f.partner, f.location
+
+    @staticmethod
+    def _same_place(entities, a: int, b: int) -> bool:
+        ea, eb = entities[a], entities[b]
+        la, lb = ea._.link, eb._.link
+        if la is not None and lb is not None and la.kb_id and lb.kb_id:
+            return la.kb_id == lb.kb_id
+        return ea.text == eb.text
 
     def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
         countries = doc._.context_countries or []
