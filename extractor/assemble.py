@@ -196,8 +196,8 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     dateline = None
     if dl is not None:
         place = next((e for e in entities if e.start == dl.start), None)
-        dateline = Dateline(place=dl.place, date=dl.date, agency=dl.agency, start=dl.start,
-                            end=dl.end,
+        dateline = Dateline(place=dl.place, date=dl.date, date_inferred=dl.inferred,
+                            agency=dl.agency, start=dl.start, end=dl.end,
                             country=(place.country if place and place.country
                                      else country_of_place(dl.place)),
                             kb_id=place.kb_id if place else None,

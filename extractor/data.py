@@ -469,4 +469,27 @@ class FactRules(_Strict):
     narrowing_prepositions: list[str]
     comparison_words: list[str]
     weekdays: dict[str, int]
+    holidays: dict[str, str]
+    holiday_nouns: list[str]
+    holiday_fallback: dict[str, tuple[str, int]]
+    day_words: dict[str, int]
+    reporting_verbs: list[str]
+    comparison_after: list[str]
+    generic_nouns: list[str]
+    place_prepositions: list[str]
+    direction_words: list[str]
+    present_words: list[str]
+    level_verbs: list[str]
+    rate_fillers: list[str]
+    plan_words: list[str]
+    plan_modals: list[str]
+    national_phrases: list[str]
+    not_metrics: list[str]
+
+
+class FiscalYearRow(_Strict):
+    alpha2: str = Field(pattern=r"^[A-Z]{2}$")
+    country: str
+    start: str = Field(pattern=r"^(BS-)?(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    named_by: Literal["start", "end"]
 

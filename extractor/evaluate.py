@@ -24,6 +24,7 @@ from typing import Any
 from spacy.scorer import PRFScore
 
 from .errors import DataFileError
+from .kb import fold
 from .pipeline import Extractor
 from .reader import read_file
 
@@ -208,6 +209,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
     return Report(scores, articles, header, fact_fields)
 
 
+#: words that do not name a metric: "range of goods" and "output of X" share only "of"
+FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "to", "and", "or", "for", "by",
+                            "with", "from", "at", "its", "their", "per"})
 FACT_FIELDS = ("metric", "location", "period", "direction", "basis", "kind", "partner")
 
 
@@ -226,15 +230,15 @@ def _same_place(gold: dict | None, pred: dict | None) -> bool:
         return gold is None and pred is None
     if gold.get("kb_id") or pred.get("kb_id"):
         return gold.get("kb_id") == pred.get("kb_id")
-    return str(gold.get("name", "")).casefold() == str(pred.get("name", "")).casefold()
+    return fold(str(gold.get("name", ""))) == fold(str(pred.get("name", "")))  # Camaçari
 
 
 def fact_field_right(name: str, g: dict, p: dict) -> bool:
     if name == "metric":
         if g.get("metric_id"):
             return g["metric_id"] == p.get("metric_id")
-        gw = set(str(g.get("metric") or "").casefold().split())
-        pw = set(str(p.get("metric") or "").casefold().split())
+        gw = set(str(g.get("metric") or "").casefold().split()) - FUNCTION_WORDS
+        pw = set(str(p.get("metric") or "").casefold().split()) - FUNCTION_WORDS
         return bool(gw & pw) or not gw
     if name in ("location", "partner"):
         return _same_place(g.get(name), p.get(name))

@@ -196,6 +196,7 @@ class Dateline:
     end: int
     date: dt.date | None = None
     warnings: tuple[str, ...] = field(default=())
+    inferred: bool = False  # the year was inferred from the periods the article reports
 
 
 class DatelineParser:

@@ -32,7 +32,11 @@ class Warning_(_Model):
 
 class Dateline(_Model):
     place: str = Field(description="The dateline's place as written, e.g. 'LHASA'.")
-    date: dt.date | None = Field(description="Year from `published`; null without it.")
+    date: dt.date | None = Field(
+        description="Year from `published`; without it, inferred from the periods the "
+        "article reports (then `date_inferred` is true); null when neither tells.")
+    date_inferred: bool = Field(
+        False, description="True when the year of `date` was inferred, not read.")
     agency: str | None = Field(description="The agency in parentheses, e.g. 'Xinhua'.")
     start: int
     end: int

@@ -189,17 +189,6 @@ def test_kept_is_filter_spans(nlp) -> None:
         assert _kept(matches) == want
 
 
-def test_period_windows_skip_only_words_that_never_trigger(nlp) -> None:
-    """``_period_matches`` asks ``_triggers_period`` only about years and
-    ``period_triggers``: no other word of the corpus triggers a period."""
-    fb = nlp.get_pipe("fact_builder")
-    for path in ARTICLES:
-        nlp(path.read_text(encoding="utf-8"))  # the builder keeps the last Doc's words
-        for i, w in enumerate(fb._lw):
-            if fb._triggers_period(i, w):
-                assert w in fb.period_triggers or (len(w) == 4 and w.isdigit()), w
-
-
 def test_long_run_precheck_is_the_expression() -> None:
     """RunLimitedTokenizer skips its run expression only when it cannot match:
     the characters ``str.split`` and ``\\s`` disagree on are the ones it knows."""

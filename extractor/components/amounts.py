@@ -175,9 +175,9 @@ class _AmountRuler:
             if (
                 len(nums) == 2
                 and len(units) == 2
-                and any(
+                and (any(
                     doc[i].lower_ in self._change for i in range(max(0, span.start - 4), span.start)
-                )
+                ) or units[0].label_ != units[1].label_)  # "0.6 percentage points to 15.9 percent"
             ):
                 sep = next(
                     (

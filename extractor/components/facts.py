@@ -23,14 +23,14 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
-from itertools import compress
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
+from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
@@ -63,6 +63,11 @@ class PeriodHit:
     first: dt.date | None
     last: dt.date | None
     comparison: bool = False  # "from a year earlier", "than in 2019"
+    label_kind: str = ""  # the pattern's label
+    months: tuple[int, int] | None = None  # "the first 10 months": months 1-10 of a year
+    fiscal: tuple[str | None, int, int, int] | None = None  # (country, start year, months)
+    attached: int | None = None  # token of the figure a comparison period belongs to
+    carries: bool = True  # applies to later sentences that state no period
 
 
 @dataclass
@@ -117,6 +122,18 @@ class FactBuilder:
             ]
             self.period_matcher.add(row.label, [pattern])
         self._period_memo = WindowMemo(self.period_matcher)
+        self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
+                            for form in row.forms for w in form.lower().split()}
+        self.measure_units = {row.unit for row in d.load_jsonl(folder / "units.jsonl", d.Unit)}
+        self.stop_words = set(d.load_json(folder / "counted.json", d.Counted).stop_words)
+        self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
+        self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.holiday_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
+        self.holiday_nouns = [n.split() for n in rules.holiday_nouns]
+        self.reporting = set(rules.reporting_verbs)
+        self.present = set(rules.present_words)
+        self.level_verbs = set(rules.level_verbs)
+        self.national_phrases = [p.split() for p in rules.national_phrases]
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -141,19 +158,31 @@ class FactBuilder:
         if not figures:
             doc._.facts = []
             return doc
+        self._country = self._fiscal_country(doc)
+        self._headline_from = self._headline_start(doc)
         ref = self._reference_date(doc)
         dateline = doc._.dateline
         self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
-        self._headline_from = self._headline_start(doc)
         periods = self._periods(doc, figures, ref)
+        if ref is None and dateline is not None and dateline.month:
+            ref = self._infer_year(doc, periods, dateline)
+            if ref is not None:
+                self._anchor = ref
+                periods = self._periods(doc, figures, ref)
         metrics = self._metrics(doc, figures)
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
         entities = list(doc.spans.get("entities", []))
         main_place = self._dateline_country_entity(doc, entities)
+        self._country_entity = main_place
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
         body = self._body_token(doc, body_start)
+        # a budget or plan article: its headline or lead names one
+        lead_end = next((x.end for x in self._sentences(doc) if x.end > body), body)
+        self._plan_article = any(w in self.rules.plan_words for w in self._lw[:lead_end])
+        dl = doc._.dateline
+        self._after_dateline = self._body_token(doc, dl.end) if dl is not None else body
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
@@ -170,15 +199,29 @@ class FactBuilder:
                     draft.start = max(doc[a].idx, body_start)  # not the header line
                     draft.end = doc[b - 1].idx + len(doc[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
+                    value = draft.value.span.start if draft.value is not None else None
+                    attached = next((p for p in sent_periods if p.attached is not None
+                                     and p.attached == value and draft.change is None), None)
                     own = [p for p in sent_periods if not p.comparison]
+                    if any(p.label_kind != "weekday" for p in own):
+                        own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or own
-                    if near:
-                        draft.period = min(near, key=lambda p: abs(p.start - draft.first.start))
-                        current_period = draft.period
+                    if attached is not None:
+                        draft.period = attached  # "up from 3.4 percent a year earlier"
+                    elif near:
+                        draft.period = min(near, key=lambda p: self._distance(p, draft))
+                        if draft.period.carries and not self._future(draft.period, ref):
+                            current_period = draft.period
+                    elif self._standing(a, b):
+                        draft.period = None  # "the port now runs 300 routes"
                     else:
                         draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
-        self._places(drafts, main_place)
+        self._respective_places(drafts, entities)
+        lead = next((x for x in self._sentences(doc) if x.end > body), None)
+        lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
+        self._places(drafts, lead_place if lead_place is not None else main_place, lead_place,
+                     entities)
         doc._.facts = drafts
         return doc
 
@@ -201,7 +244,15 @@ class FactBuilder:
     def _is_change(self, doc: Doc, span: Span) -> bool:
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
+        if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
+            return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
         if any(w in self.change_words for w in before):
+            return True
+        # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
+        k = span.start - 1
+        while k >= max(0, span.start - 7) and self._lw[k] in self.rules.rate_fillers:
+            k -= 1
+        if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
         if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
                               for w in before[-2:]):
@@ -246,6 +297,45 @@ class FactBuilder:
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
 
+    def _fiscal_country(self, doc: Doc) -> str | None:
+        """Whose fiscal year ``the 2024-25 financial year`` is: the dateline
+        place's own ISO code when it has one (Hong Kong is HK, not CN), else
+        the dateline's country."""
+        dateline = doc._.dateline
+        if dateline is not None:
+            for ent in doc.spans.get("entities", []):
+                if ent.start_char == dateline.start:
+                    link = ent._.link
+                    code = link.iso_alpha2 if link is not None else None
+                    if code and self.fiscal.differs(code):
+                        return code
+                    break
+        countries = doc._.context_countries or []
+        return countries[0] if countries else None
+
+    def _infer_year(self, doc: Doc, periods: list[PeriodHit], dateline) -> dt.date | None:
+        """A dateline with no year and no published date: the year of the
+        first period the body states with a year, or the next one when that
+        period had not ended by the dateline's day (a January report on
+        ``2024`` is from 2025). The record says the year was inferred."""
+        stated = next((p for p in periods if p.first is not None and not p.comparison
+                       and any(w.isdigit() and len(w) == 4 for w in self._lw[p.start:p.end])),
+                      None)
+        if stated is None:
+            return None
+        year = stated.first.year
+        try:
+            day = dt.date(year, dateline.month, dateline.day)
+            if stated.last is not None and stated.last >= day:
+                day = day.replace(year=year + 1)
+        except ValueError:  # 29 February
+            return None
+        doc._.dateline = replace(dateline, date=day, inferred=True)
+        doc._.warnings = [*(doc._.warnings or []),
+                          f"the dateline's year ({day.year}) is inferred from the period "
+                          f"'{stated.label}' the article reports"]
+        return day
+
     def _reference_date(self, doc: Doc) -> dt.date | None:
         header = doc._.header
         if header is not None and header.published:
@@ -254,8 +344,12 @@ class FactBuilder:
         return dateline.date if dateline is not None else None
 
     def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
-        cuts = [sent.start]
         lw = self._lw
+        if "respectively" in lw[sent.start:sent.end]:
+            # "production reached 6.968 million units, while sales stood at
+            # 6.937 million units, up 41.4 and 40.3 percent respectively": one clause
+            return [(sent.start, sent.end)]
+        cuts = [sent.start]
         for i in range(sent.start + 1, sent.end):
             if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ","):
                 cuts.append(i)
@@ -268,8 +362,15 @@ class FactBuilder:
         changes = [f for f in figs if f.is_change]
         pairs: dict[int, Figure] = {}  # id(change) -> level
         respectively = "respectively" in self._lw[a:b]
-        if respectively and levels and len(changes) == len(levels):
-            for c, lv in zip(changes, levels, strict=True):
+        if respectively and changes and len(levels) >= len(changes):
+            # the levels nearest before the changes: "Hainan's four shops served
+            # 146,800 customers and sold 998,900 items, increases of 43.9
+            # percent and 97.2 percent respectively"
+            first_change = changes[0].span.start
+            before = [lv for lv in levels if lv.span.start < first_change]
+            chosen = before[-len(changes):] if len(before) >= len(changes) else levels[
+                :len(changes)]
+            for c, lv in zip(changes, chosen, strict=True):
                 pairs[id(c)] = lv
         else:
             free = list(levels)
@@ -288,6 +389,13 @@ class FactBuilder:
         drafts.sort(key=lambda x: x.first.start)
         return drafts
 
+    def _other_verb(self, a: int, b: int) -> bool:
+        gap = self._lw[a:b]
+        if "and" not in gap:
+            return False
+        rest = gap[gap.index("and") + 1:]
+        return any(w in self.up or w in self.down or w in self.level_verbs for w in rest)
+
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
         if not free:
             return None
@@ -298,6 +406,9 @@ class FactBuilder:
             gap = self._lw[change.span.end:f.span.start]
             if len(gap) <= 6 and "to" in gap and not any(w in (",", ";") for w in gap[:-1]):
                 return f
+        # not a level of another verb: "covers 4,700 km in 12 days and cuts
+        # transport time by 30 percent"
+        before = [f for f in before if not self._other_verb(f.span.end, change.span.start)]
         if before:
             return before[-1]
         # a later level, but not another percentage ("a target of 7 percent,
@@ -314,14 +425,35 @@ class FactBuilder:
         before = [m for m in metrics if sent.start <= m[0] and m[1] <= first.start]
         after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
-        if chosen is not None:
+        phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
+        gapped = self._gapped_subject(doc, first.start, chosen)
+        if gapped is not None:
+            # "Defence will receive 2,550 billion rupees and civil administration
+            # 971 billion rupees": the words right before the figure
+            draft.metric, draft.metric_id = gapped, None
+        elif phrase is not None and (chosen is None or chosen[0] < a or (
+                phrase[1] and not set(phrase[1]) & set(chosen[2]))
+                or self._lw[first.start - 1:first.start] != ["of"]):
+            # "62 homes swept away", "8,000 tonnes of standard coal saved": the
+            # figure names its own thing, unless the clause's metric words agree
+            draft.metric = phrase[0]
+            draft.metric_id = self._prefer(phrase[1]) if phrase[1] else None
+        elif chosen is not None:
             draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
+            verb = self._verb_before(draft.value) if draft.value is not None else None
+            if verb is not None and chosen[0] >= sent.start and draft.metric_id not in verb[1]:
+                # "Tourists spent 1.2 billion yuan": the verb says what the money is
+                draft.metric = f"{draft.metric} {verb[0]}"
+                draft.metric_id = self._prefer(verb[1])
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
-        elif draft.value is not None and draft.value.kind == "quantities":
-            draft.metric = draft.value.span._.unit  # the counted noun: "trips", "tourists"
-            ids = self.form_ids.get(str(draft.metric).lower(), [])
-            draft.metric_id = self._prefer(ids) if ids else None
+        else:
+            draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
+            if draft.metric is None and draft.value is not None \
+                    and draft.value.kind == "quantities":
+                draft.metric = draft.value.span._.unit  # the counted noun: "trips"
+                ids = self.form_ids.get(str(draft.metric).lower(), [])
+                draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             clause = set(self._lw[a:b])
             for base, products, narrow in self.refinements:
@@ -340,12 +472,150 @@ class FactBuilder:
         if any(w in self.targets for w in window):
             draft.kind = "target"
         elif any(w in self.forecasts for w in window):
-            draft.kind = "forecast"
+            # in a budget, what "will" go where is the plan, not a forecast
+            modal_only = all(w not in self.forecasts or w in self.rules.plan_modals
+                             for w in window)
+            draft.kind = "target" if self._plan_article and modal_only else "forecast"
         if draft.value is not None:
             draft.qualifier = draft.value.span._.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
+        if draft.partner is not None and draft.metric_id == "foreign_trade":
+            draft.metric_id = "bilateral_trade"  # "imports and exports with ASEAN"
+
+    def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
+        """The subject of a clause no metric form names, as written: the words
+        from its start to its verb ("Infrastructure investment rose",
+        "Power use in the primary industry increased")."""
+        lw = self._lw
+        i = max(a, self._after_dateline)  # not "BEIJING, July 15 (Xinhua) --"
+        while i < limit and (lw[i] in self.stop_words or not self._words[i].isalnum()
+                             or lw[i] in ("while", "meanwhile", "also")):
+            i += 1
+        start = i
+        while i < min(limit, start + 12) and lw[i] not in self.level_verbs \
+                and lw[i] not in self.change_words and i not in self._figure_tokens \
+                and lw[i] not in (",", ";", "(", ")"):
+            i += 1
+        if i == start or i >= limit:
+            return None
+        if lw[i] not in self.level_verbs and lw[i] not in self.change_words:
+            # "Receipts from the tourist tax, a levy of 1,000 yen ..., more than
+            # tripled": a subject before an apposition
+            if lw[i] != "," or not any(
+                    words_i.isalpha() and lw[j] not in self.stop_words
+                    and lw[j] not in self.rules.months and lw[j] not in self.rules.weekdays
+                    for j, words_i in ((j, self._words[j]) for j in range(start, i))):
+                return None
+        if i - start == 1 and lw[start] in ("it", "they", "this", "that", "which", "who"):
+            return None
+        if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
+            return None  # "Pakistan", "the Government of Pakistan": who, not what
+        if any(lw[j] in self.reporting for j in range(start, i)):
+            return None  # "Dwiyana said the trains"
+        if all(lw[j] in self.stop_words or lw[j] in self.rules.not_metrics
+               or lw[j] in self.rules.months or not self._words[j].isalpha()
+               for j in range(start, i)):
+            return None  # "A total of", "the first quarter", "earlier"
+        return doc[start:i].text
+
+    def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
+        """``... and civil administration 971 billion rupees``: a noun phrase
+        between ``and``/a comma and the figure, with no verb, names it."""
+        lw, words = self._lw, self._words
+        i = figure
+        while i > 0 and i - 1 not in self._figure_tokens and words[i - 1].isalpha() \
+                and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
+                and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
+                and not lw[i - 1].endswith(("ed", "ing")) and figure - i < 4:
+            i -= 1
+        if i == figure or i == 0 or lw[i - 1] not in ("and", ","):
+            return None
+        if chosen is not None and chosen[0] >= i:
+            return None  # a metric form is itself right there
+        if i - 1 > 0 and (i - 2) not in self._figure_tokens and lw[i - 1] == "and" \
+                and not any(j in self._figure_tokens for j in range(max(0, i - 8), i - 1)):
+            return None  # "exports and imports": not after another figure
+        if all(j in self._entity_tokens for j in range(i, figure)):
+            return None
+        return doc[i:figure].text
+
+    def _standing(self, a: int, b: int) -> bool:
+        """A clause in the present tense with no period of its own describes a
+        standing state ("connects the port with 67 regions"), not a figure of
+        the period stated last."""
+        return any(w in self.present for w in self._lw[a:b])
+
+    def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
+        """A verb right before a money figure that names an indicator
+        (``spent``, ``exported``), past hedges: its words and metric ids."""
+        if fig.kind != "money":
+            return None
+        v = fig.span.start - 1
+        while v > 0 and self._lw[v] in self.hedge_words:
+            v -= 1
+        if v < 0:
+            return None
+        word = self._lw[v]
+        ids = self.form_ids.get(word, [])
+        if not ids or not (word.endswith("ed") or word in ("spent", "sold", "earned")):
+            return None
+        return self._words[v], ids
+
+    def _figure_phrase(self, doc: Doc, fig: Figure) -> tuple[str, list[str]] | None:
+        """What a quantity counts or measures, from the words after it: the
+        counted noun and a participle (``homes destroyed``, ``people evacuated
+        and relocated``), or ``of`` and a noun phrase after a unit (``tonnes of
+        standard coal saved``). With the metric ids its words name."""
+        if fig.kind != "quantities":
+            return None
+        span, lw, words = fig.span, self._lw, self._words
+        unit = str(span._.unit or "")
+        i = span.end
+        if unit in self.measure_units:
+            if i >= len(lw) or lw[i] != "of":
+                return None
+            i += 1
+            start = i
+            while i < min(len(lw), start + 4) and words[i].isalpha() and lw[i] not in \
+                    self.stop_words and i not in self._figure_tokens:
+                i += 1
+            if i == start:
+                return None
+            noun = doc[start:i].text
+        else:
+            noun = unit
+        # a participle after it, past auxiliaries: "were killed", "swept away"
+        j = i
+        while j < len(lw) and lw[j] in ("were", "was", "have", "has", "had", "been", "being"):
+            j += 1
+        tail_start, k = j, j
+        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in (
+                "and", "away", "down", "off", "out", "up", "alive", "dead", "sold", "built",
+                "hit", "shut", "lost", "taken", "made", "run", "seen", "held", "kept")) \
+                and words[k].isalpha() and not (k == tail_start and lw[k] == "and"):
+            k += 1
+        while k > tail_start and lw[k - 1] == "and":
+            k -= 1
+        participle = doc[tail_start:k].text if k > tail_start else ""
+        # or the verb just before it: "Xizang exported 11,800 NEVs", "shipped ... of tea"
+        v = span.start - 1
+        while v > 0 and (lw[v] in self.hedge_words or lw[v] in ("a", "total", "of")):
+            v -= 1
+        verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built")) \
+            else ""
+        text = f"{noun} {participle}".strip()
+        generic = noun.lower() in self.rules.generic_nouns
+        ids: list[str] = []
+        for key in (text, f"{noun} {verb}" if verb else "", participle,
+                    *reversed(participle.split()), verb, "" if generic else noun):
+            ids = self.form_ids.get(key.lower(), []) if key else []
+            if ids:
+                break
+        if generic and not participle:
+            return None  # "4.27 million units": what they are is in the words before
+        return text, ids
 
     def _metric_words(self, doc: Doc, hit: tuple[int, int, list[str]], limit: int
                       ) -> tuple[str, str | None]:
@@ -361,8 +631,14 @@ class FactBuilder:
                     and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
                                                  "stood", "was", "were"):
                 stop += 1
-            if stop > e + 1:
-                return doc[s:stop].text, None
+            tail = set(range(e + 1, stop))
+            if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
+                # a narrower product: no id, unless the indicator has one for it
+                # ("output of new energy vehicles" -> nev_output)
+                words = set(self._lw[e + 1:stop])
+                narrow = next((n for base, products, n in self.refinements
+                               if ids and base == ids[0] and words & products), None)
+                return doc[s:stop].text, narrow
         return doc[s:e].text, ids[0] if ids else None
 
     def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
@@ -384,7 +660,6 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
-        dateline = doc._.dateline
         partner = None
         if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
             for k, ent in enumerate(entities):
@@ -403,35 +678,113 @@ class FactBuilder:
                             break
         draft.partner = partner
         # the subject's place: the first place named before the figure (not after
-        # "to", "from", "with"), following possessive chains ("China's Xizang")
+        # "to", "from", "with"), following possessive chains ("China's Xizang");
+        # else one named after it in the clause ("killed four people in south
+        # China's Hainan Province")
+        place = self._first_place(doc, entities, sent.start, first.start, partner)
+        if place is None:
+            place = self._first_place(doc, entities, first.end, b, partner,
+                                      after=self.rules.place_prepositions)
+        if place is None and self._country_entity is not None and self._nationwide(a, b):
+            place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
+        draft.location = place
+
+    def _nationwide(self, a: int, b: int) -> bool:
+        """A clause about the whole country ("nationwide", "across the
+        country"), in an article about one of its regions."""
+        words = self._lw[a:b]
+        for phrase in self.national_phrases:
+            n = len(phrase)
+            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
+                return True
+        return False
+
+    def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
+                     after: list[str] | None = None) -> int | None:
+        """The first place entity in tokens ``a``..``b`` that is not the
+        dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
+        ``after``, only one right after one of those words), followed through
+        possessive chains: "China's Xizang" -> Xizang."""
+        dateline = doc._.dateline
         candidates = []
+        skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
         for k, ent in enumerate(entities):
-            if ent.label_ not in PLACE_LABELS or k == partner:
+            if ent.label_ not in PLACE_LABELS or k == partner or not (a <= ent.start
+                                                                      and ent.end <= b):
                 continue
             if dateline is not None and ent.start_char == dateline.start:
                 continue
-            if sent.start <= ent.start and ent.end <= first.start:
-                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-                if prev in self.rules.partner_prepositions:
-                    continue
-                candidates.append(k)
+            prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+            if prev in self.rules.partner_prepositions or prev in self.rules.direction_words \
+                    or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
+                        ["and"], [","], [",", "and"])):
+                skipped_end = ent.end
+                continue
+            if after is not None and not candidates and not any(
+                    w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
+                continue  # the first must follow "in"; those chained to it need not
+            candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
             ent = entities[place]
             nxt = next((k for k in candidates if k > place), None)
             if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
-                    or entities[nxt].start - ent.end > 2:
+                    or entities[nxt].start - ent.end > 4:
                 break
             place = nxt
-        draft.location = place
+        return place
 
-    def _places(self, drafts: list[FactDraft], main_place: int | None) -> None:
+    def _respective_places(self, drafts: list[FactDraft], entities) -> None:
+        """``Xi'an, Chengdu, Chongqing and Zhengzhou ... with 3,849 trips,
+        2,285 trips, 2,059 trips and 2,052 trips respectively``: a list of
+        places before as many figures, in order."""
+        by_sentence: dict[tuple[int, int], list[FactDraft]] = {}
+        for f in drafts:
+            by_sentence.setdefault(f.notes["sent"], []).append(f)
+        for (a, b), group in by_sentence.items():
+            if "respectively" not in self._lw[a:b] or len(group) < 2:
+                continue
+            first = min(f.first.start for f in group)
+            a = max(a, self._after_dateline)
+            places = [k for k, ent in enumerate(entities)
+                      if ent.label_ in PLACE_LABELS and a <= ent.start and ent.end <= first]
+            if len(places) != len(group):
+                continue
+            gaps = [self._lw[entities[p].end:entities[q].start]
+                    for p, q in zip(places, places[1:], strict=False)]
+            if all(g in ([","], ["and"], [",", "and"]) for g in gaps):
+                for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
+                                strict=True):
+                    f.location = k
+
+    def _places(self, drafts: list[FactDraft], main_place: int | None,
+                lead_place: int | None = None, entities=None) -> None:
         """Facts whose sentence names no place are about the article's main
-        place: that of its first placed fact, else the dateline's country."""
-        main = next((f.location for f in drafts if f.location is not None), main_place)
+        place: the first place its lead names, else that of its first fact,
+        else the dateline's country."""
+        if lead_place is not None:
+            main = lead_place
+        elif drafts and drafts[0].location is not None:
+            main = drafts[0].location
+        else:
+            main = main_place
         for f in drafts:
             if f.location is None:
                 f.location = main
+            elif entities is not None and f.partner is not None and main is not None \
+                    and self._same_place(entities, f.partner, main) \
+                    and not self._same_place(entities, f.location, main):
+                # "China is Kazakhstan's largest trade partner, with bilateral trade
+                # reaching 44 billion dollars" in an article about Kazakhstan
+                f.location, f.partner = f.partner, f.location
+
+    @staticmethod
+    def _same_place(entities, a: int, b: int) -> bool:
+        ea, eb = entities[a], entities[b]
+        la, lb = ea._.link, eb._.link
+        if la is not None and lb is not None and la.kb_id and lb.kb_id:
+            return la.kb_id == lb.kb_id
+        return ea.text == eb.text
 
     def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
         countries = doc._.context_countries or []
@@ -449,6 +802,10 @@ class FactBuilder:
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
         self._figure_tokens = set(taken)
+        self._entity_tokens = {i for ent in doc.spans.get("entities", [])
+                               for i in range(ent.start, ent.end)}
+        self._place_tokens = {i for ent in doc.spans.get("entities", [])
+                              if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
         for ent in doc.spans.get("entities", []):
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
@@ -482,10 +839,12 @@ class FactBuilder:
         taken = set()
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
+        self._figure_tokens_all = taken
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
-        for hit in sorted(self._period_matches(doc), key=lambda x: (-(x[2] - x[1]), x[1])):
+        candidates = self._period_matches(doc) + self._holiday_matches(doc)
+        for hit in sorted(candidates, key=lambda x: (-(x[2] - x[1]), x[1])):
             if not claimed.intersection(range(hit[1], hit[2])):
                 chosen.append(hit)
                 claimed.update(range(hit[1], hit[2]))
@@ -502,26 +861,216 @@ class FactBuilder:
             hit = self._normalise(doc, label, s, e, ref, hint)
             if hit is None:
                 continue
+            hit.label_kind = label
+            if self._reported_on(s, e, label == "weekday"):
+                continue  # "said Friday": the day of the statement, not of the figure
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
-            hit.comparison = not ranged and any(w in self.comparisons for w in before)
+            pointer = label in ("back_reference", "holiday")  # "over the period" is a span
+            wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
+            if any(i in self._figure_tokens_all for i in range(max(0, s - 5), s)):
+                wider = before
+            hit.comparison = label in ("same_period", "year_ago") or (
+                not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
+                e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
+            if label in ("same_period", "year_ago") and (
+                    s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
+                hit.comparison = False  # "A year earlier, remittances stood at ..."
+                hit.carries = False
+            if label == "since" and s > 0 and self._lw[s - 1].endswith("est"):
+                continue  # "the highest since January 2024" compares, it does not date
+            self._attach(hit, figures)
             out.append(hit)
             last_end = e
             if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
                 if hit.first is not None:
                     sentence_year = (here, hit.first.year)
+        return self._resolve(doc, self._compose(doc, out))
+
+    def _distance(self, period: PeriodHit, draft: FactDraft) -> tuple[int, int]:
+        """Tokens between a period and the fact's figures ("30 million TEUs in
+        2011": the year right after the figure is nearer than one before)."""
+        spans = [f.span for f in (draft.value, draft.change) if f is not None]
+        start, end = min(x.start for x in spans), max(x.end for x in spans)
+        if period.start >= end:
+            return (period.start - end, 0)
+        return (max(0, start - period.end) + 1, 1)
+
+    def _future(self, period: PeriodHit, ref: dt.date | None) -> bool:
+        """A projection ("5.3 percent per year in 2025 and 2026"), not the period
+        the article reports: it does not carry to later sentences."""
+        return ref is not None and period.last is not None and period.first is not None \
+            and period.first > ref and period.label_kind != "fiscal_year"
+
+    def _reported_on(self, s: int, e: int, weekday: bool) -> bool:
+        """A weekday near a reporting verb (``said Friday``, ``data released
+        by the ministry on Friday``, ``the holiday, which ended on Friday``), or
+        any period right after one (``said late last year``), dates the
+        statement or another event, not the figure."""
+        lw = self._lw
+        if weekday:
+            window = lw[max(0, s - 8):s] + lw[e:e + 2]
+        else:
+            window = [w for w in lw[max(0, s - 3):s] if w not in ("late", "early", "on", "in")]
+            window = window[-1:]
+        return any(w in self.reporting for w in window)
+
+    def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
+        """``up from 270,287 tonnes in the same period of 2023``, ``from 46.7
+        percent in 2022``: a period right after a figure that follows a
+        comparison word is that figure's, not the sentence's."""
+        lw = self._lw
+        for f in figures:
+            if f.span.end > hit.start:
+                break
+            gap = lw[f.span.end:hit.start]
+            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
+                                             "recorded", "posted", "seen", "registered")
+                                   for w in gap):
+                continue
+            before = lw[max(0, f.span.start - 3):f.span.start]
+            if hit.comparison or any(w in self.comparisons for w in before):
+                hit.comparison = True
+                hit.attached = f.span.start
+
+    def _compose(self, doc: Doc, hits: list[PeriodHit]) -> list[PeriodHit]:
+        """Join neighbours that state one period: ``the first 10 months of the
+        current fiscal year``, ``this year as of Monday``."""
+        out: list[PeriodHit] = []
+        for hit in hits:
+            prev = out[-1] if out else None
+            if prev is not None and not prev.comparison:
+                gap = self._lw[prev.end:hit.start]
+                joinable = all(w in ("of", "the", "in", ",") for w in gap) and len(gap) <= 2
+                if joinable and prev.months and hit.fiscal and hit.fiscal[2:] == (1, 12):
+                    country, year = hit.fiscal[0], hit.fiscal[1]
+                    first, last = self.fiscal.months(country, year, *prev.months)
+                    out[-1] = replace(hit, start=prev.start, label=doc[prev.start:hit.end].text,
+                                      first=first, last=last,
+                                      fiscal=(country, year, *prev.months))
+                    continue
+                if not gap and hit.label_kind in ("as_of_weekday", "as_of_date") \
+                        and prev.label_kind in ("year", "relative_year") and prev.first \
+                        and hit.last and prev.first <= hit.last <= (prev.last or hit.last):
+                    out[-1] = replace(prev, end=hit.end, label=doc[prev.start:hit.end].text,
+                                      last=hit.last, label_kind="year_to_date")
+                    continue
+            out.append(hit)
         return out
+
+    def _resolve(self, doc: Doc, hits: list[PeriodHit]) -> list[PeriodHit]:
+        """Periods that point back: ``the holiday``, ``the five-month period``
+        (the last period stated), ``the same period of 2023``, ``a year
+        earlier`` (that period, a year before)."""
+        out = []
+        last: PeriodHit | None = None
+        last_holiday: PeriodHit | None = None
+        for hit in hits:
+            kind = hit.label_kind
+            if kind in ("back_reference", "same_period", "year_ago"):
+                words = self._lw[hit.start:hit.end]
+                base = last
+                if last_holiday is not None and any(
+                        w in ("holiday", "holidays", "break", "vacation") for w in words):
+                    base = last_holiday
+                if base is None or base.first is None:
+                    continue  # points at nothing the article dated
+                if kind == "back_reference":
+                    hit = replace(hit, first=base.first, last=base.last, fiscal=base.fiscal,
+                                  months=base.months)
+                else:
+                    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+                    back = base.first.year - years[0] if years else 1
+                    hit = replace(hit, **self._years_before(base, back))
+                out.append(hit)
+                continue
+            if kind in ("as_of_weekday", "as_of_date") and last is not None \
+                    and last.label_kind == "year_to_date" and last.last == hit.last:
+                hit = replace(hit, first=last.first)  # "this year as of Monday" ... "As of Monday"
+            out.append(hit)
+            if not hit.comparison and hit.first is not None and kind != "weekday":
+                last = hit
+                if kind == "holiday":
+                    last_holiday = hit
+        return out
+
+    def _years_before(self, hit: PeriodHit, years: int) -> dict:
+        if hit.fiscal is not None:
+            country, year, m1, m2 = hit.fiscal
+            first, last = self.fiscal.months(country, year - years, m1, m2)
+            return {"first": first, "last": last, "fiscal": (country, year - years, m1, m2)}
+
+        def back(day: dt.date | None) -> dt.date | None:
+            if day is None:
+                return None
+            y = day.year - years
+            last_day = calendar.monthrange(y, day.month)[1]
+            if day.day == calendar.monthrange(day.year, day.month)[1]:
+                return dt.date(y, day.month, last_day)  # the end of February stays the end
+            return dt.date(y, day.month, min(day.day, last_day))
+
+        return {"first": back(hit.first), "last": back(hit.last)}
+
+    def _holiday_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``the eight-day Spring Festival holiday``, ``during the National Day
+        holiday``: a holiday's name followed by a holiday word."""
+        lw = self._lw
+        out = []
+        self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
+        for _, s, e in self.holiday_matcher(doc):
+            noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
+            if not noun and (s == 0 or lw[s - 1] not in ("during", "over")):
+                continue
+            name = self.rules.holidays[" ".join(lw[s:e]).replace(" - ", "-")] \
+                if " ".join(lw[s:e]).replace(" - ", "-") in self.rules.holidays \
+                else self.rules.holidays.get(doc[s:e].text.lower())
+            if name is None:
+                continue
+            start, length = s, None
+            # "the eight-day", "the week-long", "the seven-day" before the name
+            if start >= 3 and lw[start - 2] == "-" and lw[start - 1] in ("day", "long"):
+                count = lw[start - 3]
+                if lw[start - 1] == "long":
+                    length = self.rules.day_words.get(f"{count}-long")
+                else:
+                    length = int(count) if count.isdigit() else self.rules.count_words.get(count)
+                start -= 3
+            if start >= 1 and lw[start - 1] == "the":
+                start -= 1
+            out.append(("holiday", start, e + noun))
+            self._holiday_names[(start, e + noun)] = (name, length)
+        return out
+
+    def _holiday(self, name: str, length: int | None, ref: dt.date | None
+                 ) -> tuple[dt.date, dt.date] | None:
+        if ref is None:
+            return None
+        for year in (ref.year, ref.year - 1):
+            days = official_holiday(name, year)
+            if days is None and name in self.rules.holiday_fallback:
+                first, default = self.rules.holiday_fallback[name]
+                days = fixed_holiday(first, length or default, year)
+            if days is not None and days[0] <= ref + dt.timedelta(days=45):
+                return days  # this year's, unless it is still weeks away
+        return None
 
     def _triggers_period(self, i: int, w: str) -> bool:
         """Can a period pattern hold this word? A year (1900-2100), a month
         written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
         word that starts one only in company: "last year", "first half",
-        "end of". (Only years and :attr:`period_triggers` are asked.)"""
+        "end of", "fiscal year", "the same period", "a year earlier"."""
         if len(w) == 4 and w.isdigit():
             return 1900 <= int(w) <= 2100
         if w in self.rules.months:
             return self._words[i][:1].isupper()
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
+            return True
+        if w in ("fiscal", "financial", "period", "holiday", "holidays", "break", "vacation",
+                 "days", "weeks", "earlier", "ago") or (w[:2] == "fy" and w[2:].isdigit()):
+            return True
+        if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
+            return True
+        if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
         if w in ("last", "this", "next"):
@@ -539,11 +1088,8 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        # the words to ask about, found in C: trigger words, and numerals of four digits
-        asked = {*compress(range(n), map(self.period_triggers.__contains__, lw)),
-                 *(i for i in compress(range(n), map(str.isdigit, lw)) if len(lw[i]) == 4)}
-        for i in sorted(asked):
-            if self._triggers_period(i, lw[i]):
+        for i, w in enumerate(lw):
+            if self._triggers_period(i, w):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
@@ -558,6 +1104,7 @@ class FactBuilder:
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
                    year_hint: int | None) -> PeriodHit | None:
+        s0, e0 = s, e
         words = self._lw[s:e]
         if words[0] in ("in", "during", "for", "of"):
             s += 1
@@ -565,7 +1112,7 @@ class FactBuilder:
         if words and words[0] == "the" and label not in ("year_end", "month_end"):
             s += 1
             words = words[1:]
-        while e - s > 1 and self._lw[e - 1] in ("of", "in"):
+        while e - s > 1 and (self._lw[e - 1] in ("of", "in") or doc[e - 1].is_punct):
             e -= 1
             words = words[:-1]
         text = doc[s:e].text
@@ -583,12 +1130,16 @@ class FactBuilder:
                 if dt.date(y, m2, calendar.monthrange(y, m2)[1]) > ref:
                     y -= 1
             if y is None:
-                return PeriodHit(s, e, text, None, None)
+                return PeriodHit(s, e, text, None, None, months=(m1, m2))
             return PeriodHit(s, e, text, dt.date(y, m1, 1),
-                             dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+                             dt.date(y, m2, calendar.monthrange(y, m2)[1]), months=(m1, m2))
 
         if label == "year":
             return span(1, 12)
+        if label == "year_pair":  # "in 2025 and 2026", "2021-2025"
+            if len(years) != 2 or not 0 < years[1] - years[0] <= 10:
+                return None
+            return PeriodHit(s, e, text, dt.date(years[0], 1, 1), dt.date(years[1], 12, 31))
         if label == "relative_year":
             if ref is None:
                 return PeriodHit(s, e, text, None, None)
@@ -643,12 +1194,91 @@ class FactBuilder:
         if label == "month_end" and months:
             hit = span(months[0], months[0])
             return PeriodHit(s, e, text, hit.last, hit.last)
+        if label == "month_end" and "month" in words:  # the end of last month
+            hit = self._normalise(doc, "relative_month", e - 2, e, ref, None)
+            return PeriodHit(s, e, text, hit.last, hit.last) if hit else None
         if label == "year_end":
             y = years[0] if years else (ref.year + (-1 if "last" in words else 0) if ref else None)
             if y is None:
                 return PeriodHit(s, e, text, None, None)
             return PeriodHit(s, e, text, dt.date(y, 12, 31), dt.date(y, 12, 31))
+        if label in ("fiscal_year", "relative_fiscal_year", "fiscal_year_from"):
+            return self._fiscal_period(label, words, s, e, text, ref)
+        if label == "holiday":
+            name, length = self._holiday_names[(s0, e0)]
+            days = self._holiday(name, length, ref)
+            return PeriodHit(s, e, text, *(days or (None, None)))
+        if label in ("weekday", "as_of_date"):
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            if label == "as_of_date":
+                days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+                try:
+                    day = dt.date(years[0] if years else anchor.year, months[0], days[0])
+                except (ValueError, IndexError):
+                    return None
+                if not years and day > anchor:
+                    day = day.replace(year=day.year - 1)
+                return PeriodHit(s, e, text, day, day)
+            wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
+            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            return PeriodHit(s, e, text, day, day)
+        if label == "since":  # "since the start of this year", "since early October"
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            month = months[0] if months else 1
+            year = years[0] if years else (anchor.year if month <= anchor.month
+                                           else anchor.year - 1)
+            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            try:
+                first = dt.date(year, month, days[0] if days else 1)
+            except ValueError:
+                return None
+            return PeriodHit(s, e, text, first, anchor)
+        if label in ("back_reference", "same_period", "year_ago"):
+            return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
+
+    def _fiscal_period(self, label: str, words: list[str], s: int, e: int, text: str,
+                       ref: dt.date | None) -> PeriodHit | None:
+        country = self._country
+        two = next((w for w in words if len(w) > 5 and w[:4].isdigit() and w[4] in "/-"), None)
+        if label == "fiscal_year_from":
+            month = next(self.rules.months[w] for w in words if w in self.rules.months)
+            year = int(next(w for w in words if w.isdigit() and len(w) == 4))
+            first = dt.date(year, month, 1)
+            last = first.replace(year=year + 1) - dt.timedelta(days=1)
+            return PeriodHit(s, e, text, first, last)
+        if two is not None:
+            start_year = self.fiscal.two_year(country, int(two[:4]))
+        elif label == "relative_fiscal_year":
+            if ref is None:
+                return PeriodHit(s, e, text, None, None)
+            offset = {"next": 1, "coming": 1, "last": -1, "previous": -1, "prior": -1,
+                      "past": -1}.get(words[0], 0)
+            start_year = self.fiscal.containing(country, ref) + offset
+        else:
+            digits = [w for w in words if w.isdigit() and len(w) == 4]
+            fy = next((w for w in words if w[:2] == "fy" and w[2:].isdigit()), None)
+            if fy is not None and len(fy) == 6:
+                year = int(fy[2:])
+            elif digits:
+                year = int(digits[0])
+            else:
+                return None
+            if any(w in ("-", "–", "/") for w in words):
+                if not self.fiscal.differs(country) and not any(
+                        w in ("fiscal", "financial") for w in words):
+                    return None  # a bare "2023-24" is a fiscal year only where they differ
+                start_year = self.fiscal.two_year(country, year)
+            else:
+                start_year = self.fiscal.start_year_named(country, year)
+        if not 1900 <= start_year <= 2100:
+            return None
+        first, last = self.fiscal.span(country, start_year)
+        return PeriodHit(s, e, text, first, last, fiscal=(country, start_year, 1, 12))
 
 
 @Language.factory(

@@ -1,0 +1,143 @@
+"""Periods a calendar of months cannot date: fiscal years by country, official
+Chinese holidays, periods that point back, comparison periods, weekdays, and
+a dateline year inferred from the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.calendars import FiscalYears, official_holiday
+from extractor.data import FiscalYearRow, load_tsv, patterns_dir
+
+
+def _head(date: str, dateline: str) -> str:
+    return f" date {date} Report\n\n{dateline} (Xinhua) -- "
+
+
+# text after the header, value or change text of the fact, label, start, end
+CASES = [
+    # fiscal years: the country's own (dateline), named by start or end year
+    (_head("2025-06-12", "NAIROBI, June 12") + "Kenya tabled a budget of 4.2 trillion shillings "
+     "for the 2025/2026 financial year.", "4.2 trillion shillings", "2025/2026 financial year",
+     "2025-07-01", "2026-06-30"),
+    (_head("2024-01-20", "ISLAMABAD, Jan. 20") + "Inflation would ease to around 21 percent in "
+     "the 2024 financial year.", "around 21 percent", "2024 financial year",
+     "2023-07-01", "2024-06-30"),
+    (_head("2024-12-27", "TOKYO, Dec. 27") + "The cabinet approved a budget of 115.5 trillion "
+     "yen for fiscal 2025.", "115.5 trillion yen", "fiscal 2025", "2025-04-01", "2026-03-31"),
+    (_head("2024-12-27", "TOKYO, Dec. 27") + "The budget of 115.5 trillion yen is for the "
+     "fiscal year starting in April 2025.", "115.5 trillion yen",
+     "fiscal year starting in April 2025", "2025-04-01", "2026-03-31"),
+    (_head("2025-03-01", "WASHINGTON, March 1") + "The deficit reached 1.1 trillion dollars in "
+     "fiscal 2025.", "1.1 trillion dollars", "fiscal 2025", "2024-10-01", "2025-09-30"),
+    (_head("2024-02-28", "HONG KONG, Feb. 28") + "The government expects a deficit of HK$48.1 "
+     "billion in 2024-25.", "HK$48.1 billion", "2024-25", "2024-04-01", "2025-03-31"),
+    (_head("2023-05-09", "CANBERRA, May 9") + "The surplus was 4.2 billion Australian dollars "
+     "in the 2022-23 fiscal year.", "4.2 billion Australian dollars", "2022-23 fiscal year",
+     "2022-07-01", "2023-06-30"),
+    # Nepal: 1 Shrawan of the Bikram Sambat calendar
+    (_head("2025-06-10", "KATHMANDU, June 10") + "Imports rose 13 percent in the first 10 "
+     "months of the current fiscal year 2024/25.", "13 percent",
+     "first 10 months of the current fiscal year 2024/25", "2024-07-16", "2025-05-14"),
+    (_head("2024-10-10", "KATHMANDU, Oct. 10") + "Remittances rose 9 percent in the first two "
+     "months of the current fiscal year.", "9 percent",
+     "first two months of the current fiscal year", "2024-07-16", "2024-09-16"),
+    # official Chinese holidays (chinese_calendar), and a fixed-date fallback before 2004
+    (_head("2024-02-18", "BEIJING, Feb. 18") + "Tourists made 474 million trips during the "
+     "eight-day Spring Festival holiday.", "474 million trips",
+     "eight-day Spring Festival holiday", "2024-02-10", "2024-02-17"),
+    (_head("2020-10-09", "HAIKOU, Oct. 9") + "Sales reached 1.04 billion yuan during the "
+     "National Day holiday.", "1.04 billion yuan", "National Day holiday",
+     "2020-10-01", "2020-10-08"),
+    (_head("2001-05-08", "BEIJING, May 8") + "The city received 2.97 million tourists during "
+     "the week-long Labor Day holiday.", "2.97 million tourists",
+     "week-long Labor Day holiday", "2001-05-01", "2001-05-07"),
+    # a weekday dates an event, unless it dates the statement
+    (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
+     "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # since an event, up to the dateline's day
+    (_head("2023-12-26", "JAKARTA, Dec. 26") + "The railway has carried 1,028,216 passengers "
+     "since commercial operation began on Oct. 17.", "1,028,216 passengers",
+     "since commercial operation began on Oct. 17", "2023-10-17", "2023-12-26"),
+    (_head("2024-03-19", "KUNMING, March 19") + "Since the start of this year, the railway has "
+     "moved 1.2 million tonnes of goods.", "1.2 million tonnes",
+     "Since the start of this year", "2024-01-01", "2024-03-19"),
+    # this year up to a day
+    (_head("2023-11-05", "URUMQI, Nov. 5") + "This year as of Nov. 3, the port exported "
+     "120,000 vehicles.", "120,000 vehicles", "This year as of Nov. 3", "2023-01-01",
+     "2023-11-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "label", "start", "end"), CASES,
+                         ids=[c[2] for c in CASES])
+def test_period(extract, text, figure, label, start, end) -> None:
+    record = extract(text)
+    facts = [f for f in record.facts
+             if (f.value is not None and _text(record, f.value_kind, f.value) == figure)
+             or (f.change is not None and record.percentages[f.change].text == figure)]
+    assert len(facts) == 1, [f.model_dump() for f in record.facts]
+    period = facts[0].period
+    assert period is not None
+    assert (period.label, str(period.start), str(period.end)) == (label, start, end)
+
+
+def _text(record, kind, index) -> str:
+    return getattr(record, kind)[index].text
+
+
+def test_periods_that_point_back_and_comparisons(extract) -> None:
+    record = extract(_head("2024-09-26", "NAIROBI, Sept. 26") + "Tea earnings reached 102.4 "
+                     "billion shillings in January-June. Kenya shipped 320,563 metric tons of "
+                     "tea in the half-year, up from 270,287 metric tons in the same period of "
+                     "2023.")
+    periods = {_text(record, f.value_kind, f.value): f.period for f in record.facts}
+    assert (str(periods["320,563 metric tons"].start), str(periods["320,563 metric tons"].end)) \
+        == ("2024-01-01", "2024-06-30")
+    same = periods["270,287 metric tons"]
+    assert (same.label, str(same.start), str(same.end)) == (
+        "same period of 2023", "2023-01-01", "2023-06-30")
+
+
+def test_a_year_earlier_is_the_period_a_year_before(extract) -> None:
+    record = extract(_head("2025-05-21", "LONDON, May 21") + "Inflation rose to 3.5 percent in "
+                     "April, up from 2.3 percent a year earlier.")
+    periods = {record.percentages[f.value].text: f.period for f in record.facts
+               if f.value is not None}
+    assert (str(periods["3.5 percent"].start), str(periods["2.3 percent"].start)) == (
+        "2025-04-01", "2024-04-01")
+
+
+def test_a_weekday_of_the_statement_is_not_a_period(extract) -> None:
+    record = extract(_head("2024-01-24", "BEIJING, Jan. 24") + "Revenue grew 1.3 percent to "
+                     "21.97 trillion yuan in 2024, the ministry said Friday.")
+    assert record.facts[0].period.label == "2024"
+
+
+def test_the_dateline_year_is_inferred_when_nothing_gives_it(extract) -> None:
+    record = extract("BEIJING, Jan. 24 (Xinhua) -- China's fiscal revenue grew 1.3 percent to "
+                     "21.97 trillion yuan in 2024, data showed.")
+    assert record.dateline.date == dt.date(2025, 1, 24) and record.dateline.date_inferred
+    assert any("inferred" in w.message for w in record.warnings)
+    record = extract("NANNING, June 16 (Xinhua) -- Foreign trade grew 53.2 percent in the "
+                     "first five months of 2023.")
+    assert record.dateline.date == dt.date(2023, 6, 16)
+    record = extract("NANNING, June 16 (Xinhua) -- Foreign trade grew 53.2 percent.")
+    assert record.dateline.date is None and not record.dateline.date_inferred
+
+
+def test_official_holidays() -> None:
+    assert official_holiday("Spring Festival", 2023) == (dt.date(2023, 1, 21), dt.date(2023, 1, 27))
+    assert official_holiday("Spring Festival", 2025) == (dt.date(2025, 1, 28), dt.date(2025, 2, 4))
+    assert official_holiday("National Day", 1999) is None  # before the package's schedules
+
+
+def test_fiscal_year_table() -> None:
+    fy = FiscalYears(load_tsv(patterns_dir() / "fiscal_years.tsv", FiscalYearRow))
+    assert fy.span("IN", fy.start_year_named("IN", 2024)) == (dt.date(2023, 4, 1),
+                                                              dt.date(2024, 3, 31))
+    assert fy.span("CN", 2024) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert fy.containing("NP", dt.date(2024, 7, 15)) == 2023  # Shrawan starts 16 July 2024
+    assert fy.span("NP", fy.two_year("NP", 2081)) == (dt.date(2024, 7, 16), dt.date(2025, 7, 16))
