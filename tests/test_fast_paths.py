@@ -236,3 +236,50 @@ def test_window_memo_gives_the_matchers_matches(nlp) -> None:
     doc = nlp.make_doc("Exports rose in 2024.")
     assert fallback(doc, 0, len(doc), [t.text for t in doc]) == list(other(doc))
     assert fallback._tests is None
+
+
+def test_flagged_word_lists_match_what_the_lists_match(monkeypatch) -> None:
+    """The fact builder's period patterns with their word lists as lexeme
+    flags find what spaCy's IN predicates find, words new to the vocabulary
+    included; a vocabulary with no free flag bit keeps the predicates."""
+    from spacy.matcher import Matcher
+
+    from extractor.components import facts, lexflags
+
+    added = []
+
+    def spy(matcher, key, patterns):
+        added.append((key, patterns))
+        lexflags.add_flagged(matcher, key, patterns)
+
+    monkeypatch.setattr(facts, "add_flagged", spy)
+    nlp = load()
+    flagged = nlp.get_pipe("fact_builder").period_matcher
+    plain = Matcher(nlp.vocab)
+    for key, patterns in added:
+        plain.add(key, patterns)
+    assert added and any(isinstance(k, int) for _, ps in added
+                         for k in lexflags.flag_pattern(nlp.vocab, ps[0])[0])
+    texts = _texts() + ["Sales in JANUARY-March 2024, from Jan. 28 to Feb. 4 and as of "
+                        "3 p.m. Saturday; the first Two quarters, H1 2023, q3 2021."]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert sorted(flagged(doc)) == sorted(plain(doc)), text[:60]
+    vocab = nlp.vocab
+    pattern = [{"SHAPE": {"IN": ["dd"]}, "OP": "?"}, {"LOWER": {"NOT_IN": ["x", "y"]}},
+               {"ORTH": {"IN": ["Z"]}}]
+    rewritten = lexflags.flag_pattern(vocab, pattern)
+    # the specs a match can start with become flags; the last stays a predicate
+    assert all(isinstance(k, int) for spec in rewritten[:2] for k in spec if k != "OP")
+    assert rewritten[2] == pattern[2]
+    assert lexflags.flag_pattern(vocab, pattern) == rewritten  # the flags are reused
+    a, b = Matcher(vocab), Matcher(vocab)
+    a.add("P", [pattern])
+    lexflags.add_flagged(b, "P", [pattern])
+    for text in ["a 12 Z", "12 X Z", "12 x Z", "w Z z", "b 1 Z", "99 Q Z Z", "x Z", "q Z"]:
+        doc = nlp.make_doc(text)
+        assert a(doc) == b(doc), text
+    full = load().vocab
+    while lexflags.word_flag(full, "LOWER", frozenset({str(len(full.lex_attr_getters))})):
+        pass
+    assert lexflags.flag_pattern(full, pattern) == pattern

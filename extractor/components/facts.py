@@ -34,6 +34,7 @@ from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
+from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
@@ -120,7 +121,7 @@ class FactBuilder:
                      else v) for k, v in tok.items()}
                 for tok in row.pattern
             ]
-            self.period_matcher.add(row.label, [pattern])
+            add_flagged(self.period_matcher, row.label, [pattern])
         self._period_memo = WindowMemo(self.period_matcher)
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
