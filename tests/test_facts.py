@@ -208,3 +208,44 @@ def test_the_lead_names_the_main_place(extract) -> None:
 def test_a_place_between_two_named_is_a_route(extract) -> None:
     _, rows = _facts(extract, "Flights between Shenzhen and Zhuhai will cost 200 yuan.")
     assert rows[0]["location"] != "Zhuhai"
+
+
+def test_a_national_clause_is_about_the_country(extract) -> None:
+    _, rows = _facts(extract, "Tourists in northwest China's Xinjiang made 3.2 million trips "
+                     "during the holiday. Domestic tourist spending nationwide came to 166.89 "
+                     "billion yuan over the five days.", date="2024-05-06",
+                     dateline="URUMQI, May 6")
+    places = {r["value_text"]: r["location"] for r in rows}
+    assert places["3.2 million trips"] == "Xinjiang Uygur Autonomous Region"
+    assert places["166.89 billion yuan"] == "China"
+
+
+def test_trade_is_located_at_the_articles_country(extract) -> None:
+    _, rows = _facts(extract, "Kazakhstan and China signed 24 agreements. Tokayev said China "
+                     "is Kazakhstan's largest trade partner, with bilateral trade reaching 44 "
+                     "billion U.S. dollars last year.", date="2025-06-17",
+                     dateline="ASTANA, June 17")
+    trade = next(r for r in rows if r["value_text"] == "44 billion U.S. dollars")
+    assert (trade["location"], trade["partner"]) == ("Kazakhstan", "China")
+
+
+def test_gapped_and_apposed_subjects(extract) -> None:
+    _, rows = _facts(extract, "Defence will receive 2,550 billion rupees and civil "
+                     "administration 971 billion rupees.", date="2025-06-10",
+                     dateline="ISLAMABAD, June 10")
+    assert {r["value_text"]: r["metric"] for r in rows}["971 billion rupees"] == \
+        "civil administration"
+    _, rows = _facts(extract, "Receipts from the tourist tax, a levy charged on everyone "
+                     "leaving, more than tripled to 39.9 billion yen in fiscal 2023.",
+                     date="2024-07-03", dateline="TOKYO, July 3")
+    row = next(r for r in rows if r["value_text"] == "39.9 billion yen")
+    assert row["metric"] == "Receipts from the tourist tax"
+
+
+def test_what_a_budget_will_spend_is_a_target(extract) -> None:
+    _, rows = _facts(extract, "Pakistan unveiled a budget of 17.5 trillion rupees. Defence will "
+                     "receive 2,550 billion rupees.", date="2025-06-10",
+                     dateline="ISLAMABAD, June 10")
+    assert {r["value_text"]: r["kind"] for r in rows}["2,550 billion rupees"] == "target"
+    _, rows = _facts(extract, "Exports will reach 5 billion yuan this year, analysts said.")
+    assert rows[0]["kind"] == "forecast"
