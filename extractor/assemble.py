@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import __version__
+from .components.entities import token_words
+from .components.extensions import span_getter, span_values
 from .places import country_of_place
 from .rates import EcbRates
 from .records import (
@@ -29,6 +31,7 @@ from .records import (
     Usd,
     Warning_,
 )
+from .tokenizer import doc_text
 from .values import EXACT
 
 CENT = Decimal("0.01")
@@ -36,30 +39,54 @@ RATE_PLACES = Decimal("0.0001")
 RATE_SHOWN = Decimal("0.000001")
 
 
-def _conversions(doc: Doc, money: list[Span]) -> list[tuple[int, int]]:
+class _Mention:
+    """A mention span's offsets, text and values, read once (no ``span._``)."""
+
+    __slots__ = ("start", "end", "start_char", "end_char", "text", "value", "value_max",
+                 "unit", "qualifier", "per")
+
+    def __init__(self, span, text: str, values: list) -> None:
+        self.start, self.end = span.start, span.end
+        self.start_char, self.end_char = span.start_char, span.end_char
+        self.text = text[self.start_char:self.end_char]  # == span.text
+        self.value, self.value_max, self.unit, self.qualifier, self.per = values
+
+
+def _mentions(doc: Doc, group: str) -> list[_Mention]:
+    if group not in doc.spans:
+        return []
+    text = doc_text(doc)
+    read = span_values("value", "value_max", "unit", "qualifier", "per")
+    return [_Mention(span, text, read(span)) for span in doc.spans[group]]
+
+
+def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
     """Pairs (i, j): money[j] stands in parentheses right after money[i], and
     the rate between them is positive (``0 yuan (5 U.S. dollars)`` is no conversion)."""
     pairs = []
+    text = doc_text(doc)
+    words = token_words(doc)[1]
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
-        between = doc[a.end : b.start].text.strip()
-        after = doc[b.end].text if b.end < len(doc) else ""
-        if between == "(" and after == ")" and a._.unit and b._.unit and a._.unit != b._.unit:
-            if a._.value and b._.value and (a._.value > 0) == (b._.value > 0):
+        # doc[a.end:b.start].text.strip(): only the whitespace at the ends differs
+        between = text[a.end_char:b.start_char].strip()
+        after = words[b.end] if b.end < len(words) else ""
+        if between == "(" and after == ")" and a.unit and b.unit and a.unit != b.unit:
+            if a.value and b.value and (a.value > 0) == (b.value > 0):
                 pairs.append((i, i + 1))
     return pairs
 
 
-def _stated(dollars: Span, rate: Decimal) -> Usd:
+def _stated(dollars: _Mention, rate: Decimal) -> Usd:
     """The U.S.-dollar equivalent stated by ``dollars``, a range if it is one."""
-    top = dollars._.value_max
-    return Usd(amount=dollars._.value.quantize(CENT),
+    top = dollars.value_max
+    return Usd(amount=dollars.value.quantize(CENT),
                amount_max=top.quantize(CENT) if top is not None else None,
                rate=rate.quantize(RATE_SHOWN), rate_date=None, source="stated")
 
 
 def _usd(
-    span: Span,
+    span: _Mention,
     stated: dict[int, Usd],
     index: int,
     article_rates: dict[str, Decimal],
@@ -67,8 +94,8 @@ def _usd(
     day: dt.date | None,
     warnings: list[Warning_],
 ) -> Usd | None:
-    currency = span._.unit
-    amount, amount_max = span._.value, span._.value_max
+    currency = span.unit
+    amount, amount_max = span.value, span.value_max
     if currency is None:
         warnings.append(Warning_(code="currency-unknown",
                                  message=f"{span.text!r}: the currency cannot be told"))
@@ -130,15 +157,21 @@ def _facts(doc: Doc) -> list[Fact]:
 
 def _entities(doc: Doc) -> list[Entity]:
     out = []
-    for s in doc.spans.get("entities", []):
-        link = s._.link
+    if "entities" not in doc.spans:
+        return out
+    text = doc_text(doc)
+    get_link = span_getter("link")
+    for s in doc.spans["entities"]:
+        link = get_link(s)
         iso = None
         if link is not None and (link.iso_alpha2 or link.iso_alpha3 or link.iso_3166_2):
             iso = Iso(alpha2=link.iso_alpha2, alpha3=link.iso_alpha3, subdivision=link.iso_3166_2)
+        start, end = s.start_char, s.end_char
+        words = text[start:end]  # == s.text
         out.append(Entity(
-            text=s.text, start=s.start_char, end=s.end_char, label=s.label_,
+            text=words, start=start, end=end, label=s.label_,
             kb_id=link.kb_id if link else None,
-            name=link.name if link else s.text,
+            name=link.name if link else words,
             iso=iso,
             geonames_id=link.geonames_id if link else None,
             country=link.country if link else None,
@@ -172,40 +205,40 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     published = header.published if header else None
     day = (dl.date if dl else None) or published
 
-    money_spans = list(doc.spans["money"]) if "money" in doc.spans else []
+    money_spans = _mentions(doc, "money")
     pairs = _conversions(doc, money_spans)
     stated: dict[int, Usd] = {}
     article_rates: dict[str, Decimal] = {}
     conversions = []
     for i, j in pairs:
         a, b = money_spans[i], money_spans[j]
-        rate = (a._.value / b._.value).quantize(RATE_PLACES)
-        conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a._.unit,
-                                      to_currency=b._.unit))
-        if b._.unit == "USD":
-            exact = a._.value / b._.value
+        rate = (a.value / b.value).quantize(RATE_PLACES)
+        conversions.append(Conversion(from_=i, to=j, rate=rate, from_currency=a.unit,
+                                      to_currency=b.unit))
+        if b.unit == "USD":
+            exact = a.value / b.value
             stated[i] = _stated(b, exact)
-            article_rates.setdefault(a._.unit, exact)
-        elif a._.unit == "USD":
-            exact = b._.value / a._.value
+            article_rates.setdefault(a.unit, exact)
+        elif a.unit == "USD":
+            exact = b.value / a.value
             stated[j] = _stated(a, exact)
-            article_rates.setdefault(b._.unit, exact)
+            article_rates.setdefault(b.unit, exact)
 
     money = [
-        Money(text=s.text, start=s.start_char, end=s.end_char, amount=s._.value,
-              amount_max=s._.value_max, currency=s._.unit, qualifier=s._.qualifier,
-              per=s._.per, usd=_usd(s, stated, k, article_rates, ecb, day, warnings))
+        Money(text=s.text, start=s.start_char, end=s.end_char, amount=s.value,
+              amount_max=s.value_max, currency=s.unit, qualifier=s.qualifier,
+              per=s.per, usd=_usd(s, stated, k, article_rates, ecb, day, warnings))
         for k, s in enumerate(money_spans)
     ]
     percentages = [
-        Percentage(text=s.text, start=s.start_char, end=s.end_char, value=s._.value,
-                   value_max=s._.value_max, unit=s._.unit, qualifier=s._.qualifier)
-        for s in doc.spans.get("percentages", [])
+        Percentage(text=s.text, start=s.start_char, end=s.end_char, value=s.value,
+                   value_max=s.value_max, unit=s.unit, qualifier=s.qualifier)
+        for s in _mentions(doc, "percentages")
     ]
     quantities = [
-        Quantity(text=s.text, start=s.start_char, end=s.end_char, value=s._.value,
-                 value_max=s._.value_max, unit=s._.unit, qualifier=s._.qualifier, per=s._.per)
-        for s in doc.spans.get("quantities", [])
+        Quantity(text=s.text, start=s.start_char, end=s.end_char, value=s.value,
+                 value_max=s.value_max, unit=s.unit, qualifier=s.qualifier, per=s.per)
+        for s in _mentions(doc, "quantities")
     ]
     return Record(
         id=record_id,

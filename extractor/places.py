@@ -23,10 +23,13 @@ def _territories() -> dict[str, str]:
     }
 
 
-def country_of_place(place: str) -> str | None:
-    """``LHASA`` -> ``CN``; ``NEW DELHI`` -> ``IN``; ``SINGAPORE`` -> ``SG``."""
+def country_of_place(place: str, kb: KnowledgeBase | None = None) -> str | None:
+    """``LHASA`` -> ``CN``; ``NEW DELHI`` -> ``IN``; ``SINGAPORE`` -> ``SG``.
+    ``kb``: the knowledge base already loaded (finding it again costs file
+    system calls)."""
     key = " ".join(place.replace("’", "'").split())
-    kb = KnowledgeBase.load()
+    if kb is None:
+        kb = KnowledgeBase.load()
     for entry in kb.candidates(key):
         if entry.label == "GPE" and entry.country:
             return entry.country

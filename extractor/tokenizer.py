@@ -47,6 +47,8 @@ class RunLimitedTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
+        if not _may_have_long_run(text):
+            return self.tokenizer(text)
         cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _cuts(text, *run.span())]
         if not cuts:
             return self.tokenizer(text)
@@ -79,6 +81,23 @@ class BoundedUrlMatch:
         return self.compiled.match(text) if len(text) <= MAX_URL else None
 
 
+#: the characters ``str.split()`` cuts at and ``\\s`` of ``regex`` does not (a test
+#: checks the list against both)
+_SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
+
+
+def _may_have_long_run(text: str) -> bool:
+    """Whether :data:`_LONG_RUN` can match: ``str.split`` finds the runs in
+    C, many times faster than the expression (which is then run), and its
+    pieces are the expression's runs unless the text holds one of
+    :data:`_SPLIT_ONLY`."""
+    if len(text) <= MAX_RUN:
+        return False
+    if any(c in text for c in _SPLIT_ONLY):
+        return True
+    return max(map(len, text.split()), default=0) > MAX_RUN
+
+
 def _cuts(text: str, start: int, end: int) -> list[int]:
     """Where to cut the run ``text[start:end]``: between two punctuation
     characters, each cut at least ``MAX_RUN`` past the one before."""
@@ -105,6 +124,9 @@ def doc_text(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+_DIGIT = re.compile(r"\d")  # chunks WireTokenizer does not prime
+
+
 def _alternation(forms: set[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
@@ -129,14 +151,55 @@ class WireTokenizer(Tokenizer):
     first token that is not marked as a sentence start. (The copy also set
     the token's ``left_edge``/``right_edge`` to the Doc's first token, as it
     does for every token a rule makes; without a parser these are not
-    meaningful, and the Doc's arrays and bytes are the same either way.)"""
+    meaningful, and the Doc's arrays and bytes are the same either way.)
+
+    Other special cases (``Jan.``, ``Sept.``, ``p.m.``, ``Ltd.``) do change
+    the tokens, and most datelines have one, so the rest of such an article
+    would still never be cached. Before tokenizing a text, each of its
+    chunks not seen before is therefore tokenized on its own, which stores
+    in the cache exactly what spaCy stores for that chunk whenever it meets
+    it before any special case (a chunk that uses a special case itself is
+    not stored, as ever). The text is then tokenized the usual way, reading
+    the cache. This is done once per distinct chunk of up to
+    :attr:`max_primed` characters, up to the cache's size, and not for
+    chunks with a digit (figures seldom come back, and priming them slowed
+    a single pass over new text); the tokens are the same with or without
+    it. Chunks that are letters only (perhaps with a final ``,.;:``) and no
+    special case, whole or without that mark, are primed together, in one
+    text of their own: the cache keeps each chunk's own tokens whatever
+    text it comes in, and such a chunk cannot stop the caching of those
+    after it (were one to, the rest would only go uncached)."""
+
+    #: the longest chunk primed: words are shorter, and a long chain of
+    #: punctuation would be tokenized twice for nothing
+    max_primed = 40
 
     def __call__(self, string: str) -> Doc:
+        self._prime_cache(string)
         doc = super().__call__(string)
         if self._space_rule_dropped and len(doc) and doc[0].text == " ":
             doc[0].is_sent_start = None  # as the " " rule's copy left it
         _SOURCE_TEXTS[doc] = string
         return doc
+
+    def _prime_cache(self, string: str) -> None:
+        primed = self.__dict__.setdefault("_primed", set())
+        if len(primed) >= self.max_cache_size or self.vocab.in_memory_zone:
+            return
+        tokenize = super().__call__
+        rules = self.rules
+        plain = []
+        for chunk in string.split():
+            if chunk in primed or len(chunk) > self.max_primed or _DIGIT.search(chunk):
+                continue
+            primed.add(chunk)
+            core = chunk[:-1] if chunk[-1] in ",.;:" else chunk
+            if core.isalpha() and core not in rules and chunk not in rules:
+                plain.append(chunk)
+            else:
+                tokenize(chunk)
+        if plain:
+            tokenize(" ".join(plain))
 
     @property
     def _space_rule_dropped(self) -> bool:

@@ -79,6 +79,23 @@ def parse_digits(text: str) -> Decimal | None:
     return value
 
 
+def is_numeral(text: str) -> bool:
+    """``parse_digits(text) is not None``, without making the Decimal (for
+    ASCII text: Decimal refuses a few digits of other scripts that ``\\d`` takes)."""
+    if not text.isascii():
+        return parse_digits(text) is not None
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if not "0" <= last <= "9":  # as _DIGIT, on ASCII
+        return False
+    m = _DIGITS.match(text)
+    if m is None:
+        return False
+    int_part, frac = m.group("int"), m.group("frac")
+    if int_part is None and frac is None:
+        return False
+    return len(int_part.replace(",", "") if int_part else "0") + len(frac or "") <= MAX_DIGITS
+
+
 def is_year_like(text: str) -> bool:
     """A bare four-digit number between 1800 and 2100, as years are written."""
     return bool(_YEAR.match(text))

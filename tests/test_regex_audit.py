@@ -29,6 +29,8 @@ AUDITED = {
     ("extractor/tokenizer.py", "_LONG_RUN"):
         "tried only where a run starts (lookbehind); one possessive class",
     ("extractor/tokenizer.py", "_PUNCT_PAIR"): "two one-character lookarounds",
+    ("extractor/tokenizer.py", "_DIGIT"):
+        "one character class, searched in chunks of at most max_primed characters",
     ("extractor/tokenizer.py", "tokenizer.prefix_search"):
         "spaCy's prefixes (anchored) and an alternation of literal currency forms",
     ("extractor/tokenizer.py", "tokenizer.suffix_search"):

@@ -22,7 +22,7 @@ from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..values import scale
 from .atoms import ATOM_GROUPS, MARK_SOURCES, group_spans, marked_ranges, store_group
-from .extensions import span_getter, span_setter
+from .extensions import span_accessors
 from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
@@ -53,17 +53,21 @@ class _DocAtoms:
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
         nums = group_spans(doc, ATOM_GROUPS["num"])
         units = group_spans(doc, unit_group)
+        value, mantissa, exponent, unit, factor, set_mention = span_accessors(
+            ("value", "mantissa", "exponent", "unit", "factor"),
+            ("value", "value_max", "qualifier", "per", "unit"),
+        )
         return cls(
             nums=nums,
             units=units,
             measures_by_start={s.start: s for s in group_spans(doc, ATOM_GROUPS["unit"])},
             hedges_by_end={s.end: s for s in group_spans(doc, ATOM_GROUPS["hedge"])},
-            value=span_getter("value"),
-            mantissa=span_getter("mantissa"),
-            exponent=span_getter("exponent"),
-            unit=span_getter("unit"),
-            factor=span_getter("factor"),
-            set_mention=span_setter("value", "value_max", "qualifier", "per", "unit"),
+            value=value,
+            mantissa=mantissa,
+            exponent=exponent,
+            unit=unit,
+            factor=factor,
+            set_mention=set_mention,
             _num_starts=_ascending_starts(nums),
             _unit_starts=_ascending_starts(units),
         )
@@ -163,6 +167,9 @@ class _AmountRuler:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
         for span in spans:
+            if span.end - span.start < 4:  # two numbers and two units take four tokens
+                out.append(span)
+                continue
             units = atoms.units_within(span.start, span.end)
             nums = atoms.nums_within(span.start, span.end)
             if (

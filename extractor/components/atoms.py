@@ -12,6 +12,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
 from ..tokenizer import doc_text
-from ..values import MAX_DIGITS, is_year_like, parse_digits, parse_number_words, scale
+from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -106,7 +107,7 @@ class _StartsNumber:
         self.lower = lower
 
     def __call__(self, text: str) -> bool:
-        if parse_digits(text) is not None:
+        if is_numeral(text):
             return True
         return (self.lower(text) if self.lower is not None else "") in self.may_start
 
@@ -126,6 +127,44 @@ class _StartsNumber:
         if not free:
             raise ValueError("no free lexeme flag bit for the number-start flag")
         return vocab.add_flag(cls(may_start, lower), free[0])
+
+
+_Match = tuple[int, int, int]  # (label id, start, end)
+
+
+def _kept(matches: list[_Match]) -> list[_Match]:
+    """What ``spacy.util.filter_spans`` keeps of spans made from these
+    matches (longest first, then leftmost, the first of equal ones; none
+    overlapping), sorted by start as it returns them; with no Span objects
+    made for the purpose."""
+    seen: set[int] = set()
+    kept = []
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda m: m[1])
+
+
+def _spans(doc: Doc, matches: list[_Match]) -> list[Span]:
+    return [Span(doc, start, end, label=label) for label, start, end in matches]
+
+
+@dataclass(frozen=True)
+class _StartWord:
+    """A word a number can start with: its value when it is a numeral in
+    digits (else None), that value scaled by nothing, and whether it looks
+    like a year."""
+
+    value: Decimal | None
+    unscaled: Decimal | None  # scale(value, 0)
+    year_like: bool
+
+    @classmethod
+    def of(cls, text: str) -> _StartWord:
+        value = parse_digits(text)
+        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
 
 
 class NumericAtoms:
@@ -165,7 +204,7 @@ class NumericAtoms:
         self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
         may_start = frozenset(self._word_start | {"a", "an"})  # "a dozen": _number_words_end
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
-        self._digit_values: dict[int, Decimal | None] = {}  # orth -> parse_digits(text)
+        self._words: dict[int, _StartWord] = {}  # orth -> what _numbers needs of the word
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -176,19 +215,21 @@ class NumericAtoms:
         unit_symbols = self._matches(doc, self._unit_exact, strings)
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {
-            i for s in self._select(unit_words, taken) if len(s) > 1 for i in range(s.start, s.end)
+            i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
         }
         get_unit, get_before = span_getter("unit"), span_getter("cur_before")
         nums = self._numbers(
             doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
         taken |= {i for s in nums for i in range(s.start, s.end)}
-        pct = self._select(self._matches(doc, self._pct, strings), taken)
+        pct = _spans(doc, self._select(self._matches(doc, self._pct, strings), taken))
         taken |= {i for s in pct for i in range(s.start, s.end)}
-        units = filter_spans(self._select(unit_symbols, taken) + self._select(unit_words, taken))
+        units = _spans(
+            doc, _kept(self._select(unit_symbols, taken) + self._select(unit_words, taken))
+        )
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = self._select(self._matches(doc, self._hedge, strings), set())
+        hedges = _spans(doc, self._select(self._matches(doc, self._hedge, strings), set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -203,18 +244,17 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ currencies
     def _currencies(self, doc: Doc, strings) -> list[Span]:
-        spans = []
+        found = [
+            (start, end, self._cur_entries[strings[match_id]])
+            for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc)
+        ]
+        chosen = {(start, end) for _, start, end in _kept([(0, s, e) for s, e, _ in found])}
         set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
-        for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc):
-            entry = self._cur_entries[strings[match_id]]
-            span = Span(doc, start, end, label=entry.iso or "AMBIGUOUS")
-            spans.append((span, entry))
-        chosen = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
         out = []
         seen = set()
         context: list[str] | None = None  # counted only when a currency is ambiguous
-        for span, entry in spans:
-            key = (span.start, span.end)
+        for start, end, entry in found:
+            key = (start, end)
             if key not in chosen or key in seen:
                 continue
             seen.add(key)
@@ -223,7 +263,7 @@ class NumericAtoms:
                 if context is None:
                     context = self._context_countries(doc)
                 iso = self._resolve(entry, context)
-            span = Span(doc, span.start, span.end, label=iso or "UNKNOWN")
+            span = Span(doc, start, end, label=iso or "UNKNOWN")
             set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
         return sorted(out, key=lambda s: s.start)
@@ -282,14 +322,13 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ simple atoms
     @staticmethod
-    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[Span]:
-        return [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]  # m: the label's id
+    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[_Match]:
+        return list(matcher(doc))  # (label id, start, end)
 
     @staticmethod
-    def _select(spans: list[Span], taken: set[int]) -> list[Span]:
+    def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
         """The matches clear of ``taken``, without overlaps (longest first)."""
-        free = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-        return sorted(filter_spans(free), key=lambda s: s.start)
+        return _kept([m for m in matches if not any(i in taken for i in range(m[1], m[2]))])
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
@@ -300,21 +339,21 @@ class NumericAtoms:
         ])
 
     # ------------------------------------------------------------ numbers
-    def _starts(self, doc: Doc) -> list[tuple[int, Decimal | None]]:
-        """The tokens a number can start at: ``(index, value)`` for a numeral
-        in digits, ``(index, None)`` for a word that may start a spelled-out
-        one (the vocabulary flags those words, see :class:`_StartsNumber`)."""
-        values = self._digit_values
-        if len(values) > _MAX_SEEN:
-            values.clear()
+    def _starts(self, doc: Doc) -> list[tuple[int, _StartWord]]:
+        """The tokens a number can start at (the vocabulary flags those words,
+        see :class:`_StartsNumber`), with what ``_numbers`` needs of the word,
+        worked out once per word."""
+        words = self._words
+        if len(words) > _MAX_SEEN:
+            words.clear()
         strings = doc.vocab.strings
         out = []
         for i in doc.to_array(self._start_flag).nonzero()[0].tolist():
             orth = doc[i].orth
-            value = values.get(orth, _UNSEEN)
-            if value is _UNSEEN:
-                value = values[orth] = parse_digits(strings[orth])
-            out.append((i, value))
+            word = words.get(orth)
+            if word is None:
+                word = words[orth] = _StartWord.of(strings[orth])
+            out.append((i, word))
         return out
 
     def _numbers(self, doc: Doc, taken: set[int], after_currency: set[int]) -> list[Span]:
@@ -323,15 +362,14 @@ class NumericAtoms:
         n = len(doc)
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
-        for i_start, digits in self._starts(doc):
+        for i_start, word in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
                 continue
             i = i_start
             if i in taken:
                 continue
-            tok = doc[i]
-            mantissa = digits
+            mantissa = word.value
             end = i + 1
             if mantissa is not None:
                 if self._excluded_digits(doc, i):
@@ -382,12 +420,14 @@ class NumericAtoms:
                 exponent += mag.exponent
                 end += 1
             span = Span(doc, i, end, label=num_label)
+            single = end == i + 1
             set_number(
                 span,
                 mantissa,
                 exponent,
-                scale(mantissa, exponent),
-                "year" if (end == i + 1 and is_year_like(tok.text)) else None,
+                # a lone numeral in digits: its scaled value is the word's
+                word.unscaled if single and word.value is not None else scale(mantissa, exponent),
+                "year" if (single and word.year_like) else None,
             )
             spans.append(span)
             i = end

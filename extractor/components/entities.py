@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -42,6 +43,7 @@ from .. import data as d
 from ..kb import Entry, KnowledgeBase
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
+from .extensions import span_setter, span_values
 
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
 
@@ -113,11 +115,13 @@ class EntityRecognizer:
         body = bisect.bisect_left(self._idx, body_start)
         i = max(first, body)
         n = len(doc)
-        while i < n:
-            if not (self._caps[i] or i in phrases) or (
-                    i in blocked and not (i in phrases and phrases[i] - 1 not in blocked)):
-                i += 1  # "U.S. dollars" is a currency; "euro zone" a place
+        # only a capitalised word or an alias starts a name
+        for k in sorted(set(compress(range(n), self._caps)).union(phrases)):
+            if k < i:
                 continue
+            i = k
+            if i in blocked and not (i in phrases and phrases[i] - 1 not in blocked):
+                continue  # "U.S. dollars" is a currency; "euro zone" a place
             end = self._chunk_end(doc, i, phrases, blocked)
             for f in self._classify(doc, i, end, phrases, local):
                 found.append(f)
@@ -125,10 +129,10 @@ class EntityRecognizer:
             i = max(end, i + 1)
         found = self._abbreviations(doc, found, local, body)
         spans = []
+        set_names = span_setter("entity_lookup", "entity_name")
         for f in sorted(found, key=lambda f: f.start):
             span = Span(doc, f.start, f.end, label=f.label)
-            span._.entity_lookup = f.lookup
-            span._.entity_name = f.name
+            set_names(span, f.lookup, f.name)
             spans.append(span)
         doc.spans["entities"] = spans
         return doc
@@ -155,21 +159,17 @@ class EntityRecognizer:
         """Token texts, trailing spaces and capitalisation as plain lists:
         cut from the text by offsets, without making a Token object each."""
         text = doc_text(doc)
+        self._src = text
         self._idx, self._w = token_words(doc)
-        cols = list(zip(self._idx, (len(w) for w in self._w), strict=True))
-        ends = [i + n for i, n in cols]
-        nexts = self._idx[1:] + [len(text)] if cols else []
+        self._ends = ends = [i + len(w) for i, w in zip(self._idx, self._w, strict=True)]
+        nexts = self._idx[1:] + [len(text)] if ends else []
         self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
         self._caps = [w[:1].isupper() for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
-        """``doc[a:b].text`` from the word lists (no Token objects made)."""
-        parts = []
-        for k in range(a, b):
-            parts.append(self._w[k])
-            if k < b - 1:
-                parts.append(self._sp[k])
-        return "".join(parts)
+        """``doc[a:b].text``: the source text from the first token's start to
+        the last one's end (the words and the spaces between them)."""
+        return self._src[self._idx[a]:self._ends[b - 1]] if a < b else ""
 
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
@@ -591,8 +591,8 @@ def token_words(doc: Doc) -> tuple[list[int], list[str]]:
     cached = doc.user_data.get(_WORDS_KEY)
     if cached is None:
         text = doc_text(doc)
-        cols = doc.to_array([IDX, LENGTH]).tolist()
-        cached = ([c[0] for c in cols], [text[i:i + n] for i, n in cols])
+        idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # two lists, not a pair a token
+        cached = (idx, [text[i:i + n] for i, n in zip(idx, lengths, strict=True)])
         doc.user_data[_WORDS_KEY] = cached
     return cached
 
@@ -643,38 +643,46 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("entities", []))
         countries = list(doc._.context_countries or [])
-        candidates = [self._candidates(span) for span in spans]
+        text = doc_text(doc)
+        read = span_values("entity_lookup", "entity_name")
+        # (span, label, text, lookup form, name): read once, no span._ (text == span.text)
+        named = [(span, span.label_, text[span.start_char:span.end_char], *read(span))
+                 for span in spans]
+        candidates = [self._candidates(label, lookup or words)
+                      for _, label, words, lookup, _ in named]
         # countries named without ambiguity join the context first
         for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
         linked = []
-        for span, cands in zip(spans, candidates, strict=True):
-            link = self._choose(span, cands, countries)
-            span._.link = link  # kept by offsets: the new Span below sees it too
-            linked.append(Span(doc, span.start, span.end, label=span.label_,
+        set_link = span_setter("link")
+        for (span, label, words, lookup, name), cands in zip(named, candidates, strict=True):
+            link = self._choose(label, words, lookup, name, cands, countries)
+            set_link(span, link)  # kept by offsets: the new Span below sees it too
+            linked.append(Span(doc, span.start, span.end, label=label,
                                kb_id=link.kb_id or ""))
         doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
         return doc
 
-    def _candidates(self, span: Span) -> list[Entry]:
-        label = span.label_
+    def _candidates(self, label: str, lookup: str) -> list[Entry]:
         if label == "NORP" or label == "PERSON":
             return []
         out = []
-        for e in self.kb.candidates(span._.entity_lookup or span.text):
+        for e in self.kb.candidates(lookup):
             if (label in PLACE_LABELS) == (e.label in PLACE_LABELS):
                 out.append(e)
         return out
 
-    def _choose(self, span: Span, cands: list[Entry], countries: list[str]) -> Link:
+    def _choose(self, label: str, text: str, lookup: str | None, name: str | None,
+                cands: list[Entry], countries: list[str]) -> Link:
         """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
         GeoNames cities the name may be: one in a country of the article first
         (the dateline's country ranks first), then by prior. A subdivision or a
         city abroad is never forced: it must be in the article's countries (a
-        city of a million excepted)."""
-        lookup = span._.entity_lookup or span.text
-        name = span._.entity_name or lookup
+        city of a million excepted). ``text`` is the span's, ``lookup`` and
+        ``name`` its ``entity_lookup`` and ``entity_name``."""
+        lookup = lookup or text
+        name = name or lookup
         rank = {c: k for k, c in enumerate(countries)}
         far = len(rank)
         options: list[tuple[tuple, Link]] = []
@@ -682,7 +690,7 @@ class EntityLinker:
             options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
                             Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
                                  e.geonames_id, e.country)))
-        if span.label_ == "GPE":
+        if label == "GPE":
             cities, subdivisions = self.kb.cities_or_subdivisions(lookup)
             for sub in subdivisions:
                 if sub.country in rank:  # Georgia next to Atlanta: the U.S. state
@@ -698,8 +706,8 @@ class EntityLinker:
                                              country=city.country)))
         if options:
             return min(options, key=lambda o: o[0])[1]
-        if span.label_ == "NORP":
-            return Link(None, span.text, country=self.kb.demonyms.get(span.text))
+        if label == "NORP":
+            return Link(None, text, country=self.kb.demonyms.get(text))
         return Link(None, name)
 
 

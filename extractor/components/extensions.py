@@ -80,26 +80,41 @@ def _plain(registry: dict[str, Any], name: str) -> bool:
     )
 
 
-#: (kind, names) -> (the registry, its entries for the names, the accessor built for them)
-_ACCESSORS: dict[tuple[str, tuple[str, ...]], tuple[Any, tuple, Callable]] = {}
+#: key -> (the registry, its entries for the names, what was built for them)
+_ACCESSORS: dict[tuple, tuple[Any, tuple, Any]] = {}
 
 
-def _accessor(kind: str, names: tuple[str, ...], registry: dict, build: Callable) -> Callable:
+def _accessor(key: tuple, names: tuple[str, ...], registry: dict, build: Callable) -> Any:
     """``build()``, remembered until the names' registrations change."""
     entries = tuple(registry.get(name) for name in names)
-    found = _ACCESSORS.get((kind, names))
+    found = _ACCESSORS.get(key)
     if found is not None and found[0] is registry and found[1] == entries:
         return found[2]
     made = build()
-    _ACCESSORS[(kind, names)] = (registry, entries, made)
+    _ACCESSORS[key] = (registry, entries, made)
     return made
+
+
+def span_accessors(
+    getters: tuple[str, ...], setter: tuple[str, ...]
+) -> tuple[Callable[..., Any], ...]:
+    """:func:`span_getter` for each of ``getters``, then :func:`span_setter`
+    for ``setter``, checked as one (for a component that needs them all)."""
+    registry = Underscore.span_extensions
+    return _accessor(
+        ("span_bundle", getters, setter),
+        getters + setter,
+        registry,
+        lambda: tuple(_span_getter(registry, n) for n in getters)
+        + (_span_setter(registry, setter),),
+    )
 
 
 def span_getter(name: str) -> Callable[[Span], Any]:
     """What reads ``span._.<name>``. Get one per document: whether the fast
     way may be used is decided here, not on every read."""
     registry = Underscore.span_extensions
-    return _accessor("span_get", (name,), registry, lambda: _span_getter(registry, name))
+    return _accessor(("span_get", name), (name,), registry, lambda: _span_getter(registry, name))
 
 
 def _span_getter(registry: dict, name: str) -> Callable[[Span], Any]:
@@ -113,12 +128,33 @@ def _span_getter(registry: dict, name: str) -> Callable[[Span], Any]:
     return lambda span: span._.get(name)
 
 
+def span_values(*names: str) -> Callable[[Span], list[Any]]:
+    """What reads ``[span._.<name> for name in names]`` at once. Get one per
+    document."""
+    registry = Underscore.span_extensions
+    return _accessor(("span_values", names), names, registry,
+                     lambda: _span_values(registry, names))
+
+
+def _span_values(registry: dict, names: tuple[str, ...]) -> Callable[[Span], list[Any]]:
+    if _keys_match() and all(_plain(registry, name) for name in names):
+        defaults = [(name, registry[name][0]) for name in names]
+
+        def fast(span: Span) -> list[Any]:
+            get = span.doc.user_data.get
+            start, end = span.start_char, span.end_char
+            return [get((_KEY, name, start, end), default) for name, default in defaults]
+
+        return fast
+    return lambda span: [span._.get(name) for name in names]
+
+
 def span_setter(*names: str) -> Callable[..., None]:
     """What sets ``span._.<name>`` for each of ``names``, called as
     ``set(span, value, ...)`` with the values in that order. Get one per
     document."""
     registry = Underscore.span_extensions
-    return _accessor("span_set", names, registry, lambda: _span_setter(registry, names))
+    return _accessor(("span_set", names), names, registry, lambda: _span_setter(registry, names))
 
 
 def _span_setter(registry: dict, names: tuple[str, ...]) -> Callable[..., None]:
@@ -144,7 +180,9 @@ def token_setter(name: str) -> Callable[[Doc, list[tuple[int, Any]]], None]:
     """What sets ``doc[i]._.<name> = value`` for each ``(i, value)``. Get one
     per document."""
     registry = Underscore.token_extensions
-    return _accessor("token_set", (name,), registry, lambda: _token_setter(registry, name))
+    return _accessor(
+        ("token_set", name), (name,), registry, lambda: _token_setter(registry, name)
+    )
 
 
 def _token_setter(registry: dict, name: str) -> Callable[[Doc, list[tuple[int, Any]]], None]:

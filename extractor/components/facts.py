@@ -34,6 +34,8 @@ from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .entities import token_words
+from .lexflags import add_flagged
+from .windowmemo import WindowMemo
 
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
@@ -119,7 +121,8 @@ class FactBuilder:
                      else v) for k, v in tok.items()}
                 for tok in row.pattern
             ]
-            self.period_matcher.add(row.label, [pattern])
+            add_flagged(self.period_matcher, row.label, [pattern])
+        self._period_memo = WindowMemo(self.period_matcher)
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
         self.measure_units = {row.unit for row in d.load_jsonl(folder / "units.jsonl", d.Unit)}
@@ -267,17 +270,24 @@ class FactBuilder:
         unless more punctuation follows), and at paragraph breaks, read from
         the word list rather than by a component that walks every token."""
         lw = self._lw
+        cached = self.__dict__.get("_sentences_of")
+        if cached is not None and cached[0] is lw:  # asked again for the same Doc
+            return cached[1]
         n = len(lw)
         starts = [0]
+        ends = (".", "!", "?")
         for i, w in enumerate(lw[:-1]):
-            nxt = lw[i + 1]
-            if (w in (".", "!", "?") and nxt not in (".", "!", "?", '"', "”", ")")) or (
-                    not w.strip() and "\n" in w):
+            if w in ends:
+                if lw[i + 1] not in (".", "!", "?", '"', "”", ")"):
+                    starts.append(i + 1)
+            elif "\n" in w and w.isspace():
                 starts.append(i + 1)
         if n and starts[-1] == n:
             starts.pop()
-        return [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
+        out = [Sentence(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)] if n \
             else []
+        self._sentences_of = (lw, out)
+        return out
 
     def _headline_start(self, doc: Doc) -> int:
         """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
@@ -800,6 +810,7 @@ class FactBuilder:
         for ent in doc.spans.get("entities", []):
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
+        text = doc_text(doc)
         hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
@@ -807,7 +818,8 @@ class FactBuilder:
         for s, e in hits:
             if s < last_end or any(i in taken for i in range(s, e)):
                 continue
-            ids = self.form_ids.get(doc[s:e].text.lower(), [])
+            ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
+                                    .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
             last_end = e
         # one form, several indicators ("spending"): the one the article's
@@ -1085,9 +1097,10 @@ class FactBuilder:
                 else:
                     windows.append([a, b])
         out = []
-        for a, b in windows:
-            for m, s, e in self.period_matcher(doc[a:b]):
-                out.append((doc.vocab.strings[m], a + s, a + e))
+        strings = doc.vocab.strings
+        for a, b in windows:  # the matches of self.period_matcher(doc[a:b]), remembered
+            for m, s, e in self._period_memo(doc, a, b, self._words):
+                out.append((strings[m], s, e))
         return out
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,

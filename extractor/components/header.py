@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..places import country_of_place
 from ..reader import DatelineParser, parse_header
@@ -19,6 +20,7 @@ class WireHeader:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self._parser = DatelineParser(Lexicon.load().dateline)
+        self._kb = KnowledgeBase.load()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -27,7 +29,7 @@ class WireHeader:
         doc._.header = header
         doc._.dateline = dateline
         doc._.warnings = [*header.warnings, *(dateline.warnings if dateline else not_read)]
-        country = country_of_place(dateline.place) if dateline else None
+        country = country_of_place(dateline.place, self._kb) if dateline else None
         doc._.context_countries = [country] if country else []
         return doc
 

@@ -19,9 +19,9 @@ window are the same whether the Matcher is given the window or the whole
 document (the patterns look at nothing outside the tokens they match).
 Overlapping matches share a window, so the greedy (``LONGEST``/``FIRST``)
 filtering, which only compares overlapping matches of one key, keeps the same
-ones. A window only counts when it holds every mark some pattern requires,
-and windows are looked for only around the tokens with the rarest of those
-marks.
+ones. Windows are only looked for around tokens with a *seed* mark: one
+mark each pattern cannot match without (its currency, percent word or
+unit rather than its number), so every match holds one.
 
 Inside a window the Matcher sees nothing of a token but the marks and words
 the patterns test, so its matches (relative to the window) are a function of
@@ -55,12 +55,18 @@ _OPTIONAL_OPS = {"?", "*"}
 _REQUIRED_OPS = {None, "+"}
 _WORD_ATTRS = {"LOWER": "lower", "ORTH": "orth", "TEXT": "orth"}
 
+
 @dataclass(frozen=True)
 class _Plan:
     mark_values: dict[str, frozenset[str]]  # atom attribute -> the marks tested for
     lower: frozenset[str]  # LOWER values tested for
     orth: frozenset[str]  # ORTH/TEXT values tested for
     required: tuple[frozenset[tuple[str, str]], ...]  # per pattern: the marks it needs
+    # one required mark per pattern, of the attribute fewest patterns require,
+    # and not the number's if another will do (the currency, percent word or
+    # unit): every match holds a token with one of these, so windows are
+    # looked for around them only
+    seeds: frozenset[tuple[str, str]]
 
 
 def _words(value: Any) -> list[str] | None:
@@ -106,11 +112,17 @@ def plan_for(patterns: Iterable[list[dict[str, Any]]]) -> _Plan | None:
         required.append(frozenset(needs))
     if not required or not all(required):
         return None  # a pattern made of words alone could match anywhere
+    uses = {attr: sum(any(a == attr for a, _ in need) for need in required) for attr in mark_values}
+    # numbers are the commonest atoms (every other one goes with a number)
+    seeds = frozenset(
+        min(need, key=lambda p: (uses[p[0]], p[0] == "num", p)) for need in required
+    )
     return _Plan(
         mark_values={a: frozenset(v) for a, v in mark_values.items()},
         lower=frozenset(words["lower"]),
         orth=frozenset(words["orth"]),
         required=tuple(required),
+        seeds=seeds,
     )
 
 
@@ -177,14 +189,9 @@ class WindowedMatcher:
         def passes(i: int) -> bool:
             return i in marked or word(i) != (None, None)
 
-        # Every window worth matching holds all the marks of some pattern's
-        # required set, so it holds a token with the rarest mark of that set:
-        # those tokens are enough to find the windows from.
-        rarest = set()
-        for need in plan.required:
-            if all(p in where for p in need):
-                rarest.add(min(need, key=lambda p: (len(where[p]), p)))
-        seeds = sorted({i for p in rarest for i in where[p]})
+        # Every match holds a token with its pattern's seed mark: those
+        # tokens are enough to find the windows from.
+        seeds = sorted({i for p in plan.seeds if p in where for i in where[p]})
         out: list[tuple[int, int, int]] = []
         missed: list[tuple[int, int, tuple]] = []
         end = -1
@@ -197,11 +204,8 @@ class WindowedMatcher:
             end = i + 1
             while end < n and passes(end):
                 end += 1
-            present = {p for k in range(start, end) if k in marked for p in marked[k]}
-            if not any(need <= present for need in plan.required):
-                continue
             # the Matcher sees nothing of a token but its marks and word tests
-            shape = tuple((marked.get(k, ()), word(k)) for k in range(start, end))
+            shape = tuple([(marked.get(k, ()), word(k)) for k in range(start, end)])
             found = self._seen.get(shape)
             if found is None:
                 missed.append((start, end, shape))

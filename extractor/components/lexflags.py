@@ -1,0 +1,131 @@
+"""Matcher word lists as lexeme flags.
+
+spaCy's ``Matcher`` runs a token pattern's ``{"LOWER": {"IN": [...]}}`` as a
+Python callable on every token it is tried on, which costs several times
+what the matcher's own attribute checks cost. An attribute that belongs to
+the word itself (``ORTH``, ``LOWER``, ``SHAPE``) gives the same answer for
+every token of that word, so the vocabulary can work it out once per word as
+a lexeme flag, and the pattern tests the flag in the matcher's own loop:
+``{"LOWER": {"IN": ["first", "second"]}}`` becomes ``{<flag id>: True}``
+(``NOT_IN``: ``False``). The flag's getter is computed from the same
+attribute getter the vocabulary uses for the attribute, so the tokens a
+pattern matches are the same either way (tested). A spec the rewrite does not
+cover (other predicates, other attributes, non-string values), or a
+vocabulary with no free flag bit left, keeps spaCy's predicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.attrs import LOWER, SHAPE
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
+from spacy.vocab import Vocab
+
+#: pattern attribute -> vocabulary getter attribute (None: the word's own text)
+_LEXEME_ATTRS: dict[str, int | None] = {"ORTH": None, "TEXT": None, "LOWER": LOWER,
+                                        "SHAPE": SHAPE}
+
+
+class InWords:
+    """What a word-list flag's getter holds: the attribute getter, the words,
+    and a memo shared by the flags on the same attribute (``[text, value]``:
+    the vocabulary calls every flag getter with the same string in a row
+    when it makes a lexeme, so the attribute is computed once; it is pure)."""
+
+    def __init__(self, attr: Callable[[str], str] | None, values: frozenset[str],
+                 memo: list | None) -> None:
+        self.attr = attr
+        self.values = values
+        self.memo = memo if memo is not None else [None, None]
+
+
+def _getter(spec: InWords) -> Callable[[str], bool]:
+    """The flag getter itself: a plain function (the vocabulary calls it for
+    every new word, and calling a function costs less than an object)."""
+    attr, values, memo = spec.attr, spec.values, spec.memo
+    if attr is None:
+        def get(text: str) -> bool:
+            return text in values
+    else:
+        def get(text: str) -> bool:
+            if text is not memo[0]:
+                memo[1] = attr(text)
+                memo[0] = text
+            return memo[1] in values
+    get.in_words = spec  # type: ignore[attr-defined]
+    return get
+
+
+def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
+    """The ID of the flag "``attr`` is in ``values``" in ``vocab``, added (as
+    the highest free flag bit) if needed; None when it cannot be a flag."""
+    name = attr.upper()
+    if name not in _LEXEME_ATTRS:
+        return None
+    getters = vocab.lex_attr_getters
+    source = _LEXEME_ATTRS[name]
+    attr_getter = None if source is None else getters.get(source)
+    if source is not None and attr_getter is None:
+        return None
+    memo = None
+    for flag_id, getter in getters.items():
+        spec = getattr(getter, "in_words", None)
+        if isinstance(spec, InWords) and spec.attr is attr_getter \
+                and isinstance(flag_id, int) and flag_id < 64:
+            if spec.values == values:
+                return flag_id
+            memo = spec.memo
+    free = [bit for bit in range(63, 0, -1) if bit not in getters]
+    if not free:
+        return None
+    return vocab.add_flag(_getter(InWords(attr_getter, values, memo)), free[0])
+
+
+def flag_pattern(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``pattern`` with each ``{"ATTR": {"IN": [...]}}`` / ``NOT_IN`` on a word
+    attribute replaced by a lexeme flag (see the module's description), in
+    the token specs a match can start with: the first, and the ones after
+    it while those before are optional. The Matcher tries those at every
+    token; the others only where a match got that far, and a flag there
+    would cost every new word one more getter for little."""
+    out = []
+    leading = True
+    for spec in pattern:
+        if not leading:
+            out.append(spec)
+            continue
+        leading = spec.get("OP") in ("?", "*")
+        new: dict[Any, Any] = {}
+        for key, value in spec.items():
+            flag = None
+            if isinstance(key, str) and isinstance(value, dict) and len(value) == 1:
+                (op, words), = value.items()
+                if op in ("IN", "NOT_IN") and isinstance(words, list) \
+                        and all(isinstance(w, str) for w in words):
+                    flag = word_flag(vocab, key, frozenset(words))
+                    if flag is not None and flag not in new:
+                        new[flag] = op == "IN"
+                        continue
+            new[key] = value
+        out.append(new)
+    return out
+
+
+def add_flagged(matcher: Matcher, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+    """``matcher.add(key, patterns)`` with the word lists as lexeme flags. The
+    patterns are validated as written (when the matcher validates), then
+    added as rewritten: spaCy's schema does not know flag IDs."""
+    if matcher.validate:
+        errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
+        if any(errors.values()):
+            raise MatchPatternError(key, errors)
+    flagged = [flag_pattern(matcher.vocab, p) for p in patterns]
+    validate, matcher.validate = matcher.validate, False
+    try:
+        matcher.add(key, flagged)
+    finally:
+        matcher.validate = validate
