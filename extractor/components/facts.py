@@ -135,6 +135,14 @@ class FactBuilder:
         self.present = set(rules.present_words)
         self.level_verbs = set(rules.level_verbs)
         self.national_phrases = [p.split() for p in rules.national_phrases]
+        self._national_first: dict[str, list[list[str]]] = {}
+        for phrase in self.national_phrases:
+            self._national_first.setdefault(phrase[0], []).append(phrase)
+        # every word _triggers_period can accept, but years and "2024/25"/"FY2024"
+        self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
+                               "h1", "h2", "q1", "q2", "q3", "q4", "fiscal", "financial",
+                               "period", "holiday", "holidays", "break", "vacation", "days",
+                               "weeks", "earlier", "ago", "half", "last", "this", "next", "end"}
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -693,11 +701,12 @@ class FactBuilder:
     def _nationwide(self, a: int, b: int) -> bool:
         """A clause about the whole country ("nationwide", "across the
         country"), in an article about one of its regions."""
-        words = self._lw[a:b]
-        for phrase in self.national_phrases:
-            n = len(phrase)
-            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
-                return True
+        lw = self._lw
+        by_first = self._national_first
+        for i in range(a, b):
+            for phrase in by_first.get(lw[i], ()):
+                if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b:
+                    return True
         return False
 
     def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
@@ -1089,8 +1098,10 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
+        maybe = self._trigger_words
         for i, w in enumerate(lw):
-            if self._triggers_period(i, w):
+            # most words are prose: a set lookup first, the rules only for the rest
+            if (w in maybe or w[:1].isdigit() or w[:2] == "fy") and self._triggers_period(i, w):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
