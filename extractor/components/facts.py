@@ -179,8 +179,10 @@ class FactBuilder:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
         metrics = self._metrics(doc, figures)
+        self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
         entities = list(doc.spans.get("entities", []))
+        self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
         main_place = self._dateline_country_entity(doc, entities)
         self._country_entity = main_place
         drafts: list[FactDraft] = []
@@ -195,11 +197,15 @@ class FactBuilder:
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
+        fig_starts = [f.span.start for f in figures]  # figures and periods are sorted
+        period_starts = [p.start for p in periods]
         for sent in self._sentences(doc):
             if sent.end <= body:
                 continue
-            sent_figs = [f for f in figures if sent.start <= f.span.start < sent.end]
-            sent_periods = [p for p in periods if sent.start <= p.start < sent.end]
+            sent_figs = figures[bisect.bisect_left(fig_starts, sent.start):
+                                bisect.bisect_left(fig_starts, sent.end)]
+            sent_periods = periods[bisect.bisect_left(period_starts, sent.start):
+                                   bisect.bisect_left(period_starts, sent.end)]
             for a, b in self._clauses(doc, sent):
                 clause_figs = [f for f in sent_figs if a <= f.span.start < b]
                 if not clause_figs:
@@ -431,8 +437,11 @@ class FactBuilder:
         first = draft.first
         # metric: the nearest metric words before the figure in the sentence,
         # else the nearest after it in the clause
-        before = [m for m in metrics if sent.start <= m[0] and m[1] <= first.start]
-        after = [m for m in metrics if first.end <= m[0] and m[1] <= b]
+        starts = self._metric_starts
+        lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
+        before = [m for m in metrics[lo:mid] if m[1] <= first.start]
+        hi = bisect.bisect_left(starts, b)
+        after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
@@ -671,9 +680,9 @@ class FactBuilder:
         first = draft.first
         partner = None
         if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
-            for k, ent in enumerate(entities):
-                if not (sent.start <= ent.start < sent.end) or ent.label_ not in (
-                        "GPE", "LOC", "ORG"):
+            for k in self._entities_in(sent.start, sent.end):
+                ent = entities[k]
+                if ent.label_ not in ("GPE", "LOC", "ORG"):
                     continue
                 prev = self._lw[ent.start - 1] if ent.start > 0 else ""
                 prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
@@ -698,6 +707,12 @@ class FactBuilder:
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
         draft.location = place
 
+    def _entities_in(self, a: int, b: int) -> range:
+        """Indexes of the entities that start in tokens ``a``..``b`` (by
+        bisection: a long article has thousands)."""
+        starts = self._ent_starts
+        return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+
     def _nationwide(self, a: int, b: int) -> bool:
         """A clause about the whole country ("nationwide", "across the
         country"), in an article about one of its regions."""
@@ -718,9 +733,9 @@ class FactBuilder:
         dateline = doc._.dateline
         candidates = []
         skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
-        for k, ent in enumerate(entities):
-            if ent.label_ not in PLACE_LABELS or k == partner or not (a <= ent.start
-                                                                      and ent.end <= b):
+        for k in self._entities_in(a, b):
+            ent = entities[k]
+            if ent.label_ not in PLACE_LABELS or k == partner or ent.end > b:
                 continue
             if dateline is not None and ent.start_char == dateline.start:
                 continue
@@ -756,8 +771,8 @@ class FactBuilder:
                 continue
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
-            places = [k for k, ent in enumerate(entities)
-                      if ent.label_ in PLACE_LABELS and a <= ent.start and ent.end <= first]
+            places = [k for k in self._entities_in(a, first)
+                      if entities[k].label_ in PLACE_LABELS and entities[k].end <= first]
             if len(places) != len(group):
                 continue
             gaps = [self._lw[entities[p].end:entities[q].start]
@@ -850,6 +865,8 @@ class FactBuilder:
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
         self._figure_tokens_all = taken
+        self._attach_starts = [f.span.start for f in figures]
+        self._attach_longest = max((len(f.span) for f in figures), default=0)
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
@@ -930,7 +947,10 @@ class FactBuilder:
         percent in 2022``: a period right after a figure that follows a
         comparison word is that figure's, not the sentence's."""
         lw = self._lw
-        for f in figures:
+        # only figures that can end within 3 words of the hit (bisection: a
+        # long article has thousands of figures)
+        lo = bisect.bisect_left(self._attach_starts, hit.start - 3 - self._attach_longest)
+        for f in figures[lo:]:
             if f.span.end > hit.start:
                 break
             gap = lw[f.span.end:hit.start]
