@@ -67,3 +67,22 @@ def test_within_is_the_spans_inside(extractor_instance, lengths, start, width) -
     scan = [s for s in spans if s.start >= start and s.end <= end]
     assert _within(spans, _ascending_starts(spans), start, end) == scan
     assert _within(spans, None, start, end) == scan
+
+
+def test_the_pipeline_keeps_no_processed_doc_alive() -> None:
+    """A module-level WeakKeyDictionary keyed by the Doc, whose values held the
+    Doc's spans, kept every processed Doc alive (make bench: peak memory +125 %
+    from 200 to 2,000 articles). Not a timing: a Doc must be collectable."""
+    import gc
+    import weakref
+
+    from extractor.pipeline import load
+
+    nlp = load()
+    doc = nlp("BEIJING, Jan. 5 (Xinhua) -- China's exports rose 5 percent to 3 billion "
+              "yuan (about 420 million U.S. dollars) in 2024, with 140 countries.")
+    assert len(doc.spans["money"]) == 2
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
