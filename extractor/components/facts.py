@@ -33,6 +33,7 @@ from .. import data as d
 from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
+from .atoms import group_spans
 from .entities import token_words
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
@@ -163,6 +164,8 @@ class FactBuilder:
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = [w.lower() for w in self._words]
+        # each read of a span group builds new Span objects: read each once
+        self._entities = list(doc.spans.get("entities", []))
         figures = self._figures(doc, body_start)
         if not figures:
             doc._.facts = []
@@ -181,7 +184,7 @@ class FactBuilder:
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
-        entities = list(doc.spans.get("entities", []))
+        entities = self._entities
         self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
         main_place = self._dateline_country_entity(doc, entities)
         self._country_entity = main_place
@@ -244,7 +247,7 @@ class FactBuilder:
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
         out = []
         for kind in ("money", "percentages", "quantities"):
-            for k, span in enumerate(doc.spans.get(kind, [])):
+            for k, span in enumerate(group_spans(doc, kind) if kind in doc.spans else ()):
                 if span.start_char < body_start:
                     continue
                 if kind == "money" and span.start > 0 and doc[span.start - 1].text == "(":
@@ -318,7 +321,7 @@ class FactBuilder:
         the dateline's country."""
         dateline = doc._.dateline
         if dateline is not None:
-            for ent in doc.spans.get("entities", []):
+            for ent in self._entities:
                 if ent.start_char == dateline.start:
                     link = ent._.link
                     code = link.iso_alpha2 if link is not None else None
@@ -827,11 +830,11 @@ class FactBuilder:
         for f in figures:
             taken.update(range(f.span.start, f.span.end))
         self._figure_tokens = set(taken)
-        self._entity_tokens = {i for ent in doc.spans.get("entities", [])
+        self._entity_tokens = {i for ent in self._entities
                                for i in range(ent.start, ent.end)}
-        self._place_tokens = {i for ent in doc.spans.get("entities", [])
+        self._place_tokens = {i for ent in self._entities
                               if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
-        for ent in doc.spans.get("entities", []):
+        for ent in self._entities:
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
         text = doc_text(doc)
