@@ -1004,7 +1004,8 @@ class FactBuilder:
                 words = self._lw[hit.start:hit.end]
                 base = last
                 if last_holiday is not None and any(
-                        w in ("holiday", "holidays", "break", "vacation") for w in words):
+                        w in ("holiday", "holidays", "break", "vacation", "day", "days")
+                        for w in words):  # "over the five days" of a holiday
                     base = last_holiday
                 if base is None or base.first is None:
                     continue  # points at nothing the article dated
