@@ -629,8 +629,11 @@ class FactBuilder:
         text = f"{noun} {participle}".strip()
         generic = noun.lower() in self.rules.generic_nouns
         ids: list[str] = []
+        nouns = noun.split()
+        heads = [] if generic else [" ".join(nouns[k:]) for k in range(1, len(nouns))]
         for key in (text, f"{noun} {verb}" if verb else "", participle,
-                    *reversed(participle.split()), verb, "" if generic else noun):
+                    *reversed(participle.split()), verb, "" if generic else noun,
+                    *heads):  # "inbound tourist trips" -> "tourist trips" -> "trips"
             ids = self.form_ids.get(key.lower(), []) if key else []
             if ids:
                 break
