@@ -485,6 +485,7 @@ class FactRules(_Strict):
     plan_modals: list[str]
     national_phrases: list[str]
     not_metrics: list[str]
+    participles: list[str]
 
 
 class FiscalYearRow(_Strict):

@@ -135,6 +135,7 @@ class FactBuilder:
         self.reporting = set(rules.reporting_verbs)
         self.present = set(rules.present_words)
         self.level_verbs = set(rules.level_verbs)
+        self.participles = {"and", *rules.participles}
         self.national_phrases = [p.split() for p in rules.national_phrases]
         self._national_first: dict[str, list[list[str]]] = {}
         for phrase in self.national_phrases:
@@ -612,9 +613,7 @@ class FactBuilder:
         while j < len(lw) and lw[j] in ("were", "was", "have", "has", "had", "been", "being"):
             j += 1
         tail_start, k = j, j
-        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in (
-                "and", "away", "down", "off", "out", "up", "alive", "dead", "sold", "built",
-                "hit", "shut", "lost", "taken", "made", "run", "seen", "held", "kept")) \
+        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in self.participles) \
                 and words[k].isalpha() and not (k == tail_start and lw[k] == "and"):
             k += 1
         while k > tail_start and lw[k - 1] == "and":
