@@ -486,6 +486,16 @@ class FactRules(_Strict):
     national_phrases: list[str]
     not_metrics: list[str]
     participles: list[str]
+    level_cues_before: list[str]
+    clause_openers: list[str]
+    pronouns: list[str]
+    money_verbs: list[str]
+    auxiliaries: list[str]
+    metric_stop_verbs: list[str]
+    time_modifiers: list[str]
+    holiday_pointers: list[str]
+    holiday_prepositions: list[str]
+    period_words: list[str]
 
 
 class FiscalYearRow(_Strict):

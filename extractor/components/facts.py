@@ -136,15 +136,24 @@ class FactBuilder:
         self.present = set(rules.present_words)
         self.level_verbs = set(rules.level_verbs)
         self.participles = {"and", *rules.participles}
+        self.level_cues_before = set(rules.level_cues_before)
+        self.clause_openers = set(rules.clause_openers)
+        self.pronouns = set(rules.pronouns)
+        self.money_verbs = set(rules.money_verbs)
+        self.auxiliaries = set(rules.auxiliaries)
+        self.metric_stop_verbs = set(rules.metric_stop_verbs)
+        self.time_modifiers = set(rules.time_modifiers)
+        self.holiday_pointers = set(rules.holiday_pointers)
+        self.holiday_prepositions = set(rules.holiday_prepositions)
+        self.period_words = set(rules.period_words)
         self.national_phrases = [p.split() for p in rules.national_phrases]
         self._national_first: dict[str, list[list[str]]] = {}
         for phrase in self.national_phrases:
             self._national_first.setdefault(phrase[0], []).append(phrase)
         # every word _triggers_period can accept, but years and "2024/25"/"FY2024"
         self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
-                               "h1", "h2", "q1", "q2", "q3", "q4", "fiscal", "financial",
-                               "period", "holiday", "holidays", "break", "vacation", "days",
-                               "weeks", "earlier", "ago", "half", "last", "this", "next", "end"}
+                               "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
+                               "half", "last", "this", "next", "end"}
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -273,8 +282,7 @@ class FactBuilder:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
-        if nxt == "of" or any(w in ("accounted", "accounting", "share", "rate", "stood", "at")
-                              for w in before[-2:]):
+        if nxt == "of" or any(w in self.level_cues_before for w in before[-2:]):
             return False
         if span._.unit == "percentage_point":
             return True
@@ -513,7 +521,7 @@ class FactBuilder:
         lw = self._lw
         i = max(a, self._after_dateline)  # not "BEIJING, July 15 (Xinhua) --"
         while i < limit and (lw[i] in self.stop_words or not self._words[i].isalnum()
-                             or lw[i] in ("while", "meanwhile", "also")):
+                             or lw[i] in self.clause_openers):
             i += 1
         start = i
         while i < min(limit, start + 12) and lw[i] not in self.level_verbs \
@@ -530,7 +538,7 @@ class FactBuilder:
                     and lw[j] not in self.rules.months and lw[j] not in self.rules.weekdays
                     for j, words_i in ((j, self._words[j]) for j in range(start, i))):
                 return None
-        if i - start == 1 and lw[start] in ("it", "they", "this", "that", "which", "who"):
+        if i - start == 1 and lw[start] in self.pronouns:
             return None
         if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
             return None  # "Pakistan", "the Government of Pakistan": who, not what
@@ -581,7 +589,7 @@ class FactBuilder:
             return None
         word = self._lw[v]
         ids = self.form_ids.get(word, [])
-        if not ids or not (word.endswith("ed") or word in ("spent", "sold", "earned")):
+        if not ids or not (word.endswith("ed") or word in self.money_verbs):
             return None
         return self._words[v], ids
 
@@ -610,7 +618,7 @@ class FactBuilder:
             noun = unit
         # a participle after it, past auxiliaries: "were killed", "swept away"
         j = i
-        while j < len(lw) and lw[j] in ("were", "was", "have", "has", "had", "been", "being"):
+        while j < len(lw) and lw[j] in self.auxiliaries:
             j += 1
         tail_start, k = j, j
         while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in self.participles) \
@@ -651,8 +659,7 @@ class FactBuilder:
             while stop < min(limit, e + 10) and stop not in self._figure_tokens \
                     and not doc[stop].is_punct \
                     and doc[stop].lower_ not in self.change_words \
-                    and doc[stop].lower_ not in ("surpassed", "reached", "totaled", "hit",
-                                                 "stood", "was", "were"):
+                    and doc[stop].lower_ not in self.metric_stop_verbs:
                 stop += 1
             tail = set(range(e + 1, stop))
             if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
@@ -943,7 +950,7 @@ class FactBuilder:
         if weekday:
             window = lw[max(0, s - 8):s] + lw[e:e + 2]
         else:
-            window = [w for w in lw[max(0, s - 3):s] if w not in ("late", "early", "on", "in")]
+            window = [w for w in lw[max(0, s - 3):s] if w not in self.time_modifiers]
             window = window[-1:]
         return any(w in self.reporting for w in window)
 
@@ -1006,7 +1013,7 @@ class FactBuilder:
                 words = self._lw[hit.start:hit.end]
                 base = last
                 if last_holiday is not None and any(
-                        w in ("holiday", "holidays", "break", "vacation", "day", "days")
+                        w in self.holiday_pointers
                         for w in words):  # "over the five days" of a holiday
                     base = last_holiday
                 if base is None or base.first is None:
@@ -1055,7 +1062,7 @@ class FactBuilder:
         self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
         for _, s, e in self.holiday_matcher(doc):
             noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
-            if not noun and (s == 0 or lw[s - 1] not in ("during", "over")):
+            if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
             name = self.rules.holidays[" ".join(lw[s:e]).replace(" - ", "-")] \
                 if " ".join(lw[s:e]).replace(" - ", "-") in self.rules.holidays \
@@ -1101,8 +1108,7 @@ class FactBuilder:
             return self._words[i][:1].isupper()
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
             return True
-        if w in ("fiscal", "financial", "period", "holiday", "holidays", "break", "vacation",
-                 "days", "weeks", "earlier", "ago") or (w[:2] == "fy" and w[2:].isdigit()):
+        if w in self.period_words or (w[:2] == "fy" and w[2:].isdigit()):
             return True
         if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
             return True
