@@ -36,11 +36,12 @@ from decimal import (
 import regex
 from text_to_num import text2num
 
-# Western grouping (1,234,567), Indian grouping (12,34,567) or no grouping;
-# an optional decimal part; an optional sign. Possessive quantifiers keep it linear.
+# Western grouping (1,234,567), Indian grouping (12,34,567: pairs, each followed by
+# a comma, then the last three) or no grouping; an optional decimal part; an optional
+# sign. Possessive quantifiers keep it linear.
 _DIGITS = regex.compile(
     r"""^(?P<sign>[+\-\u2212])?+
-    (?P<int>\d{1,3}(?:,\d{3})++|\d{1,2}(?:,\d{2})++,\d{3}|\d++)?+
+    (?P<int>\d{1,3}(?:,\d{3})++|\d{1,2}(?:,\d{2}(?=,))++,\d{3}|\d++)?+
     (?:\.(?P<frac>\d++))?+$""",
     regex.VERBOSE,
 )

@@ -17,7 +17,8 @@ CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub"
 #: (file, where) -> why matching is linear in the length of the text
 AUDITED = {
     ("extractor/values.py", "_DIGITS"):
-        "one token; anchored; possessive quantifiers; three alternatives tried once each",
+        "one token; anchored; possessive quantifiers; three alternatives tried once each; "
+        "a one-character lookahead",
     ("extractor/values.py", "_YEAR"): "anchored, fixed length",
     ("extractor/values.py", "_DIGIT"): "one character class, matched at one position",
     ("extractor/reader.py", "_HEADER"): "anchored at 0; possessive throughout",

@@ -86,3 +86,14 @@ def test_the_pipeline_keeps_no_processed_doc_alive() -> None:
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_the_examples_in_values_hold() -> None:
+    """The module's docstring examples (Indian grouping ``12,34,567.89`` among
+    them) failed unnoticed: pytest does not run doctests, so this does."""
+    import doctest
+
+    from extractor import values
+
+    failed, tried = doctest.testmod(values)
+    assert tried > 5 and failed == 0

@@ -170,6 +170,12 @@ class FactBuilder:
 
     # ------------------------------------------------------------ the pass
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._build(doc)
+        finally:
+            self._entities = []  # per-Doc state must not keep the Doc alive
+
+    def _build(self, doc: Doc) -> Doc:
         header = doc._.header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
