@@ -64,6 +64,13 @@ CASES = [
     (_head("2024-03-19", "KUNMING, March 19") + "Since the start of this year, the railway has "
      "moved 1.2 million tonnes of goods.", "1.2 million tonnes",
      "Since the start of this year", "2024-01-01", "2024-03-19"),
+    # a part of a relative year; "by" a day ahead
+    (_head("2025-08-04", "HARBIN, Aug. 4") + "The city received 5.2 million tourists in the "
+     "first half of this year.", "5.2 million tourists", "first half of this year",
+     "2025-01-01", "2025-06-30"),
+    (_head("2024-02-28", "HONG KONG, Feb. 28") + "Fiscal reserves are expected to fall to "
+     "HK$733.2 billion by March 31.", "HK$733.2 billion", "by March 31", "2024-03-31",
+     "2024-03-31"),
     # this year up to a day
     (_head("2023-11-05", "URUMQI, Nov. 5") + "This year as of Nov. 3, the port exported "
      "120,000 vehicles.", "120,000 vehicles", "This year as of Nov. 3", "2023-01-01",

@@ -922,8 +922,8 @@ class FactBuilder:
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
                 hit.comparison = False  # "A year earlier, remittances stood at ..."
                 hit.carries = False
-            if label == "since" and s > 0 and self._lw[s - 1].endswith("est"):
-                continue  # "the highest since January 2024" compares, it does not date
+            if label == "since" and any(w.endswith("est") for w in self._lw[max(0, s - 3):s]):
+                continue  # "the highest (level) since January 2024" compares, it does not date
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
@@ -945,7 +945,9 @@ class FactBuilder:
         """A projection ("5.3 percent per year in 2025 and 2026"), not the period
         the article reports: it does not carry to later sentences."""
         return ref is not None and period.last is not None and period.first is not None \
-            and period.first > ref and period.label_kind != "fiscal_year"
+            and period.first > ref \
+            and period.label_kind not in ("fiscal_year", "fiscal_year_from",
+                                          "relative_fiscal_year")
 
     def _reported_on(self, s: int, e: int, weekday: bool) -> bool:
         """A weekday near a reporting verb (``said Friday``, ``data released
@@ -996,6 +998,16 @@ class FactBuilder:
                     out[-1] = replace(hit, start=prev.start, label=doc[prev.start:hit.end].text,
                                       first=first, last=last,
                                       fiscal=(country, year, *prev.months))
+                    continue
+                if joinable and prev.months and prev.label_kind != "year" \
+                        and hit.label_kind == "relative_year" and hit.first is not None \
+                        and not any(w.isdigit() and len(w) == 4
+                                    for w in self._lw[prev.start:prev.end]):
+                    # "the first half of this year"
+                    y, (m1, m2) = hit.first.year, prev.months
+                    out[-1] = replace(prev, end=hit.end, label=doc[prev.start:hit.end].text,
+                                      first=dt.date(y, m1, 1),
+                                      last=dt.date(y, m2, calendar.monthrange(y, m2)[1]))
                     continue
                 if not gap and hit.label_kind in ("as_of_weekday", "as_of_date") \
                         and prev.label_kind in ("year", "relative_year") and prev.first \
@@ -1268,8 +1280,10 @@ class FactBuilder:
                     day = dt.date(years[0] if years else anchor.year, months[0], days[0])
                 except (ValueError, IndexError):
                     return None
-                if not years and day > anchor:
-                    day = day.replace(year=day.year - 1)
+                if not years and day > anchor and words[0] != "by":
+                    day = day.replace(year=day.year - 1)  # "as of March 31": the last one
+                elif not years and day < anchor and words[0] == "by":
+                    day = day.replace(year=day.year + 1)  # "by March 31": the next one
                 return PeriodHit(s, e, text, day, day)
             wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
             day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
