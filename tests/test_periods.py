@@ -71,6 +71,13 @@ CASES = [
     (_head("2024-02-28", "HONG KONG, Feb. 28") + "Fiscal reserves are expected to fall to "
      "HK$733.2 billion by March 31.", "HK$733.2 billion", "by March 31", "2024-03-31",
      "2024-03-31"),
+    # rolling and closing months
+    (_head("2025-02-08", "WASHINGTON, Feb. 7") + "Payrolls rose by 143,000 jobs in January. "
+     "Over the past 12 months, hourly earnings were up 4.1 percent.", "4.1 percent",
+     "past 12 months", "2024-02-01", "2025-01-31"),
+    (_head("2025-02-08", "WASHINGTON, Feb. 7") + "Revisions added 100,000 jobs in the final "
+     "two months of 2024.", "100,000 jobs", "final two months of 2024", "2024-11-01",
+     "2024-12-31"),
     # this year up to a day
     (_head("2023-11-05", "URUMQI, Nov. 5") + "This year as of Nov. 3, the port exported "
      "120,000 vehicles.", "120,000 vehicles", "This year as of Nov. 3", "2023-01-01",

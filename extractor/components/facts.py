@@ -153,7 +153,8 @@ class FactBuilder:
         # every word _triggers_period can accept, but years and "2024/25"/"FY2024"
         self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
                                "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
-                               "half", "last", "this", "next", "end"}
+                               "half", "last", "this", "next", "end", "past", "previous",
+                               "preceding", "final"}
         self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
                                 "last", "this", "next",
                                 "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
@@ -911,7 +912,7 @@ class FactBuilder:
                 continue  # "said Friday": the day of the statement, not of the figure
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
-            pointer = label in ("back_reference", "holiday")  # "over the period" is a span
+            pointer = label in ("back_reference", "holiday", "past_months")  # "over the period"
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if any(i in self._figure_tokens_all for i in range(max(0, s - 5), s)):
                 wider = before
@@ -1027,6 +1028,17 @@ class FactBuilder:
         last_holiday: PeriodHit | None = None
         for hit in hits:
             kind = hit.label_kind
+            if kind == "past_months":
+                # "the past 12 months": the months up to the end of the period before
+                if last is None or last.last is None:
+                    continue
+                n = hit.months[0]
+                end = last.last
+                month = end.month - n  # the first month of the run, 0-based below
+                first = dt.date(end.year + (month // 12), month % 12 + 1, 1)
+                hit = replace(hit, first=first, last=end, months=None)
+                out.append(hit)
+                continue
             if kind in ("back_reference", "same_period", "year_ago"):
                 words = self._lw[hit.start:hit.end]
                 base = last
@@ -1133,6 +1145,8 @@ class FactBuilder:
         if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
+        if w in ("past", "previous", "preceding", "final") or (w == "last" and "months" in nxt):
+            return "months" in nxt  # "the past 12 months", "the final two months of 2024"
         if w in ("last", "this", "next"):
             return nxt[:1] in (["year"], ["month"])
         if w in self.rules.ordinals:
@@ -1301,6 +1315,16 @@ class FactBuilder:
             except ValueError:
                 return None
             return PeriodHit(s, e, text, first, anchor)
+        if label in ("past_months", "final_months"):
+            n = next((int(w) if w.isdigit() else self.rules.count_words.get(w)
+                      for w in words if w.isdigit() or w in self.rules.count_words), None)
+            if not n or not 1 <= n <= 12:
+                return None
+            if label == "final_months":  # "the final two months of 2024"
+                return span(13 - n, 12)
+            hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
+            hit.months = (n, n)
+            return hit
         if label in ("back_reference", "same_period", "year_ago"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
