@@ -249,3 +249,15 @@ def test_what_a_budget_will_spend_is_a_target(extract) -> None:
     assert {r["value_text"]: r["kind"] for r in rows}["2,550 billion rupees"] == "target"
     _, rows = _facts(extract, "Exports will reach 5 billion yuan this year, analysts said.")
     assert rows[0]["kind"] == "forecast"
+
+
+def test_places_of_listed_and_partnered_figures(extract) -> None:
+    _, rows = _facts(extract, "Other platform cities included Yiwu (812 trips), Changsha (764 "
+                     "trips) and Hefei (498 trips) last year.", date="2025-01-22",
+                     dateline="BEIJING, Jan. 22")
+    assert {r["value_text"]: r["location"] for r in rows} == {
+        "812 trips": "Yiwu", "764 trips": "Changsha", "498 trips": "Hefei"}
+    _, rows = _facts(extract, "China remained Dubai's largest trading partner in the first "
+                     "quarter, with bilateral trade reaching 39 billion dirhams.",
+                     date="2016-06-13", dateline="DUBAI, June 13")
+    assert (rows[0]["location"], rows[0]["partner"]) == ("Dubai", "China")

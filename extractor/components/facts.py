@@ -698,10 +698,16 @@ class FactBuilder:
                            entities) -> None:
         first = draft.first
         partner = None
+        owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
+            owners = [k for k in self._entities_in(sent.start, sent.end)
+                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"] and any(
+                          w in self.rules.partner_words
+                          for w in self._lw[entities[k].end + 1:entities[k].end + 5])]
+            owner = owners[0] if owners else None
             for k in self._entities_in(sent.start, sent.end):
                 ent = entities[k]
-                if ent.label_ not in ("GPE", "LOC", "ORG"):
+                if ent.label_ not in ("GPE", "LOC", "ORG") or k == owner:
                     continue
                 prev = self._lw[ent.start - 1] if ent.start > 0 else ""
                 prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
@@ -714,11 +720,23 @@ class FactBuilder:
                         if a <= ent.start < b:
                             break
         draft.partner = partner
+        if owner is not None and partner is not None and entities[owner].label_ in PLACE_LABELS:
+            draft.location = owner
+            draft.notes["owner"] = True
+            return
         # the subject's place: the first place named before the figure (not after
         # "to", "from", "with"), following possessive chains ("China's Xizang");
         # else one named after it in the clause ("killed four people in south
         # China's Hainan Province")
-        place = self._first_place(doc, entities, sent.start, first.start, partner)
+        place = None
+        if first.start > 1 and self._lw[first.start - 1] == "(":
+            # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
+            k = next((k for k in self._entities_in(first.start - 8, first.start - 1)
+                      if entities[k].end == first.start - 1
+                      and entities[k].label_ in PLACE_LABELS), None)
+            place = k
+        if place is None:
+            place = self._first_place(doc, entities, sent.start, first.start, partner)
         if place is None:
             place = self._first_place(doc, entities, first.end, b, partner,
                                       after=self.rules.place_prepositions)
@@ -816,6 +834,7 @@ class FactBuilder:
             if f.location is None:
                 f.location = main
             elif entities is not None and f.partner is not None and main is not None \
+                    and not f.notes.get("owner") \
                     and self._same_place(entities, f.partner, main) \
                     and not self._same_place(entities, f.location, main):
                 # "China is Kazakhstan's largest trade partner, with bilateral trade
