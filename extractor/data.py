@@ -486,6 +486,7 @@ class FactRules(_Strict):
     national_phrases: list[str]
     not_metrics: list[str]
     participles: list[str]
+    reference_nouns: list[str]
     level_cues_before: list[str]
     clause_openers: list[str]
     pronouns: list[str]

@@ -261,3 +261,12 @@ def test_places_of_listed_and_partnered_figures(extract) -> None:
                      "quarter, with bilateral trade reaching 39 billion dirhams.",
                      date="2016-06-13", dateline="DUBAI, June 13")
     assert (rows[0]["location"], rows[0]["partner"]) == ("Dubai", "China")
+
+
+def test_the_noun_a_figure_is_of_names_it(extract) -> None:
+    _, rows = _facts(extract, "The budget plans net borrowing of 81.8 billion euros and a "
+                     "deficit of 10 billion euros in 2025.", date="2024-07-17",
+                     dateline="BERLIN, July 17")
+    metrics = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert metrics["81.8 billion euros"] == ("net borrowing", "")
+    assert metrics["10 billion euros"][1] == "budget_balance"

@@ -136,6 +136,7 @@ class FactBuilder:
         self.present = set(rules.present_words)
         self.level_verbs = set(rules.level_verbs)
         self.participles = {"and", *rules.participles}
+        self.reference_nouns = set(rules.reference_nouns)
         self.level_cues_before = set(rules.level_cues_before)
         self.clause_openers = set(rules.clause_openers)
         self.pronouns = set(rules.pronouns)
@@ -464,7 +465,12 @@ class FactBuilder:
         chosen = before[-1] if before else (after[0] if after else None)
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
-        if gapped is not None:
+        named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
+        if named is not None:
+            # "The budget plans net borrowing of 81.8 billion euros": the noun the
+            # figure is "of" names it, not the clause's subject
+            draft.metric, draft.metric_id = named
+        elif gapped is not None:
             # "Defence will receive 2,550 billion rupees and civil administration
             # 971 billion rupees": the words right before the figure
             draft.metric, draft.metric_id = gapped, None
@@ -556,6 +562,32 @@ class FactBuilder:
                for j in range(start, i)):
             return None  # "A total of", "the first quarter", "earlier"
         return doc[start:i].text
+
+    def _of_phrase(self, doc: Doc, figure: int, chosen) -> tuple[str, str | None] | None:
+        """``net borrowing of 81.8 billion euros``, ``a total investment of over
+        140 million euros``: the content words right before ``of`` and the
+        figure, when no metric form is among them."""
+        lw, words = self._lw, self._words
+        if figure < 2 or lw[figure - 1] != "of":
+            return None
+        i = figure - 1
+        while i > 0 and figure - 1 - i < 4 and words[i - 1].isalpha() \
+                and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
+                and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
+                and lw[i - 1] not in self.rules.not_metrics and (i - 1) not in self._entity_tokens \
+                and lw[i - 1] not in self.targets and lw[i - 1] not in self.forecasts:
+            i -= 1
+        if i == figure - 1:
+            return None
+        if chosen is not None and chosen[0] >= i - 1:
+            return None  # a metric form is right there ("a deficit of", "tax revenue of")
+        if lw[figure - 2] in self.reference_nouns:
+            return None  # "the November estimate of", "an average of": of the metric before
+        text = doc[i:figure - 1].text
+        key = text.lower().split()
+        ids = next((self.form_ids[" ".join(key[k:])] for k in range(len(key))
+                    if " ".join(key[k:]) in self.form_ids), [])
+        return text, (self._prefer(ids) if ids else None)
 
     def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
         """``... and civil administration 971 billion rupees``: a noun phrase
