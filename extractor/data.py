@@ -487,6 +487,7 @@ class FactRules(_Strict):
     not_metrics: list[str]
     participles: list[str]
     reference_nouns: list[str]
+    event_verbs: list[str]
     level_cues_before: list[str]
     clause_openers: list[str]
     pronouns: list[str]

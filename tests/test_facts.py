@@ -270,3 +270,10 @@ def test_the_noun_a_figure_is_of_names_it(extract) -> None:
     metrics = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
     assert metrics["81.8 billion euros"] == ("net borrowing", "")
     assert metrics["10 billion euros"][1] == "budget_balance"
+
+
+def test_the_date_of_an_event_is_not_the_figures_period(extract) -> None:
+    _, rows = _facts(extract, "Lesufi cited a new steel factory, which opened in January and "
+                     "has created more than 1,000 jobs.", date="2026-02-24",
+                     dateline="JOHANNESBURG, Feb. 24")
+    assert rows[0]["period"] == ""

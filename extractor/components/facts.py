@@ -137,6 +137,7 @@ class FactBuilder:
         self.level_verbs = set(rules.level_verbs)
         self.participles = {"and", *rules.participles}
         self.reference_nouns = set(rules.reference_nouns)
+        self.event_verbs = set(rules.event_verbs)
         self.level_cues_before = set(rules.level_cues_before)
         self.clause_openers = set(rules.clause_openers)
         self.pronouns = set(rules.pronouns)
@@ -1012,6 +1013,8 @@ class FactBuilder:
         else:
             window = [w for w in lw[max(0, s - 3):s] if w not in self.time_modifiers]
             window = window[-1:]
+            if any(w in self.event_verbs for w in window):
+                return True  # "a factory which opened in January": the event's date
         return any(w in self.reporting for w in window)
 
     def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
