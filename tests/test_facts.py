@@ -277,3 +277,10 @@ def test_the_date_of_an_event_is_not_the_figures_period(extract) -> None:
                      "has created more than 1,000 jobs.", date="2026-02-24",
                      dateline="JOHANNESBURG, Feb. 24")
     assert rows[0]["period"] == ""
+
+
+def test_a_companys_country_is_not_the_subject_place(extract) -> None:
+    _, rows = _facts(extract, "China's Fufeng Group will invest 800 million U.S. dollars in a "
+                     "corn processing plant in Zhambyl Region.", date="2025-06-17",
+                     dateline="ASTANA, June 17")
+    assert rows[0]["location"] == "Zhambyl Region"

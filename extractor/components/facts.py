@@ -809,6 +809,10 @@ class FactBuilder:
                 continue
             if dateline is not None and ent.start_char == dateline.start:
                 continue
+            if self._lw[ent.end:ent.end + 1] == ["'s"] and any(
+                    entities[j].start == ent.end + 1 and entities[j].label_ == "ORG"
+                    for j in self._entities_in(ent.end + 1, ent.end + 2)):
+                continue  # "China's Fufeng Group": the company's country, not the subject
             prev = self._lw[ent.start - 1] if ent.start > 0 else ""
             if prev in self.rules.partner_prepositions or prev in self.rules.direction_words \
                     or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
