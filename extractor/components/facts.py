@@ -981,6 +981,8 @@ class FactBuilder:
                 hit.carries = False
             if label == "since" and any(w.endswith("est") for w in self._lw[max(0, s - 3):s]):
                 continue  # "the highest (level) since January 2024" compares, it does not date
+            if label == "since":
+                hit.carries = False  # a running total's window, not the article's period
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
