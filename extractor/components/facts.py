@@ -615,6 +615,8 @@ class FactBuilder:
         """A clause in the present tense with no period of its own describes a
         standing state ("connects the port with 67 regions"), not a figure of
         the period stated last."""
+        if self._plan_article:
+            return False  # a budget "includes" what it plans for its year
         return any(w in self.present for w in self._lw[a:b])
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
