@@ -210,6 +210,7 @@ class FactBuilder:
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
         current_period: PeriodHit | None = None
+        plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
         # a budget or plan article: its headline or lead names one
         lead_end = next((x.end for x in self._sentences(doc) if x.end > body), body)
@@ -249,10 +250,13 @@ class FactBuilder:
                         draft.period = min(near, key=lambda p: self._distance(p, draft))
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
+                        if self._plan_article and plan_period is None:
+                            plan_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
                     else:
-                        draft.period = current_period  # the period stated last applies
+                        # the period stated last applies; in a budget, the budget's year
+                        draft.period = plan_period or current_period
                     drafts.append(draft)
         self._respective_places(drafts, entities)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
@@ -985,6 +989,9 @@ class FactBuilder:
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
                 hit.carries = False  # a running total's window, not the article's period
+            if label == "year_pair" and ref is not None and hit.last is not None \
+                    and hit.last > ref:
+                hit.carries = False  # "projected at 5.3 percent in 2025 and 2026"
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
