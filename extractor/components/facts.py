@@ -157,10 +157,6 @@ class FactBuilder:
                                "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
                                "half", "last", "this", "next", "end", "past", "previous",
                                "preceding", "final"}
-        self.period_triggers = {*rules.months, *rules.ordinals, *rules.weekdays, "half",
-                                "last", "this", "next",
-                                "months", "h1", "h2", "q1", "q2", "q3", "q4", "year", "month",
-                                "end"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
@@ -189,6 +185,9 @@ class FactBuilder:
         if not figures:
             doc._.facts = []
             return doc
+        # figures are sorted and do not overlap; periods and metrics skip their tokens
+        self._fig_starts = [f.span.start for f in figures]
+        self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
         self._country = self._fiscal_country(doc)
         self._headline_from = self._headline_start(doc)
         ref = self._reference_date(doc)
@@ -212,15 +211,16 @@ class FactBuilder:
         current_period: PeriodHit | None = None
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
+        lead = next((x for x in self._sentences(doc) if x.end > body), None)
         # a budget or plan article: its headline or lead names one
-        lead_end = next((x.end for x in self._sentences(doc) if x.end > body), body)
-        self._plan_article = any(w in self.rules.plan_words for w in self._lw[:lead_end])
-        dl = doc._.dateline
-        self._after_dateline = self._body_token(doc, dl.end) if dl is not None else body
+        self._plan_article = any(w in self.rules.plan_words
+                                 for w in self._lw[:lead.end if lead else body])
+        self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
+                                else body)
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
-        fig_starts = [f.span.start for f in figures]  # figures and periods are sorted
+        fig_starts = self._fig_starts
         period_starts = [p.start for p in periods]
         for sent in self._sentences(doc):
             if sent.end <= body:
@@ -259,10 +259,8 @@ class FactBuilder:
                         draft.period = plan_period or current_period
                     drafts.append(draft)
         self._respective_places(drafts, entities)
-        lead = next((x for x in self._sentences(doc) if x.end > body), None)
         lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
-        self._places(drafts, lead_place if lead_place is not None else main_place, lead_place,
-                     entities)
+        self._places(drafts, main_place, lead_place, entities)
         doc._.facts = drafts
         return doc
 
@@ -904,10 +902,7 @@ class FactBuilder:
 
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
-        taken = set()
-        for f in figures:
-            taken.update(range(f.span.start, f.span.end))
-        self._figure_tokens = set(taken)
+        taken = set(self._figure_tokens)
         self._entity_tokens = {i for ent in self._entities
                                for i in range(ent.start, ent.end)}
         self._place_tokens = {i for ent in self._entities
@@ -942,11 +937,7 @@ class FactBuilder:
 
     # ------------------------------------------------------------ periods
     def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
-        taken = set()
-        for f in figures:
-            taken.update(range(f.span.start, f.span.end))
-        self._figure_tokens_all = taken
-        self._attach_starts = [f.span.start for f in figures]
+        taken = self._figure_tokens
         self._attach_longest = max((len(f.span) for f in figures), default=0)
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
@@ -976,7 +967,7 @@ class FactBuilder:
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
             pointer = label in ("back_reference", "holiday", "past_months")  # "over the period"
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
-            if any(i in self._figure_tokens_all for i in range(max(0, s - 5), s)):
+            if any(i in taken for i in range(max(0, s - 5), s)):
                 wider = before
             hit.comparison = label in ("same_period", "year_ago") or (
                 not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
@@ -1039,7 +1030,7 @@ class FactBuilder:
         lw = self._lw
         # only figures that can end within 3 words of the hit (bisection: a
         # long article has thousands of figures)
-        lo = bisect.bisect_left(self._attach_starts, hit.start - 3 - self._attach_longest)
+        lo = bisect.bisect_left(self._fig_starts, hit.start - 3 - self._attach_longest)
         for f in figures[lo:]:
             if f.span.end > hit.start:
                 break
@@ -1163,9 +1154,8 @@ class FactBuilder:
             noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
             if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
-            name = self.rules.holidays[" ".join(lw[s:e]).replace(" - ", "-")] \
-                if " ".join(lw[s:e]).replace(" - ", "-") in self.rules.holidays \
-                else self.rules.holidays.get(doc[s:e].text.lower())
+            key = " ".join(lw[s:e]).replace(" - ", "-")  # "mid - autumn" -> "mid-autumn"
+            name = self.rules.holidays.get(key) or self.rules.holidays.get(doc[s:e].text.lower())
             if name is None:
                 continue
             start, length = s, None
