@@ -477,6 +477,7 @@ class FactRules(_Strict):
     comparison_after: list[str]
     generic_nouns: list[str]
     place_prepositions: list[str]
+    place_back_references: dict[str, Literal["province", "county", "city"]]
     direction_words: list[str]
     present_words: list[str]
     level_verbs: list[str]

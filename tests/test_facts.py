@@ -284,3 +284,25 @@ def test_a_companys_country_is_not_the_subject_place(extract) -> None:
                      "corn processing plant in Zhambyl Region.", date="2025-06-17",
                      dateline="ASTANA, June 17")
     assert rows[0]["location"] == "Zhambyl Region"
+
+
+def test_a_paragraph_keeps_the_place_it_names(extract) -> None:
+    body = ("Kazakhstan signed 24 documents with China on Tuesday.\n\n"
+            "A group will invest 800 million U.S. dollars in a plant in Zhambyl Region. "
+            "The plant is expected to create 1,500 jobs.\n\n"
+            "Another 300 jobs will come from an onion plant.")
+    _, rows = _facts(extract, body, date="2025-06-17", dateline="ASTANA, June 17")
+    places = {r["value_text"]: r["location"] for r in rows}
+    assert places["1,500 jobs"] == "Zhambyl Region"
+    assert places["300 jobs"] == "Kazakhstan"  # a new paragraph starts afresh
+
+
+def test_the_province_and_the_city_refer_back(extract) -> None:
+    body = ("The earthquake that struck Jishishan County in Gansu Province left 113 people "
+            "dead in the province.\n\n"
+            "In Haikou, the capital of Hainan Province, 105,500 residents were evacuated. "
+            "More than 400 houses in the city collapsed.")
+    _, rows = _facts(extract, body, date="2023-12-20", dateline="LANZHOU, Dec. 20")
+    places = {r["value_text"]: r["location"] for r in rows}
+    assert places["113 people"] == "Gansu Province"
+    assert places["More than 400 houses"] == "Haikou"

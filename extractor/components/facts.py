@@ -773,13 +773,46 @@ class FactBuilder:
                       and entities[k].label_ in PLACE_LABELS), None)
             place = k
         if place is None:
+            place = self._place_referred(entities, a, b)
+        if place is None:
             place = self._first_place(doc, entities, sent.start, first.start, partner)
         if place is None:
             place = self._first_place(doc, entities, first.end, b, partner,
                                       after=self.rules.place_prepositions)
         if place is None and self._country_entity is not None and self._nationwide(a, b):
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
+            draft.notes["nationwide"] = True
         draft.location = place
+
+    def _place_referred(self, entities, a: int, b: int) -> int | None:
+        """``782 people injured in the province``, ``houses in the city``: the
+        nearest place of that kind named before."""
+        lw, nouns = self._lw, self.rules.place_back_references
+        for i in range(max(a, 1), b - 1):
+            if lw[i] != "the" or lw[i - 1] not in self.rules.place_prepositions:
+                continue
+            kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
+            if kind is None:
+                continue
+            for k in reversed(self._entities_in(0, i)):
+                if entities[k].label_ in PLACE_LABELS and kind in self._place_kinds(entities[k]):
+                    return k
+            return None
+        return None
+
+    @staticmethod
+    def _place_kinds(ent: Span) -> tuple[str, ...]:
+        """country, province (a first-level division), county or city; Beijing
+        Municipality is a province and a city."""
+        link = ent._.link
+        words = (link.name if link is not None else ent.text).lower().split()
+        if link is not None and link.iso_alpha3 and not link.iso_3166_2:
+            return ("country",)
+        if words[-1] == "municipality":
+            return ("province", "city")
+        if (link is not None and link.iso_3166_2) or words[-1] in ("province", "region"):
+            return ("province",)
+        return ("county",) if words[-1] == "county" else ("city",)
 
     def _entities_in(self, a: int, b: int) -> range:
         """Indexes of the entities that start in tokens ``a``..``b`` (by
@@ -871,16 +904,28 @@ class FactBuilder:
             main = drafts[0].location
         else:
             main = main_place
+        paragraphs = self._paragraph_starts()
+        stated: dict[int, int] = {}  # paragraph -> the place its last fact named
         for f in drafts:
+            para = bisect.bisect_right(paragraphs, f.first.start)
             if f.location is None:
-                f.location = main
-            elif entities is not None and f.partner is not None and main is not None \
+                # "... will invest in a plant in Zhambyl Region. The plant is expected
+                # to create 1,500 jobs": a paragraph keeps the place it names
+                f.location = stated.get(para, main)
+                continue
+            if entities is not None and f.partner is not None and main is not None \
                     and not f.notes.get("owner") \
                     and self._same_place(entities, f.partner, main) \
                     and not self._same_place(entities, f.location, main):
                 # "China is Kazakhstan's largest trade partner, with bilateral trade
                 # reaching 44 billion dollars" in an article about Kazakhstan
                 f.location, f.partner = f.partner, f.location
+            if not f.notes.get("nationwide"):
+                stated[para] = f.location
+
+    def _paragraph_starts(self) -> list[int]:
+        """Tokens that begin a paragraph (after a line break), ascending."""
+        return [i + 1 for i, w in enumerate(self._lw) if "\n" in w and w.isspace()]
 
     @staticmethod
     def _same_place(entities, a: int, b: int) -> bool:
