@@ -484,6 +484,7 @@ class FactRules(_Strict):
     rate_fillers: list[str]
     plan_words: list[str]
     plan_modals: list[str]
+    future_words: list[str]
     national_phrases: list[str]
     not_metrics: list[str]
     participles: list[str]

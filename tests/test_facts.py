@@ -306,3 +306,13 @@ def test_the_province_and_the_city_refer_back(extract) -> None:
     places = {r["value_text"]: r["location"] for r in rows}
     assert places["113 people"] == "Gansu Province"
     assert places["More than 400 houses"] == "Haikou"
+
+
+def test_a_plan_is_not_dated_by_a_past_period(extract) -> None:
+    body = ("Bilateral trade reached 44 billion U.S. dollars last year. The new plant is "
+            "expected to create 1,500 jobs. Economists had expected a gain of 150,000 jobs.")
+    _, rows = _facts(extract, body, date="2025-06-17", dateline="ASTANA, June 17")
+    periods = {r["value_text"]: r["period_start"] for r in rows}
+    assert periods["44 billion U.S. dollars"] == "2024-01-01"
+    assert periods["1,500 jobs"] == ""
+    assert periods["150,000 jobs"] == "2024-01-01"  # a forecast made in the past

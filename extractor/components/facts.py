@@ -254,9 +254,15 @@ class FactBuilder:
                             plan_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
+                    elif plan_period is not None:
+                        draft.period = plan_period  # in a budget, the budget's year
+                    elif draft.kind != "actual" and self._over(current_period, ref) \
+                            and self._ahead(a, b):
+                        # "trade reached 44 billion dollars last year ... the plant is
+                        # expected to create 1,500 jobs": a plan is not dated by the past
+                        draft.period = None
                     else:
-                        # the period stated last applies; in a budget, the budget's year
-                        draft.period = plan_period or current_period
+                        draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
         self._respective_places(drafts, entities)
         lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
@@ -1044,6 +1050,20 @@ class FactBuilder:
         if period.start >= end:
             return (period.start - end, 0)
         return (max(0, start - period.end) + 1, 1)
+
+    def _ahead(self, a: int, b: int) -> bool:
+        """The clause looks ahead: "will", "plans", "is expected to" (not "had
+        expected")."""
+        lw, cues = self._lw, self.rules
+        return any(w in cues.future_words or (
+            lw[i + 1] == "to" and (w in cues.forecast_cues or w in cues.target_cues))
+            for i, w in enumerate(lw[a:b - 1], a))
+
+    @staticmethod
+    def _over(period: PeriodHit | None, ref: dt.date | None) -> bool:
+        """The period ended before the article's date."""
+        return period is not None and ref is not None and period.last is not None \
+            and period.last < ref
 
     def _future(self, period: PeriodHit, ref: dt.date | None) -> bool:
         """A projection ("5.3 percent per year in 2025 and 2026"), not the period
