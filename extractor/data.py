@@ -493,6 +493,7 @@ class FactRules(_Strict):
     level_cues_before: list[str]
     clause_openers: list[str]
     pronouns: list[str]
+    back_reference_subjects: list[str]
     money_verbs: list[str]
     auxiliaries: list[str]
     metric_stop_verbs: list[str]

@@ -316,3 +316,20 @@ def test_a_plan_is_not_dated_by_a_past_period(extract) -> None:
     assert periods["44 billion U.S. dollars"] == "2024-01-01"
     assert periods["1,500 jobs"] == ""
     assert periods["150,000 jobs"] == "2024-01-01"  # a forecast made in the past
+
+
+def test_a_subject_that_points_back_takes_the_metric_before(extract) -> None:
+    body = ("Fixed-asset investment rose 4.2 percent year on year in the first quarter. "
+            "Investment in the January-March period totaled 10.32 trillion yuan. Growth was "
+            "also 0.1 percentage points faster than in the first two months.")
+    _, rows = _facts(extract, body, date="2025-04-16", dateline="BEIJING, April 16")
+    ids = {r["value_text"] or r["change_text"]: r["metric_id"] for r in rows}
+    assert ids == {"4.2 percent": "fixed_asset_investment",
+                   "10.32 trillion yuan": "fixed_asset_investment",
+                   "0.1 percentage points": "fixed_asset_investment"}
+
+
+def test_a_rate_of_names_its_own_metric(extract) -> None:
+    _, rows = _facts(extract, "The trains have run at an average occupancy rate of 90 "
+                     "percent, he said.", date="2023-12-27", dateline="JAKARTA, Dec. 27")
+    assert rows[0]["metric"] == "average occupancy rate"

@@ -141,6 +141,7 @@ class FactBuilder:
         self.level_cues_before = set(rules.level_cues_before)
         self.clause_openers = set(rules.clause_openers)
         self.pronouns = set(rules.pronouns)
+        self.back_subjects = set(rules.back_reference_subjects)
         self.money_verbs = set(rules.money_verbs)
         self.auxiliaries = set(rules.auxiliaries)
         self.metric_stop_verbs = set(rules.metric_stop_verbs)
@@ -499,8 +500,19 @@ class FactBuilder:
                 draft.metric_id = self._prefer(verb[1])
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
+        elif self._clause_metric is not None and self._refers_back(max(a, sent.start),
+                                                                   first.start):
+            # "Growth was 0.1 percentage points faster than ...", "The figure was
+            # ...": the metric of the figure before
+            draft.metric, draft.metric_id = self._clause_metric[1:]
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
+            last = self._clause_metric
+            if draft.metric is not None and last is not None and last[2] is not None \
+                    and draft.metric.split()[0].lower() == last[1].split()[-1].lower():
+                # "Fixed-asset investment rose 4.2 percent. Investment in the
+                # January-March period totaled ...": the indicator named before
+                draft.metric_id = last[2]
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
                 draft.metric = draft.value.span._.unit  # the counted noun: "trips"
@@ -572,6 +584,21 @@ class FactBuilder:
             return None  # "A total of", "the first quarter", "earlier"
         return doc[start:i].text
 
+    def _refers_back(self, a: int, limit: int) -> bool:
+        """The clause's subject only points back: "Growth", "The growth rate",
+        "The figure", "It" (up to its verb)."""
+        lw = self._lw
+        i = max(a, self._after_dateline)
+        while i < limit and lw[i] in self.clause_openers or (i < limit and lw[i] == ","):
+            i += 1
+        j = i
+        while j < min(limit, i + 4) and lw[j] not in self.level_verbs \
+                and lw[j] not in self.rules.auxiliaries and self._words[j].isalpha():
+            j += 1
+        return j > i and j < limit and (lw[j] in self.level_verbs
+                                        or lw[j] in self.rules.auxiliaries) \
+            and " ".join(lw[i:j]) in self.back_subjects
+
     def _of_phrase(self, doc: Doc, figure: int, chosen) -> tuple[str, str | None] | None:
         """``net borrowing of 81.8 billion euros``, ``a total investment of over
         140 million euros``: the content words right before ``of`` and the
@@ -590,8 +617,13 @@ class FactBuilder:
             return None
         if chosen is not None and chosen[0] >= i - 1:
             return None  # a metric form is right there ("a deficit of", "tax revenue of")
-        if lw[figure - 2] in self.reference_nouns:
-            return None  # "the November estimate of", "an average of": of the metric before
+        if lw[figure - 2] in self.reference_nouns and all(
+                lw[j] in self.reference_nouns or lw[j] in self.rules.not_metrics
+                or lw[j] in self.rules.months or lw[j] in self.rules.comparison_words
+                for j in range(i, figure - 1)):
+            # "the November estimate of", "an average of": of the metric before
+            # (but "an average occupancy rate of 90 percent" names its own)
+            return None
         text = doc[i:figure - 1].text
         key = text.lower().split()
         ids = next((self.form_ids[" ".join(key[k:])] for k in range(len(key))
