@@ -333,3 +333,15 @@ def test_a_rate_of_names_its_own_metric(extract) -> None:
     _, rows = _facts(extract, "The trains have run at an average occupancy rate of 90 "
                      "percent, he said.", date="2023-12-27", dateline="JAKARTA, Dec. 27")
     assert rows[0]["metric"] == "average occupancy rate"
+
+
+def test_trade_partners_and_sources(extract) -> None:
+    body = ("The region's total imports and exports amounted to 287.5 billion yuan, "
+            "according to Nanning Customs. Imports and exports with Belt and Road countries "
+            "went up 24.2 percent. Imports, which make up the bulk of the province's trade, "
+            "grew 5.3 percent.")
+    _, rows = _facts(extract, body, date="2023-06-20", dateline="NANNING, June 20")
+    got = {r["value_text"] or r["change_text"]: (r["metric_id"], r["partner"]) for r in rows}
+    assert got == {"287.5 billion yuan": ("foreign_trade", ""),
+                   "24.2 percent": ("bilateral_trade", ""),
+                   "5.3 percent": ("imports", "")}

@@ -469,7 +469,8 @@ class FactBuilder:
         # else the nearest after it in the clause
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
-        before = [m for m in metrics[lo:mid] if m[1] <= first.start]
+        before = [m for m in metrics[lo:mid] if m[1] <= first.start
+                  and not self._in_aside(m[0], sent.start, first.start)]
         hi = bisect.bisect_left(starts, b)
         after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -545,8 +546,10 @@ class FactBuilder:
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
-        if draft.partner is not None and draft.metric_id == "foreign_trade":
-            draft.metric_id = "bilateral_trade"  # "imports and exports with ASEAN"
+        if draft.metric_id == "foreign_trade" and (
+                draft.partner is not None or self._with_others(a, first.start)):
+            # "imports and exports with ASEAN", "with Belt and Road countries"
+            draft.metric_id = "bilateral_trade"
 
     def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
         """The subject of a clause no metric form names, as written: the words
@@ -650,6 +653,23 @@ class FactBuilder:
         if all(j in self._entity_tokens for j in range(i, figure)):
             return None
         return doc[i:figure].text
+
+    def _in_aside(self, i: int, a: int, limit: int) -> bool:
+        """Token ``i`` is in a relative clause set off by commas: "Imports,
+        which make up the bulk of the province's trade, grew 5.3 percent"."""
+        lw = self._lw
+        k = i - 1
+        while k > a and lw[k] != ",":
+            k -= 1
+        if k <= a or lw[k + 1] not in ("which", "who"):
+            return False
+        return "," in lw[i:limit]
+
+    def _with_others(self, a: int, limit: int) -> bool:
+        """Trade "with" or "between" others, named or not, before the figure."""
+        lw = self._lw
+        return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
+                   for i in range(max(a, self._after_dateline), limit))
 
     def _standing(self, a: int, b: int) -> bool:
         """A clause in the present tense with no period of its own describes a
@@ -787,6 +807,8 @@ class FactBuilder:
                 prev = self._lw[ent.start - 1] if ent.start > 0 else ""
                 prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
                 nxt = self._lw[ent.end:ent.end + 6]
+                if prev2 in self.rules.attribution_words:
+                    continue  # "according to Nanning Customs": a source, not a partner
                 if prev in self.rules.partner_prepositions or (
                         prev == "the" and prev2 in self.rules.partner_prepositions) or any(
                         w in self.rules.partner_words for w in nxt):
