@@ -345,3 +345,12 @@ def test_trade_partners_and_sources(extract) -> None:
     assert got == {"287.5 billion yuan": ("foreign_trade", ""),
                    "24.2 percent": ("bilateral_trade", ""),
                    "5.3 percent": ("imports", "")}
+
+
+def test_respectively_hands_out_a_list_of_metrics(extract) -> None:
+    body = ("NEV production and sales in June came in at 1.268 million units and 1.329 "
+            "million units, rising 26.4 percent and 26.7 percent year on year, respectively.")
+    _, rows = _facts(extract, body, date="2025-07-10", dateline="BEIJING, July 10")
+    got = {r["value_text"]: (r["metric"], r["metric_id"], r["change_text"]) for r in rows}
+    assert got == {"1.268 million units": ("NEV production", "nev_output", "26.4 percent"),
+                   "1.329 million units": ("NEV sales", "nev_sales", "26.7 percent")}

@@ -266,6 +266,7 @@ class FactBuilder:
                         draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
         self._respective_places(drafts, entities)
+        self._respective_metrics(doc, drafts, metrics)
         lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
         self._places(drafts, main_place, lead_place, entities)
         doc._.facts = drafts
@@ -952,6 +953,40 @@ class FactBuilder:
                 for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
                                 strict=True):
                     f.location = k
+
+    def _respective_metrics(self, doc: Doc, drafts: list[FactDraft],
+                            metrics: list[tuple[int, int, list[str]]]) -> None:
+        """``NEV production and sales in June came in at 1.268 million units and
+        1.329 million units ..., respectively``: a list of metrics before as many
+        figures, in order; the first one's modifier is shared ("NEV sales")."""
+        by_sentence: dict[tuple[int, int], list[FactDraft]] = {}
+        for f in drafts:
+            by_sentence.setdefault(f.notes["sent"], []).append(f)
+        starts = self._metric_starts
+        for (a, b), group in by_sentence.items():
+            if "respectively" not in self._lw[a:b] or len(group) < 2:
+                continue
+            group = sorted(group, key=lambda f: f.first.start)
+            first = group[0].first.start
+            hits = [m for m in metrics[bisect.bisect_left(starts, a):
+                                       bisect.bisect_left(starts, first)] if m[1] <= first]
+            run = hits[-1:]
+            for m in reversed(hits[:-1]):
+                if self._lw[m[1]:run[0][0]] not in (["and"], [","], [",", "and"]):
+                    break
+                run.insert(0, m)
+            if len(run) != len(group):
+                continue
+            s0, e0, _ = run[0]
+            prefix = doc[s0:e0 - 1].text if e0 - s0 > 1 \
+                and self._lw[e0 - 1] in self.form_ids else ""
+            for f, (s, e, ids) in zip(group, run, strict=True):
+                text = doc[s:e].text
+                if prefix and (s, e) != (s0, e0) and e - s == 1:
+                    text = f"{prefix} {text}"  # "NEV production and sales" -> NEV sales
+                    ids = self.form_ids.get(text.lower(), ids)
+                f.metric = text
+                f.metric_id = self._prefer(ids) if ids else None
 
     def _places(self, drafts: list[FactDraft], main_place: int | None,
                 lead_place: int | None = None, entities=None) -> None:
