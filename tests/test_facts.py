@@ -354,3 +354,14 @@ def test_respectively_hands_out_a_list_of_metrics(extract) -> None:
     got = {r["value_text"]: (r["metric"], r["metric_id"], r["change_text"]) for r in rows}
     assert got == {"1.268 million units": ("NEV production", "nev_output", "26.4 percent"),
                    "1.329 million units": ("NEV sales", "nev_sales", "26.7 percent")}
+
+
+def test_a_year_followed_by_when_dates_its_clause(extract) -> None:
+    body = ("At least 157 people were killed late Friday night. The disaster is the deadliest "
+            "since 2015, when two earthquakes killed about 9,000 people and cost the economy "
+            "6 billion U.S. dollars.")
+    _, rows = _facts(extract, body, date="2023-11-04", dateline="KATHMANDU, Nov. 4")
+    got = {r["value_text"]: (r["metric_id"], r["period_start"]) for r in rows}
+    assert got["about 9,000 people"] == ("deaths", "2015-01-01")
+    assert got["6 billion U.S. dollars"] == ("economic_losses", "2015-01-01")
+    assert got["At least 157 people"] == ("deaths", "2023-11-03")

@@ -1116,6 +1116,10 @@ class FactBuilder:
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
                 hit.comparison = False  # "A year earlier, remittances stood at ..."
                 hit.carries = False
+            if self._lw[e:e + 2] == [",", "when"]:
+                # "the deadliest since 2015, when two earthquakes killed 9,000 people":
+                # the year dates the clause it introduces
+                hit.comparison, hit.carries = False, False
             if label == "since" and any(w.endswith("est") for w in self._lw[max(0, s - 3):s]):
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
