@@ -365,3 +365,12 @@ def test_a_year_followed_by_when_dates_its_clause(extract) -> None:
     assert got["about 9,000 people"] == ("deaths", "2015-01-01")
     assert got["6 billion U.S. dollars"] == ("economic_losses", "2015-01-01")
     assert got["At least 157 people"] == ("deaths", "2023-11-03")
+
+
+def test_a_measure_before_a_noun_is_its_length(extract) -> None:
+    body = ("Put into operation in December 2021, the 1,035-kilometer railway runs from "
+            "Kunming to Vientiane, connecting the two countries.")
+    _, rows = _facts(extract, body, date="2024-03-19", dateline="KUNMING, March 19")
+    got = {r["value_text"]: (r["metric"], r["metric_id"], r["period_start"]) for r in rows}
+    assert got["1,035-kilometer"] == ("length of the railway", "railway_length", "")
+    assert got["two countries"][2] == ""  # the opening date is an event's, not the figures'

@@ -126,7 +126,9 @@ class FactBuilder:
         self._period_memo = WindowMemo(self.period_matcher)
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
-        self.measure_units = {row.unit for row in d.load_jsonl(folder / "units.jsonl", d.Unit)}
+        units = d.load_jsonl(folder / "units.jsonl", d.Unit)
+        self.measure_units = {row.unit for row in units}
+        self.unit_kinds = {row.unit: row.kind for row in units}
         self.stop_words = set(d.load_json(folder / "counted.json", d.Counted).stop_words)
         self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
         self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -707,6 +709,12 @@ class FactBuilder:
         unit = str(span._.unit or "")
         i = span.end
         if unit in self.measure_units:
+            measure = self.rules.measure_nouns.get(self.unit_kinds.get(unit, ""))
+            if measure and "-" in lw[span.start:span.end] and i < len(lw) and words[i].isalpha() \
+                    and lw[i] not in self.stop_words:
+                # "the 1,035-kilometer railway runs from Kunming": its length
+                text = f"{measure} of the {words[i]}"
+                return text, self.form_ids.get(text.lower(), [])
             if i >= len(lw) or lw[i] != "of":
                 return None
             i += 1
