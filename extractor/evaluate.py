@@ -243,10 +243,11 @@ def fact_field_right(name: str, g: dict, p: dict) -> bool:
     if name in ("location", "partner"):
         return _same_place(g.get(name), p.get(name))
     if name == "period":
-        gp, pp = g.get("period"), p.get("period")
-        if gp is None or pp is None:
-            return gp is None and pp is None
-        return (gp.get("start"), gp.get("end")) == (pp.get("start"), pp.get("end"))
+        # periods compare by their dates, never by their labels: a period the
+        # gold cannot put on the calendar ("each year") has the dates of none
+        def dates(period: dict | None) -> tuple:
+            return (None, None) if period is None else (period.get("start"), period.get("end"))
+        return dates(g.get("period")) == dates(p.get("period"))
     return g.get(name) == p.get(name)
 
 

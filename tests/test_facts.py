@@ -374,3 +374,14 @@ def test_a_measure_before_a_noun_is_its_length(extract) -> None:
     got = {r["value_text"]: (r["metric"], r["metric_id"], r["period_start"]) for r in rows}
     assert got["1,035-kilometer"] == ("length of the railway", "railway_length", "")
     assert got["two countries"][2] == ""  # the opening date is an event's, not the figures'
+
+
+def test_periods_are_scored_by_their_dates() -> None:
+    from extractor.evaluate import fact_field_right
+    undated = {"period": {"label": "each year", "start": None, "end": None}}
+    year = {"period": {"label": "2024", "start": "2024-01-01", "end": "2024-12-31"}}
+    same_year = {"period": {"label": "last year", "start": "2024-01-01", "end": "2024-12-31"}}
+    assert fact_field_right("period", undated, {"period": None})
+    assert fact_field_right("period", year, same_year)
+    assert not fact_field_right("period", year, {"period": None})
+    assert not fact_field_right("period", undated, year)
