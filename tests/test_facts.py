@@ -385,3 +385,15 @@ def test_periods_are_scored_by_their_dates() -> None:
     assert fact_field_right("period", year, same_year)
     assert not fact_field_right("period", year, {"period": None})
     assert not fact_field_right("period", undated, year)
+
+
+def test_a_subject_ends_before_its_place(extract) -> None:
+    body = ("Total receipts of the gaming sector in China's Macao Special Administrative Region "
+            "soared 308.1 percent year on year to 188.52 billion patacas in 2023, and gross "
+            "surplus before taxes rocketed 896.5 percent to 115.20 billion patacas.")
+    _, rows = _facts(extract, body, date="2024-09-06", dateline="MACAO, Sept. 6")
+    got = {r["value_text"]: (r["metric"], r["change_text"], r["location"]) for r in rows}
+    assert got["188.52 billion patacas"] == ("Total receipts of the gaming sector",
+                                             "308.1 percent",
+                                             "Macao Special Administrative Region")
+    assert got["115.20 billion patacas"][1] == "896.5 percent"

@@ -564,9 +564,13 @@ class FactBuilder:
                              or lw[i] in self.clause_openers):
             i += 1
         start = i
-        while i < min(limit, start + 12) and lw[i] not in self.level_verbs \
+        cut = None  # "Total receipts of the gaming sector in China's Macao ... soared"
+        while i < min(limit, start + (20 if cut else 12)) and lw[i] not in self.level_verbs \
                 and lw[i] not in self.change_words and i not in self._figure_tokens \
                 and lw[i] not in (",", ";", "(", ")"):
+            if cut is None and i > start and lw[i] in self.rules.place_prepositions \
+                    and i + 1 in self._place_tokens:
+                cut = i
             i += 1
         if i == start or i >= limit:
             return None
@@ -584,6 +588,8 @@ class FactBuilder:
             return None  # "Pakistan", "the Government of Pakistan": who, not what
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
+        if cut is not None and lw[i] in self.change_words | self.level_verbs:
+            i = cut  # the place is the fact's location, not part of its metric
         if all(lw[j] in self.stop_words or lw[j] in self.rules.not_metrics
                or lw[j] in self.rules.months or not self._words[j].isalpha()
                for j in range(start, i)):
