@@ -397,3 +397,11 @@ def test_a_subject_ends_before_its_place(extract) -> None:
                                              "308.1 percent",
                                              "Macao Special Administrative Region")
     assert got["115.20 billion patacas"][1] == "896.5 percent"
+
+
+def test_a_change_after_a_list_of_places_pairs_with_its_level(extract) -> None:
+    _, rows = _facts(extract, "Beijing received 1.91 million visitors from other provinces "
+                     "and cities, down 23.6 percent year on year.", date="2001-05-08",
+                     dateline="BEIJING, May 8")
+    assert [(r["value_text"], r["change_text"]) for r in rows] == [
+        ("1.91 million visitors", "23.6 percent")]

@@ -442,6 +442,8 @@ class FactBuilder:
         if "and" not in gap:
             return False
         rest = gap[gap.index("and") + 1:]
+        if "," in rest:  # "visitors from provinces and cities, down 23.6 percent"
+            rest = rest[:rest.index(",")]
         return any(w in self.up or w in self.down or w in self.level_verbs for w in rest)
 
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
