@@ -405,3 +405,16 @@ def test_a_change_after_a_list_of_places_pairs_with_its_level(extract) -> None:
                      dateline="BEIJING, May 8")
     assert [(r["value_text"], r["change_text"]) for r in rows] == [
         ("1.91 million visitors", "23.6 percent")]
+
+
+def test_money_set_aside_names_its_purpose(extract) -> None:
+    body = ("The board has been asked to collect 14,131 billion rupees in taxes. Defence will "
+            "receive 2,550 billion rupees, while 1,055 billion rupees has been earmarked for "
+            "pensions and 1,186 billion rupees for subsidies. Total expenditure, excluding "
+            "taxes, rose 9.8 percent to 8.06 billion rupees.")
+    _, rows = _facts(extract, body, date="2025-06-10", dateline="ISLAMABAD, June 10")
+    got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["14,131 billion rupees"] == ("taxes", "fiscal_revenue")
+    assert got["1,055 billion rupees"] == ("pensions", "")
+    assert got["1,186 billion rupees"] == ("subsidies", "")
+    assert got["8.06 billion rupees"][1] == "fiscal_expenditure"

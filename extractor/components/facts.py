@@ -482,7 +482,12 @@ class FactBuilder:
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
         named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
-        if named is not None:
+        purpose = self._purpose(doc, draft.value, sent) if draft.value is not None else None
+        if purpose is not None:
+            # "1,055 billion rupees has been earmarked for pensions and 1,186
+            # billion rupees for subsidies": what the money is set aside for
+            draft.metric, draft.metric_id = purpose
+        elif named is not None:
             # "The budget plans net borrowing of 81.8 billion euros": the noun the
             # figure is "of" names it, not the clause's subject
             draft.metric, draft.metric_id = named
@@ -598,6 +603,39 @@ class FactBuilder:
             return None  # "A total of", "the first quarter", "earlier"
         return doc[start:i].text
 
+    def _purpose(self, doc: Doc, fig: Figure, sent: Sentence) -> tuple[str, str | None] | None:
+        """``earmarked for pensions``, ``set aside for the Public Sector
+        Development Programme``: money allocated names its purpose, when the
+        sentence allocates ("and 1,186 billion rupees for subsidies" shares the
+        verb)."""
+        if fig.kind != "money":
+            return None
+        lw = self._lw
+        verbs = [v.split() for v in self.rules.allocation_verbs]
+        sentence = lw[sent.start:sent.end]
+        if not any(sentence[i:i + len(v)] == v for v in verbs for i in range(len(sentence))):
+            return None
+        i = fig.span.end
+        while i < sent.end and lw[i] in self.rules.auxiliaries + ["will", "be"]:
+            i += 1
+        verb = next((v for v in verbs if lw[i:i + len(v)] == v), None)
+        if verb is not None:
+            i += len(verb)
+        if i >= sent.end or lw[i] != "for":
+            return None
+        i += 1
+        if i < sent.end and lw[i] == "the":
+            i += 1
+        start = i
+        while i < min(sent.end, start + 5) and self._words[i].isalpha() \
+                and lw[i] not in self.stop_words and i not in self._figure_tokens:
+            i += 1
+        if i == start:
+            return None
+        text = doc[start:i].text
+        ids = self.form_ids.get(text.lower(), [])
+        return text, (self._prefer(ids) if ids else None)
+
     def _refers_back(self, a: int, limit: int) -> bool:
         """The clause's subject only points back: "Growth", "The growth rate",
         "The figure", "It" (up to its verb)."""
@@ -666,13 +704,14 @@ class FactBuilder:
         return doc[i:figure].text
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
-        """Token ``i`` is in a relative clause set off by commas: "Imports,
-        which make up the bulk of the province's trade, grew 5.3 percent"."""
+        """Token ``i`` is in an aside set off by commas: "Imports, which make
+        up the bulk of the province's trade, grew 5.3 percent", "Total
+        expenditure, excluding taxes, rose"."""
         lw = self._lw
         k = i - 1
         while k > a and lw[k] != ",":
             k -= 1
-        if k <= a or lw[k + 1] not in ("which", "who"):
+        if k <= a or lw[k + 1] not in self.rules.aside_openers:
             return False
         return "," in lw[i:limit]
 
