@@ -418,3 +418,14 @@ def test_money_set_aside_names_its_purpose(extract) -> None:
     assert got["1,055 billion rupees"] == ("pensions", "")
     assert got["1,186 billion rupees"] == ("subsidies", "")
     assert got["8.06 billion rupees"][1] == "fiscal_expenditure"
+
+
+def test_a_later_clause_with_its_own_subject_names_its_figure(extract) -> None:
+    body = ("The U.S. economy added 143,000 nonfarm jobs in January, while the unemployment "
+            "rate edged down to 4 percent and average hourly pay rose to US$35.87. More than "
+            "3,000 rescuers using detection equipment and sniffer dogs are racing against time "
+            "in Xinmo village.")
+    _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["4 percent"] == "unemployment rate"
+    assert got["US$35.87"] == "average hourly pay"

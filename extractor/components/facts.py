@@ -398,11 +398,28 @@ class FactBuilder:
             # 6.937 million units, up 41.4 and 40.3 percent respectively": one clause
             return [(sent.start, sent.end)]
         cuts = [sent.start]
+        figure_seen = False
         for i in range(sent.start + 1, sent.end):
-            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ","):
+            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ",") or (
+                    lw[i] == "and" and figure_seen and self._new_subject(i, sent.end)):
                 cuts.append(i)
+                figure_seen = False
+            figure_seen = figure_seen or i in self._figure_tokens
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _new_subject(self, i: int, end: int) -> bool:
+        """After ``and``, a subject of its own, a verb and a figure: "the
+        unemployment rate edged down to 4 percent and average hourly pay rose to
+        US$35.87" (not "3,000 rescuers using equipment and dogs are racing")."""
+        lw = self._lw
+        for j in range(i + 2, min(end, i + 7)):
+            if j in self._figure_tokens or not self._words[j - 1].isalnum():
+                return False
+            if lw[j] in self.up or lw[j] in self.down or lw[j] in self.level_verbs:
+                return lw[j - 1] not in self.auxiliaries and any(
+                    k in self._figure_tokens for k in range(j + 1, min(end, j + 8)))
+        return False
 
     # ------------------------------------------------------------ pairing
     def _pair(self, doc: Doc, figs: list[Figure], a: int, b: int) -> list[FactDraft]:
@@ -479,11 +496,18 @@ class FactBuilder:
         hi = bisect.bisect_left(starts, b)
         after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
+        own_subject = None
+        if chosen is not None and chosen[0] < a and a > sent.start:
+            # "the unemployment rate edged down to 4 percent and average hourly pay
+            # rose to US$35.87": a later clause's own subject names its figure
+            own_subject = self._subject_words(doc, a, first.start)
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
         named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
         purpose = self._purpose(doc, draft.value, sent) if draft.value is not None else None
-        if purpose is not None:
+        if own_subject is not None:
+            draft.metric, draft.metric_id = own_subject, None
+        elif purpose is not None:
             # "1,055 billion rupees has been earmarked for pensions and 1,186
             # billion rupees for subsidies": what the money is set aside for
             draft.metric, draft.metric_id = purpose
