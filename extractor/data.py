@@ -468,6 +468,7 @@ class FactRules(_Strict):
     ordinals: dict[str, int]
     count_words: dict[str, int]
     narrowing_prepositions: list[str]
+    modifier_prepositions: list[str]
     comparison_words: list[str]
     weekdays: dict[str, int]
     holidays: dict[str, str]

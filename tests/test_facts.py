@@ -429,3 +429,13 @@ def test_a_later_clause_with_its_own_subject_names_its_figure(extract) -> None:
     got = {r["value_text"]: r["metric"] for r in rows}
     assert got["4 percent"] == "unemployment rate"
     assert got["US$35.87"] == "average hourly pay"
+
+
+def test_a_metric_form_in_the_subjects_modifier_does_not_name_it(extract) -> None:
+    body = ("Average hourly earnings for all employees on private nonfarm payrolls increased "
+            "by 17 cents to $35.87 in January. NEVs accounted for 44.3 percent of all new "
+            "vehicle sales.")
+    _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["17 cents"] == "Average hourly earnings"
+    assert got["44.3 percent"] != "NEVs accounted"

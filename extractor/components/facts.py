@@ -501,6 +501,9 @@ class FactBuilder:
             # "the unemployment rate edged down to 4 percent and average hourly pay
             # rose to US$35.87": a later clause's own subject names its figure
             own_subject = self._subject_words(doc, a, first.start)
+        elif chosen is not None:
+            own_subject = self._head_before_modifier(doc, max(a, sent.start), chosen,
+                                                     first.start)
         phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
         named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
@@ -625,6 +628,28 @@ class FactBuilder:
                or lw[j] in self.rules.months or not self._words[j].isalpha()
                for j in range(start, i)):
             return None  # "A total of", "the first quarter", "earlier"
+        return doc[start:i].text
+
+    def _head_before_modifier(self, doc: Doc, a: int, chosen, limit: int) -> str | None:
+        """``Average hourly earnings for all employees on private nonfarm payrolls
+        increased by 17 cents``: a metric form inside the modifier of the
+        clause's subject does not name it; the head before the modifier does."""
+        lw = self._lw
+        subject = self._subject_words(doc, a, limit)
+        if subject is None:
+            return None
+        i = max(a, self._after_dateline)
+        while i < chosen[0] and lw[i] in self.stop_words:
+            i += 1
+        start = i
+        while i < chosen[0] and lw[i] not in self.rules.modifier_prepositions:
+            if lw[i] in self.form_ids or not self._words[i].isalpha():
+                return None
+            i += 1
+        if i == start or i == chosen[0] or not subject.startswith(doc[start].text) or any(
+                w in self.level_verbs or w in self.change_words or w in self.forecasts
+                or w in self.targets or w.endswith("ed") for w in lw[start:chosen[0]]):
+            return None  # "NEVs accounted for 44.3 percent of all new vehicle sales"
         return doc[start:i].text
 
     def _purpose(self, doc: Doc, fig: Figure, sent: Sentence) -> tuple[str, str | None] | None:
