@@ -31,8 +31,9 @@ BS_FROM = 2070
 
 @lru_cache(maxsize=256)
 def official_holiday(name: str, year: int) -> tuple[dt.date, dt.date] | None:
-    """First and last day off of a Chinese public holiday in ``year``, as
-    announced; ``None`` when the schedule for that year is not known."""
+    """First and last day off of the break around a Chinese public holiday in
+    ``year``, as announced; ``None`` when the schedule for that year is not
+    known."""
     day = dt.date(year, 1, 1)
     days = []
     try:
@@ -43,9 +44,19 @@ def official_holiday(name: str, year: int) -> tuple[dt.date, dt.date] | None:
             elif days:
                 break  # the first run of days off named so
             day += dt.timedelta(days=1)
+        if not days:
+            return None
+        # the whole break: the days off around it ("the three-day New Year's Day
+        # holiday" of 2024 began on Saturday, Dec. 30; the eight-day National Day
+        # holiday of 2023 began with the Mid-Autumn Festival)
+        first, last = days[0], days[-1]
+        while chinese_calendar.is_holiday(first - dt.timedelta(days=1)):
+            first -= dt.timedelta(days=1)
+        while chinese_calendar.is_holiday(last + dt.timedelta(days=1)):
+            last += dt.timedelta(days=1)
     except NotImplementedError:  # a year the package has no schedule for
         return None
-    return (days[0], days[-1]) if days else None
+    return first, last
 
 
 def fixed_holiday(first: str, length: int, year: int) -> tuple[dt.date, dt.date]:

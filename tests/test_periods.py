@@ -146,6 +146,10 @@ def test_official_holidays() -> None:
     assert official_holiday("Spring Festival", 2023) == (dt.date(2023, 1, 21), dt.date(2023, 1, 27))
     assert official_holiday("Spring Festival", 2025) == (dt.date(2025, 1, 28), dt.date(2025, 2, 4))
     assert official_holiday("National Day", 1999) is None  # before the package's schedules
+    # the whole break, weekend and neighbouring festival included
+    assert official_holiday("New Year's Day", 2024) == (dt.date(2023, 12, 30),
+                                                       dt.date(2024, 1, 1))
+    assert official_holiday("National Day", 2023) == (dt.date(2023, 9, 29), dt.date(2023, 10, 6))
 
 
 def test_fiscal_year_table() -> None:
