@@ -159,3 +159,13 @@ def test_fiscal_year_table() -> None:
     assert fy.span("CN", 2024) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert fy.containing("NP", dt.date(2024, 7, 15)) == 2023  # Shrawan starts 16 July 2024
     assert fy.span("NP", fy.two_year("NP", 2081)) == (dt.date(2024, 7, 16), dt.date(2025, 7, 16))
+
+
+def test_for_the_year_is_the_year_of_the_period_before(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2024-01-12 CPI\n\nBEIJING, Jan. 12 (Xinhua) -- China's consumer "
+                     "price index rose 0.2 percent in 2023, below the inflation target of "
+                     "around 3 percent for the year and a 2-percent rise in 2022.")
+    periods = {r["value_text"] or r["change_text"]: (r["period_start"], r["period_end"])
+               for r in fact_rows(record)}
+    assert periods["around 3 percent"] == ("2023-01-01", "2023-12-31")

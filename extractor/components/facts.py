@@ -159,7 +159,7 @@ class FactBuilder:
         self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
                                "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
                                "half", "last", "this", "next", "end", "past", "previous",
-                               "preceding", "final"}
+                               "preceding", "final", "year"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
@@ -1209,7 +1209,7 @@ class FactBuilder:
                 continue  # "said Friday": the day of the statement, not of the figure
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
-            pointer = label in ("back_reference", "holiday", "past_months")  # "over the period"
+            pointer = label in ("back_reference", "holiday", "past_months", "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if any(i in taken for i in range(max(0, s - 5), s)):
                 wider = before
@@ -1361,6 +1361,20 @@ class FactBuilder:
                 hit = replace(hit, first=first, last=end, months=None)
                 out.append(hit)
                 continue
+            if kind == "the_year":
+                # "a target of around 3 percent for the year": the year of the
+                # period stated last (or of the article)
+                if last is not None and last.first is not None and last.last is not None \
+                        and (last.last - last.first).days >= 360:
+                    out.append(replace(hit, first=last.first, last=last.last,
+                                       fiscal=last.fiscal))  # a fiscal year's
+                    continue
+                year = last.first.year if last is not None and last.first is not None \
+                    else (self._anchor.year if self._anchor is not None else None)
+                if year is None:
+                    continue
+                out.append(replace(hit, first=dt.date(year, 1, 1), last=dt.date(year, 12, 31)))
+                continue
             if kind in ("back_reference", "same_period", "year_ago"):
                 words = self._lw[hit.start:hit.end]
                 base = last
@@ -1474,6 +1488,8 @@ class FactBuilder:
             return any(x in ("half", "quarter", "quarters", "months") for x in nxt)
         if w == "end":
             return nxt[:1] == ["of"]
+        if w == "year":  # "for the (whole) year"
+            return "the" in self._lw[max(0, i - 2):i]
         return False
 
     def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -1646,7 +1662,7 @@ class FactBuilder:
             hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
             hit.months = (n, n)
             return hit
-        if label in ("back_reference", "same_period", "year_ago"):
+        if label in ("back_reference", "same_period", "year_ago", "the_year"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
 
