@@ -499,6 +499,7 @@ class FactRules(_Strict):
     aside_openers: list[str]
     back_reference_subjects: list[str]
     money_verbs: list[str]
+    figure_verbs: list[str]
     allocation_verbs: list[str]
     auxiliaries: list[str]
     metric_stop_verbs: list[str]

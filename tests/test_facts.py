@@ -439,3 +439,14 @@ def test_a_metric_form_in_the_subjects_modifier_does_not_name_it(extract) -> Non
     got = {r["value_text"]: r["metric"] for r in rows}
     assert got["17 cents"] == "Average hourly earnings"
     assert got["44.3 percent"] != "NEVs accounted"
+
+
+def test_the_subject_of_what_was_said_and_raised_to(extract) -> None:
+    body = ("Committee chairman Said Abdullah said the average crude price assumption for 2024 "
+            "was raised to 82 U.S. dollars per barrel. Hua Hong raised 21.2 billion yuan "
+            "last month.")
+    _, rows = _facts(extract, body, date="2023-10-31", dateline="JAKARTA, Oct. 31")
+    got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["82 U.S. dollars per barrel"][1] == ""  # "raised to" is not a listing's proceeds
+    assert "crude price assumption" in got["82 U.S. dollars per barrel"][0]
+    assert got["21.2 billion yuan"][1] == "ipo_proceeds"

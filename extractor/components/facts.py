@@ -597,6 +597,17 @@ class FactBuilder:
         while i < limit and (lw[i] in self.stop_words or not self._words[i].isalnum()
                              or lw[i] in self.clause_openers):
             i += 1
+        for j in range(i, min(limit, i + 8)):
+            if lw[j] in self.level_verbs or lw[j] in self.change_words \
+                    or j in self._figure_tokens:
+                break
+            if lw[j] in self.reporting and self._words[j].islower():  # not "Said Abdullah"
+                # "Chairman Said Abdullah said the average crude price assumption
+                # was raised": the subject of what was said
+                i = j + 1
+                while i < limit and (lw[i] in self.stop_words or lw[i] == "that"):
+                    i += 1
+                break
         start = i
         cut = None  # "Total receipts of the gaming sector in China's Macao ... soared"
         while i < min(limit, start + (20 if cut else 12)) and lw[i] not in self.level_verbs \
@@ -1159,9 +1170,12 @@ class FactBuilder:
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
+        figure_verbs = set(self.rules.figure_verbs)
         for s, e in hits:
             if s < last_end or any(i in taken for i in range(s, e)):
                 continue
+            if e - s == 1 and self._lw[s] in figure_verbs and not self._figure_next(e):
+                continue  # "raised 21.2 billion yuan", not "raised to 82 dollars"
             ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
                                     .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
@@ -1175,6 +1189,13 @@ class FactBuilder:
         self._support = support
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
+
+    def _figure_next(self, i: int) -> bool:
+        """A figure starts at token ``i`` (its hedge is part of it: "raised nearly
+        2 billion"), or after "a total of"."""
+        if self._lw[i:i + 3] == ["a", "total", "of"]:
+            i += 3
+        return i in self._figure_tokens
 
     def _prefer(self, ids: list[str]) -> str:
         return max(ids, key=lambda i: (self._support.get(i, 0), -ids.index(i)))
