@@ -450,3 +450,11 @@ def test_the_subject_of_what_was_said_and_raised_to(extract) -> None:
     assert got["82 U.S. dollars per barrel"][1] == ""  # "raised to" is not a listing's proceeds
     assert "crude price assumption" in got["82 U.S. dollars per barrel"][0]
     assert got["21.2 billion yuan"][1] == "ipo_proceeds"
+
+
+def test_what_a_ratio_is_of_does_not_name_later_figures(extract) -> None:
+    body = ("The budget deficit for next year is projected at 2.29 percent of gross domestic "
+            "product (GDP), against 2.30 percent expected for 2023.")
+    _, rows = _facts(extract, body, date="2023-09-21", dateline="JAKARTA, Sept. 21")
+    assert {r["value_text"]: r["metric_id"] for r in rows} == {
+        "2.29 percent": "budget_balance", "2.30 percent": "budget_balance"}

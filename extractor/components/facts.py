@@ -492,7 +492,8 @@ class FactBuilder:
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
         before = [m for m in metrics[lo:mid] if m[1] <= first.start
-                  and not self._in_aside(m[0], sent.start, first.start)]
+                  and not self._in_aside(m[0], sent.start, first.start)
+                  and m[0] not in self._denominators]
         hi = bisect.bisect_left(starts, b)
         after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -1180,6 +1181,15 @@ class FactBuilder:
                                     .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
             last_end = e
+        # "4.8 percent of gross domestic product (GDP)": what a ratio is of does
+        # not name the figures after it
+        self._denominators = set()
+        lw = self._lw
+        for s, _e, _ids in out:
+            if (s >= 2 and lw[s - 1] == "of" and s - 2 in self._figure_tokens) or (
+                    lw[s - 1:s] == ["("] and any(d < s for d in self._denominators)
+                    and s - 1 - max(d for d in self._denominators if d < s) <= 4):
+                self._denominators.add(s)
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
         support: dict[str, int] = {}
