@@ -306,7 +306,8 @@ class EntityRecognizer:
         for suffix in self.gpe_suffixes:
             if len(words) > len(suffix) and words[-len(suffix):] == suffix:
                 return Found(a, b, "GPE", text)
-        if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads):
+        if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
+                and "and" not in words:  # not "X Airport and Y Airport" as one
             return Found(a, b, "LOC", text)
         if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" and all(
                 self.kb.candidates_exact(w) or w in self.org_suffixes for w in words[1:]):
