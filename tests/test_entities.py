@@ -152,3 +152,13 @@ def test_spacy_spans_carry_the_kb_id(extractor_instance) -> None:
     doc = extractor_instance.nlp("Exports to China rose, Lhasa Customs said.")
     assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["entities"]] == [
         ("China", "GPE", "Q148"), ("Lhasa Customs", "ORG", "")]
+
+
+def test_airports_and_stations_are_places(extract) -> None:
+    record = extract(" date 2023-12-30 X\n\nCHENGDU, Dec. 30 (Xinhua) -- Trips through Chengdu "
+                     "Shuangliu International Airport and Chengdu Tianfu International Airport "
+                     "topped 70 million. Trains left Xi'an International Port Station.")
+    assert [(e.text, e.label) for e in record.entities if e.label == "LOC"] == [
+        ("Chengdu Shuangliu International Airport", "LOC"),
+        ("Chengdu Tianfu International Airport", "LOC"),
+        ("Xi'an International Port Station", "LOC")]
