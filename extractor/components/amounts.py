@@ -334,7 +334,9 @@ class QuantityRuler(_AmountRuler):
             compound = j > i and doc[j - 1].text == "-" and doc[j - 1].whitespace_ == ""
             if low in self._never and not compound:  # "first-time approvals" is fine
                 return None
-            mods += 1
+            # "China-Europe" and "inbound and outbound" fill one modifier's place
+            if not compound and not (j > i and doc[j - 1].lower_ in AND_OR):
+                mods += 1
             if mods > self._max_mods:
                 return None
             j += 1
