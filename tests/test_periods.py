@@ -169,3 +169,13 @@ def test_for_the_year_is_the_year_of_the_period_before(extract) -> None:
     periods = {r["value_text"] or r["change_text"]: (r["period_start"], r["period_end"])
                for r in fact_rows(record)}
     assert periods["around 3 percent"] == ("2023-01-01", "2023-12-31")
+
+
+def test_from_a_date_to_a_weekday(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2023-09-28 X\n\nXI'AN, Sept. 28 (Xinhua) -- From Jan. 1 to Wednesday, "
+                     "3,946 freight trains passed through Xi'an International Port Station, "
+                     "making it the busiest in China.")
+    row = fact_rows(record)[0]
+    assert (row["period_start"], row["period_end"]) == ("2023-01-01", "2023-09-27")
+    assert row["location"] != "China"  # the scope of a superlative is not the place

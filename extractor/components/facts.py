@@ -1036,6 +1036,9 @@ class FactBuilder:
             if after is not None and not candidates and not any(
                     w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
                 continue  # the first must follow "in"; those chained to it need not
+            if after is not None and not candidates and any(
+                    w.endswith("est") for w in self._lw[max(a, ent.start - 3):ent.start]):
+                continue  # "the busiest in China": the scope of a superlative
             candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
@@ -1193,12 +1196,21 @@ class FactBuilder:
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
         support: dict[str, int] = {}
-        for _, _, ids in out:
+        units = [self._unit_ids(str(f.span._.unit or ""))
+                 for f in figures if f.kind == "quantities"]  # "20,000 freight trains"
+        for ids in [m[2] for m in out] + units:
             if len(ids) == 1:
                 support[ids[0]] = support.get(ids[0], 0) + 1
         self._support = support
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
+
+    def _unit_ids(self, unit: str) -> list[str]:
+        """The metric ids of a counted noun or of its head: "China-Europe freight
+        trains" -> "freight trains" -> freight_trips."""
+        words = unit.lower().replace("-", " ").split()
+        return next((self.form_ids[" ".join(words[k:])] for k in range(len(words))
+                     if " ".join(words[k:]) in self.form_ids), [])
 
     def _figure_next(self, i: int) -> bool:
         """A figure starts at token ``i`` (its hedge is part of it: "raised nearly
@@ -1239,7 +1251,8 @@ class FactBuilder:
             if self._reported_on(s, e, label == "weekday"):
                 continue  # "said Friday": the day of the statement, not of the figure
             before = self._lw[max(0, s - 3):s]
-            ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
+            ranged = label in ("day_range", "month_range", "date_to_weekday") \
+                and before[-1:] == ["from"]
             pointer = label in ("back_reference", "holiday", "past_months", "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if any(i in taken for i in range(max(0, s - 5), s)):
@@ -1628,6 +1641,21 @@ class FactBuilder:
                                  dt.date(y, m2, days[1]))
             except ValueError:
                 return None
+        if label == "date_to_weekday" and months:
+            # "From Jan. 1 to Wednesday": up to the last such day before the dateline
+            anchor = self._anchor
+            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            if anchor is None or not days:
+                return PeriodHit(s, e, text, None, None)
+            last = anchor - dt.timedelta(days=(anchor.weekday()
+                                               - self.rules.weekdays[words[-1]]) % 7)
+            try:
+                first = dt.date(last.year, months[0], days[0])
+            except ValueError:
+                return None
+            if first > last:
+                first = first.replace(year=last.year - 1)
+            return PeriodHit(s, e, text, first, last)
         if label == "as_of_weekday":
             anchor = self._anchor
             if anchor is None:
