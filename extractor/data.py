@@ -495,6 +495,8 @@ class FactRules(_Strict):
     event_verbs: list[str]
     level_cues_before: list[str]
     clause_openers: list[str]
+    subordinators: list[str]
+    ranking_words: list[str]
     pronouns: list[str]
     aside_openers: list[str]
     back_reference_subjects: list[str]

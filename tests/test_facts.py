@@ -458,3 +458,20 @@ def test_what_a_ratio_is_of_does_not_name_later_figures(extract) -> None:
     _, rows = _facts(extract, body, date="2023-09-21", dateline="JAKARTA, Sept. 21")
     assert {r["value_text"]: r["metric_id"] for r in rows} == {
         "2.29 percent": "budget_balance", "2.30 percent": "budget_balance"}
+
+
+def test_places_of_a_lead_and_of_respective_partners(extract) -> None:
+    body = ("While much of China bakes in summer heat, Harbin is luring visitors.\n\n"
+            "Its indoor pavilion is divided into nine themed areas.\n\n"
+            "The city's trade with the European Union and the United States was valued at "
+            "13.29 billion yuan and 9.41 billion yuan, respectively.")
+    _, rows = _facts(extract, body, date="2025-08-04", dateline="HARBIN, Aug. 4")
+    got = {r["value_text"]: (r["location"], r["partner"]) for r in rows}
+    assert got == {"nine themed areas": ("Harbin", ""),
+                   "13.29 billion yuan": ("Harbin", "European Union"),
+                   "9.41 billion yuan": ("Harbin", "United States")}
+    _, rows = _facts(extract, "Volkswagen Components, the first battery plant in China wholly "
+                     "owned by Volkswagen, started production in Hefei. The plant has an annual "
+                     "capacity of 150,000 battery systems.", date="2023-11-27",
+                     dateline="HEFEI, Nov. 27")
+    assert rows[0]["location"] == "Hefei"  # "the first ... in China" ranks, it does not place

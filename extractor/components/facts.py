@@ -269,7 +269,8 @@ class FactBuilder:
                     drafts.append(draft)
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
-        lead_place = self._first_place(doc, entities, lead.start, lead.end) if lead else None
+        lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
+                                       lead.end) if lead else None
         self._places(drafts, main_place, lead_place, entities)
         doc._.facts = drafts
         return doc
@@ -966,14 +967,19 @@ class FactBuilder:
         nearest place of that kind named before."""
         lw, nouns = self._lw, self.rules.place_back_references
         for i in range(max(a, 1), b - 1):
-            if lw[i] != "the" or lw[i - 1] not in self.rules.place_prepositions:
-                continue
+            if lw[i] != "the" or (lw[i - 1] not in self.rules.place_prepositions
+                                  and lw[i + 2:i + 3] != ["'s"]):
+                continue  # "in the province", "The city's trade with the EU"
             kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
             if kind is None:
                 continue
             for k in reversed(self._entities_in(0, i)):
                 if entities[k].label_ in PLACE_LABELS and kind in self._place_kinds(entities[k]):
-                    return k
+                    # "Gauteng" is the "Gauteng Province" named earlier
+                    prefix = entities[k].text + " "
+                    return next((j for j in self._entities_in(0, i)
+                                 if entities[j].text.startswith(prefix)
+                                 and entities[j].label_ in PLACE_LABELS), k)
             return None
         return None
 
@@ -1036,9 +1042,8 @@ class FactBuilder:
             if after is not None and not candidates and not any(
                     w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
                 continue  # the first must follow "in"; those chained to it need not
-            if after is not None and not candidates and any(
-                    w.endswith("est") for w in self._lw[max(a, ent.start - 3):ent.start]):
-                continue  # "the busiest in China": the scope of a superlative
+            if not candidates and self._superlative_scope(ent.start, a):
+                continue  # "the busiest in China", "the first plant in China"
             candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
@@ -1049,6 +1054,32 @@ class FactBuilder:
                 break
             place = nxt
         return place
+
+    def _main_clause_start(self, sent: Sentence) -> int:
+        """Where a lead's main clause starts: after an opening subordinate clause
+        ("While much of China bakes in summer heat, Harbin ... is luring
+        visitors")."""
+        lw = self._lw
+        i = max(sent.start, self._after_dateline)
+        if i < sent.end and lw[i] in self.rules.subordinators:
+            comma = next((k for k in range(i, sent.end) if lw[k] == ","), None)
+            if comma is not None:
+                return comma + 1
+        return sent.start
+
+    def _superlative_scope(self, i: int, a: int) -> bool:
+        """The place at token ``i`` follows "in" after a superlative or an
+        ordinal ("the busiest in China", "the first battery plant in China"):
+        the scope of a ranking, not where the figure is."""
+        lw = self._lw
+        if i < 1 or lw[i - 1] != "in":
+            return False
+        for w in reversed(lw[max(a, i - 7):i - 1]):
+            if w in (",", ";") or w in self.level_verbs or w in self.change_words:
+                return False
+            if w.endswith("est") or w in self.rules.ranking_words:
+                return True
+        return False
 
     def _respective_places(self, drafts: list[FactDraft], entities) -> None:
         """``Xi'an, Chengdu, Chongqing and Zhengzhou ... with 3,849 trips,
@@ -1063,15 +1094,25 @@ class FactBuilder:
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
             places = [k for k in self._entities_in(a, first)
-                      if entities[k].label_ in PLACE_LABELS and entities[k].end <= first]
+                      if entities[k].label_ in PLACE_LABELS | {"ORG"}
+                      and entities[k].end <= first]
             if len(places) != len(group):
                 continue
-            gaps = [self._lw[entities[p].end:entities[q].start]
+            gaps = [[w for w in self._lw[entities[p].end:entities[q].start] if w != "the"]
                     for p, q in zip(places, places[1:], strict=False)]
             if all(g in ([","], ["and"], [",", "and"]) for g in gaps):
+                start = entities[places[0]].start
+                before = self._lw[max(0, start - 2):start]
+                # "trade with the EU, the United States and ASEAN ... respectively"
+                partners = any(w in self.rules.partner_prepositions for w in before)
+                if not partners and any(entities[k].label_ not in PLACE_LABELS for k in places):
+                    continue  # an organisation is a partner, never the place
                 for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
                                 strict=True):
-                    f.location = k
+                    if partners:
+                        f.partner = k
+                    else:
+                        f.location = k
 
     def _respective_metrics(self, doc: Doc, drafts: list[FactDraft],
                             metrics: list[tuple[int, int, list[str]]]) -> None:
