@@ -501,6 +501,7 @@ class FactRules(_Strict):
     aside_openers: list[str]
     back_reference_subjects: list[str]
     money_verbs: list[str]
+    object_verbs: list[str]
     figure_verbs: list[str]
     allocation_verbs: list[str]
     auxiliaries: list[str]

@@ -475,3 +475,16 @@ def test_places_of_a_lead_and_of_respective_partners(extract) -> None:
                      "capacity of 150,000 battery systems.", date="2023-11-27",
                      dateline="HEFEI, Nov. 27")
     assert rows[0]["location"] == "Hefei"  # "the first ... in China" ranks, it does not place
+
+
+def test_what_a_verb_brings_to_a_figure_and_what_money_is_in(extract) -> None:
+    body = ("The budget includes net borrowing of 43.8 billion euros, keeping within the debt "
+            "brake, which limits new borrowing to 0.35 percent of GDP. A supplementary budget "
+            "comes with 11 billion euros in additional borrowing. The number of parcels "
+            "increased 14-fold to 83.5 billion parcels in 2020.")
+    _, rows = _facts(extract, body, date="2024-07-17", dateline="BERLIN, July 17")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["43.8 billion euros"] == "net borrowing"
+    assert got["0.35 percent"] == "new borrowing"
+    assert got["11 billion euros"] == "additional borrowing"
+    assert got["83.5 billion parcels"] != "fold"

@@ -202,6 +202,7 @@ class FactBuilder:
             if ref is not None:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
+        self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
@@ -510,6 +511,10 @@ class FactBuilder:
         gapped = self._gapped_subject(doc, first.start, chosen)
         named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
         purpose = self._purpose(doc, draft.value, sent) if draft.value is not None else None
+        if purpose is None and draft.value is not None:
+            # "limits new borrowing to 0.35 percent", "11 billion euros in additional
+            # borrowing": the object raised or cut to the figure, what money is in
+            purpose = self._object_to(doc, draft.value, a) or self._money_in(doc, draft.value)
         if own_subject is not None:
             draft.metric, draft.metric_id = own_subject, None
         elif purpose is not None:
@@ -665,6 +670,58 @@ class FactBuilder:
             return None  # "NEVs accounted for 44.3 percent of all new vehicle sales"
         return doc[start:i].text
 
+    def _in_period(self, i: int) -> bool:
+        return i in self._period_tokens
+
+    def _object_to(self, doc: Doc, fig: Figure, a: int) -> tuple[str, str | None] | None:
+        """``limits new borrowing to 0.35 percent``, ``raise net borrowing for
+        this year to 50.3 billion euros``: what a verb brings to the figure."""
+        lw = self._lw
+        i = fig.span.start - 1
+        if i <= a or lw[i] != "to":
+            return None
+        j = i
+        while j > max(a, i - 8) and lw[j - 1] not in self.rules.object_verbs:
+            if lw[j - 1] in (",", ";") or (j - 1) in self._figure_tokens:
+                return None
+            j -= 1
+        if j <= max(a, i - 8):
+            return None
+        if any(any(c.isdigit() for c in self._words[k]) and not self._in_period(k)
+               for k in range(j, i)):
+            return None  # "increased 14-fold to 83.5 billion parcels"
+        words = [k for k in range(j, i) if self._words[k].isalpha()
+                 and lw[k] not in self.stop_words and not self._in_period(k)]
+        if not words or any(k in self._entity_tokens for k in words):
+            return None
+        text = doc[words[0]:words[-1] + 1].text
+        if any(self._in_period(k) for k in range(words[0], words[-1] + 1)):
+            text = " ".join(self._words[k] for k in words)
+        ids = self._unit_ids(text)  # "state spending" -> spending
+        return text, (self._prefer(ids) if ids else None)
+
+    def _money_in(self, doc: Doc, fig: Figure) -> tuple[str, str | None] | None:
+        """``11 billion euros in additional borrowing``, ``14,131 billion rupees
+        in taxes``: money "in" a kind of money names it."""
+        if fig.kind != "money":
+            return None
+        lw = self._lw
+        i = fig.span.end
+        if i >= len(lw) or lw[i] != "in":
+            return None
+        start = i + 1
+        k = start
+        while k < min(len(lw), start + 4) and self._words[k].isalpha() \
+                and lw[k] not in self.stop_words and k not in self._entity_tokens \
+                and not self._in_period(k) and k not in self._figure_tokens:
+            k += 1
+        if k == start or (k < len(lw) and self._words[k].isalpha()
+                          and lw[k] not in self.stop_words):
+            return None  # not a whole noun phrase
+        text = doc[start:k].text
+        ids = self._unit_ids(text)
+        return text, (self._prefer(ids) if ids else None)
+
     def _purpose(self, doc: Doc, fig: Figure, sent: Sentence) -> tuple[str, str | None] | None:
         """``earmarked for pensions``, ``set aside for the Public Sector
         Development Programme``: money allocated names its purpose, when the
@@ -725,7 +782,8 @@ class FactBuilder:
                 and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
                 and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
                 and lw[i - 1] not in self.rules.not_metrics and (i - 1) not in self._entity_tokens \
-                and lw[i - 1] not in self.targets and lw[i - 1] not in self.forecasts:
+                and lw[i - 1] not in self.targets and lw[i - 1] not in self.forecasts \
+                and lw[i - 1] not in self.present:  # "includes net borrowing of"
             i -= 1
         if i == figure - 1:
             return None
