@@ -488,3 +488,11 @@ def test_what_a_verb_brings_to_a_figure_and_what_money_is_in(extract) -> None:
     assert got["0.35 percent"] == "new borrowing"
     assert got["11 billion euros"] == "additional borrowing"
     assert got["83.5 billion parcels"] != "fold"
+
+
+def test_they_after_an_opening_phrase_points_back(extract) -> None:
+    body = ("Average hourly earnings increased by 0.5 percent to $35.87 in January. Over the "
+            "past 12 months, they were up 4.1 percent, the bureau said.")
+    _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
+    got = {r["change_text"]: r["metric"] for r in rows}
+    assert got["4.1 percent"] == got["0.5 percent"]

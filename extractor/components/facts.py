@@ -760,6 +760,11 @@ class FactBuilder:
         "The figure", "It" (up to its verb)."""
         lw = self._lw
         i = max(a, self._after_dateline)
+        # "Over the past 12 months, they were up 4.1 percent": after an opening phrase
+        verb = next((k for k in range(i, limit) if lw[k] in self.level_verbs
+                     or lw[k] in self.rules.auxiliaries), None)
+        if verb is not None and "," in lw[i:verb]:
+            i = verb - 1 - lw[i:verb][::-1].index(",") + 1
         while i < limit and lw[i] in self.clause_openers or (i < limit and lw[i] == ","):
             i += 1
         j = i
