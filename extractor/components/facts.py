@@ -792,7 +792,7 @@ class FactBuilder:
             i -= 1
         if i == figure - 1:
             return None
-        if chosen is not None and chosen[0] >= i - 1:
+        if chosen is not None and i - 1 <= chosen[0] < figure:
             return None  # a metric form is right there ("a deficit of", "tax revenue of")
         if lw[figure - 2] in self.reference_nouns and all(
                 lw[j] in self.reference_nouns or lw[j] in self.rules.not_metrics
