@@ -496,3 +496,15 @@ def test_they_after_an_opening_phrase_points_back(extract) -> None:
     _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
     got = {r["change_text"]: r["metric"] for r in rows}
     assert got["4.1 percent"] == got["0.5 percent"]
+
+
+def test_a_plan_takes_the_last_period_that_is_not_over(extract) -> None:
+    body = ("The government will issue 1.3 trillion yuan of bonds this year, after selling one "
+            "trillion yuan of such bonds in 2024. Another 500 billion yuan of bonds will be "
+            "issued. Provinces will issue 4.4 trillion yuan of bonds, up from the 3.9 trillion "
+            "yuan quota for 2024.")
+    _, rows = _facts(extract, body, date="2025-03-05", dateline="BEIJING, March 5")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got == {"1.3 trillion yuan": "2025-01-01", "one trillion yuan": "2024-01-01",
+                   "500 billion yuan": "2025-01-01", "4.4 trillion yuan": "2025-01-01",
+                   "3.9 trillion yuan": "2024-01-01"}

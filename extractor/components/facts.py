@@ -224,6 +224,7 @@ class FactBuilder:
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
         if headline_periods:
             current_period = headline_periods[0]
+        stated: list[PeriodHit] = [current_period] if current_period is not None else []
         fig_starts = self._fig_starts
         period_starts = [p.start for p in periods]
         for sent in self._sentences(doc):
@@ -244,7 +245,8 @@ class FactBuilder:
                     value = draft.value.span.start if draft.value is not None else None
                     attached = next((p for p in sent_periods if p.attached is not None
                                      and p.attached == value and draft.change is None), None)
-                    own = [p for p in sent_periods if not p.comparison]
+                    own = [p for p in sent_periods if not p.comparison
+                           and (p.attached is None or p.attached == value)]
                     if any(p.label_kind != "weekday" for p in own):
                         own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or own
@@ -254,17 +256,19 @@ class FactBuilder:
                         draft.period = min(near, key=lambda p: self._distance(p, draft))
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
+                            stated.append(current_period)
                         if self._plan_article and plan_period is None:
                             plan_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
                     elif plan_period is not None:
                         draft.period = plan_period  # in a budget, the budget's year
-                    elif draft.kind != "actual" and self._over(current_period, ref) \
-                            and self._ahead(a, b):
+                    elif self._over(current_period, ref) and self._ahead(a, b):
                         # "trade reached 44 billion dollars last year ... the plant is
-                        # expected to create 1,500 jobs": a plan is not dated by the past
-                        draft.period = None
+                        # expected to create 1,500 jobs": a plan is not dated by the
+                        # past, but by the last period stated that is not over
+                        draft.period = next((p for p in reversed(stated)
+                                             if not self._over(p, ref)), None)
                     else:
                         draft.period = current_period  # the period stated last applies
                     drafts.append(draft)
@@ -1447,6 +1451,7 @@ class FactBuilder:
             gap = lw[f.span.end:hit.start]
             if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
                                              "recorded", "posted", "seen", "registered")
+                                   and w not in self.reference_nouns  # "quota for 2024"
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
