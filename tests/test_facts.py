@@ -508,3 +508,14 @@ def test_a_plan_takes_the_last_period_that_is_not_over(extract) -> None:
     assert got == {"1.3 trillion yuan": "2025-01-01", "one trillion yuan": "2024-01-01",
                    "500 billion yuan": "2025-01-01", "4.4 trillion yuan": "2025-01-01",
                    "3.9 trillion yuan": "2024-01-01"}
+
+
+def test_a_deadline_dates_its_clause_only(extract) -> None:
+    body = ("Among the measures, more than 13 billion pounds was earmarked to compensate "
+            "victims, while a crackdown on fraud is expected to save 4.3 billion pounds a year "
+            "by 2029.\n\nThe plan comes with 240 million pounds allocated to 16 projects.")
+    _, rows = _facts(extract, body, date="2024-10-30", dateline="LONDON, Oct. 30")
+    got = {r["value_text"]: (r["metric"], r["period_start"]) for r in rows}
+    assert got["more than 13 billion pounds"] == ("compensate victims", "")
+    assert got["4.3 billion pounds a year"][1] == "2029-01-01"
+    assert got["240 million pounds"] == ("allocated", "")

@@ -70,6 +70,7 @@ class PeriodHit:
     fiscal: tuple[str | None, int, int, int] | None = None  # (country, start year, months)
     attached: int | None = None  # token of the figure a comparison period belongs to
     carries: bool = True  # applies to later sentences that state no period
+    deadline: bool = False  # "by 2029": its own clause only
 
 
 @dataclass
@@ -249,7 +250,8 @@ class FactBuilder:
                            and (p.attached is None or p.attached == value)]
                     if any(p.label_kind != "weekday" for p in own):
                         own = [p for p in own if p.label_kind != "weekday"]  # a date as well
-                    near = [p for p in own if a <= p.start < b] or own
+                    near = [p for p in own if a <= p.start < b] or [
+                        p for p in own if not p.deadline]
                     if attached is not None:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
@@ -257,7 +259,8 @@ class FactBuilder:
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
                             stated.append(current_period)
-                        if self._plan_article and plan_period is None:
+                        if self._plan_article and plan_period is None \
+                                and not draft.period.deadline:
                             plan_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
@@ -744,7 +747,7 @@ class FactBuilder:
         verb = next((v for v in verbs if lw[i:i + len(v)] == v), None)
         if verb is not None:
             i += len(verb)
-        if i >= sent.end or lw[i] != "for":
+        if i >= sent.end or lw[i] not in ("for", "to") or (lw[i] == "to" and verb is None):
             return None
         i += 1
         if i < sent.end and lw[i] == "the":
@@ -754,7 +757,8 @@ class FactBuilder:
                 and lw[i] not in self.stop_words and i not in self._figure_tokens:
             i += 1
         if i == start:
-            return None
+            # "240 million pounds allocated to 16 projects": the verb says it
+            return (" ".join(self._words[i - 1 - len(verb):i - 1]), None) if verb else None
         text = doc[start:i].text
         ids = self.form_ids.get(text.lower(), [])
         return text, (self._prefer(ids) if ids else None)
@@ -1383,6 +1387,10 @@ class FactBuilder:
             if label == "year_pair" and ref is not None and hit.last is not None \
                     and hit.last > ref:
                 hit.carries = False  # "projected at 5.3 percent in 2025 and 2026"
+            if before[-1:] == ["by"] and self._future(hit, ref):
+                # "expected to save 4.3 billion pounds a year by 2029": a deadline
+                # dates its own clause only
+                hit.carries, hit.deadline = False, True
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
