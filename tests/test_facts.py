@@ -519,3 +519,13 @@ def test_a_deadline_dates_its_clause_only(extract) -> None:
     assert got["more than 13 billion pounds"] == ("compensate victims", "")
     assert got["4.3 billion pounds a year"][1] == "2029-01-01"
     assert got["240 million pounds"] == ("allocated", "")
+
+
+def test_changes_listed_after_a_change_share_its_verb(extract) -> None:
+    body = ("Bangladesh's economy grew 7.10 percent in 2021-22, 5.78 percent in 2022-23 and a "
+            "provisional 5.82 percent in 2023-24. Sales at convenience stores went up 4.7 "
+            "percent, at specialty stores 4.2 percent and at supermarkets 2.7 percent.")
+    _, rows = _facts(extract, body, date="2024-06-06", dateline="DHAKA, June 6")
+    changes = [r["change_text"] for r in rows if r["change_text"]]
+    assert changes == ["7.10 percent", "5.78 percent", "5.82 percent", "4.7 percent",
+                       "4.2 percent", "2.7 percent"]

@@ -294,10 +294,30 @@ class FactBuilder:
                     continue  # the stated equivalent of the amount before it
                 out.append(Figure(kind, k, span))
         out.sort(key=lambda f: f.span.start)
+        previous = None
         for f in out:
             if f.kind == "percentages":
-                f.is_change = self._is_change(doc, f.span)
+                f.is_change = self._is_change(doc, f.span) or (
+                    previous is not None and self._listed_after(previous, f))
+                previous = f
+            else:
+                previous = None
         return out
+
+    def _listed_after(self, previous: Figure, fig: Figure) -> bool:
+        """``grew 7.10 percent in 2021-22, 5.78 percent in 2022-23 and a
+        provisional 5.82 percent``, ``went up 4.7 percent, at specialty stores
+        4.2 percent``: a change listed after a change shares its verb."""
+        if not previous.is_change:
+            return False
+        lw = self._lw
+        gap = lw[previous.span.end:fig.span.start]
+        if not gap or len(gap) > 8 or not ({",", "and"} & set(gap)):
+            return False
+        if any(w in self.level_verbs or w in self.change_words or w in (";", ".", "of")
+               or w in self.rules.comparison_words for w in gap):
+            return False
+        return fig.span.end >= len(lw) or lw[fig.span.end] not in ("of",)
 
     def _is_change(self, doc: Doc, span: Span) -> bool:
         nxt = self._lw[span.end] if span.end < len(doc) else ""
