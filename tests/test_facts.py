@@ -529,3 +529,12 @@ def test_changes_listed_after_a_change_share_its_verb(extract) -> None:
     changes = [r["change_text"] for r in rows if r["change_text"]]
     assert changes == ["7.10 percent", "5.78 percent", "5.82 percent", "4.7 percent",
                        "4.2 percent", "2.7 percent"]
+
+
+def test_a_percentage_after_than_is_a_level_unless_it_is_an_increase(extract) -> None:
+    body = ("The manufacturing PMI averaged 50.2 percent, notably higher than the 49.4 percent "
+            "registered in the third quarter. Remittances grew 15.2 percent, lower than the "
+            "18.7 percent increase a year earlier.")
+    _, rows = _facts(extract, body, date="2025-01-02", dateline="BEIJING, Jan. 2")
+    assert [(r["value_text"], r["change_text"]) for r in rows] == [
+        ("50.2 percent", ""), ("49.4 percent", ""), ("", "15.2 percent"), ("", "18.7 percent")]

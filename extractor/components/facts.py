@@ -324,6 +324,9 @@ class FactBuilder:
         before = self._lw[max(0, span.start - 4):span.start]
         if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
+        if "than" in before[-2:] and span._.unit != "percentage_point" \
+                and nxt not in self.rules.change_nouns:  # not "than the 18.7 percent increase"
+            return False  # "higher than the 49.4 percent registered in the third quarter"
         if any(w in self.change_words for w in before):
             return True
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
