@@ -538,3 +538,11 @@ def test_a_percentage_after_than_is_a_level_unless_it_is_an_increase(extract) ->
     _, rows = _facts(extract, body, date="2025-01-02", dateline="BEIJING, Jan. 2")
     assert [(r["value_text"], r["change_text"]) for r in rows] == [
         ("50.2 percent", ""), ("49.4 percent", ""), ("", "15.2 percent"), ("", "18.7 percent")]
+
+
+def test_the_figure_before_takes_the_change_that_points_at_it(extract) -> None:
+    body = ("Foreign trade in Guangdong climbed to a record 4.37 trillion yuan in the first six "
+            "months of 2024. The figure represents a year-on-year rise of 13.8 percent.")
+    _, rows = _facts(extract, body, date="2024-07-17", dateline="GUANGZHOU, July 17")
+    assert [(r["value_text"], r["change_text"]) for r in rows] == [
+        ("4.37 trillion yuan", "13.8 percent")]

@@ -274,6 +274,15 @@ class FactBuilder:
                                              if not self._over(p, ref)), None)
                     else:
                         draft.period = current_period  # the period stated last applies
+                    if drafts and self._continues(drafts[-1], draft, a, b):
+                        # "Foreign trade climbed to 4.37 trillion yuan. The figure
+                        # represents a year-on-year rise of 13.8 percent": one fact
+                        prev = drafts[-1]
+                        prev.change, prev.direction, prev.basis = (draft.change,
+                                                                   draft.direction,
+                                                                   draft.basis)
+                        prev.end = draft.end
+                        continue
                     drafts.append(draft)
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
@@ -785,6 +794,20 @@ class FactBuilder:
         text = doc[start:i].text
         ids = self.form_ids.get(text.lower(), [])
         return text, (self._prefer(ids) if ids else None)
+
+    def _continues(self, prev: FactDraft, draft: FactDraft, a: int, b: int) -> bool:
+        """A change alone in a clause whose subject points at the figure before
+        ("The figure represents a rise of 13.8 percent", "It was up 5 percent"),
+        after a fact with a value and no change."""
+        if draft.value is not None or draft.change is None or prev.value is None \
+                or prev.change is not None:
+            return False
+        lw = self._lw
+        i = max(a, self._after_dateline)
+        while i < b and lw[i] in self.clause_openers:
+            i += 1
+        return " ".join(lw[i:i + 2]) in self.rules.pointing_subjects \
+            or lw[i] in self.rules.pointing_subjects
 
     def _refers_back(self, a: int, limit: int) -> bool:
         """The clause's subject only points back: "Growth", "The growth rate",
