@@ -546,3 +546,13 @@ def test_the_figure_before_takes_the_change_that_points_at_it(extract) -> None:
     _, rows = _facts(extract, body, date="2024-07-17", dateline="GUANGZHOU, July 17")
     assert [(r["value_text"], r["change_text"]) for r in rows] == [
         ("4.37 trillion yuan", "13.8 percent")]
+
+
+def test_subjects_after_an_opening_phrase_or_with_an_adjective_like_a_verb(extract) -> None:
+    body = ("The narrow measure M1, made up of cash in circulation plus demand deposits, came "
+            "in at 66.06 trillion yuan. In total, the government bond quota for this year has "
+            "been set at 11.86 trillion yuan.")
+    _, rows = _facts(extract, body, date="2025-03-05", dateline="BEIJING, March 5")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["66.06 trillion yuan"] == "narrow measure M1"
+    assert got["11.86 trillion yuan"].startswith("government bond quota")

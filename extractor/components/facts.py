@@ -654,11 +654,19 @@ class FactBuilder:
                 while i < limit and (lw[i] in self.stop_words or lw[i] == "that"):
                     i += 1
                 break
+        comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
+        if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.rules.not_metrics
+                                     or lw[k] in self.clause_openers for k in range(i, comma)):
+            i = comma + 1  # "In total, the government bond quota ..."
+            while i < limit and lw[i] in self.stop_words:
+                i += 1
         start = i
         cut = None  # "Total receipts of the gaming sector in China's Macao ... soared"
         while i < min(limit, start + (20 if cut else 12)) and lw[i] not in self.level_verbs \
-                and lw[i] not in self.change_words and i not in self._figure_tokens \
-                and lw[i] not in (",", ";", "(", ")"):
+                and (lw[i] not in self.change_words or (  # "The narrow measure M1"
+                    i == start and i + 1 < limit and self._words[i + 1].isalpha()
+                    and lw[i + 1] not in self.stop_words)) \
+                and i not in self._figure_tokens and lw[i] not in (",", ";", "(", ")"):
             if cut is None and i > start and lw[i] in self.rules.place_prepositions \
                     and i + 1 in self._place_tokens:
                 cut = i
