@@ -556,3 +556,11 @@ def test_subjects_after_an_opening_phrase_or_with_an_adjective_like_a_verb(extra
     got = {r["value_text"]: r["metric"] for r in rows}
     assert got["66.06 trillion yuan"] == "narrow measure M1"
     assert got["11.86 trillion yuan"].startswith("government bond quota")
+
+
+def test_the_topic_carries_to_a_figure_with_only_its_unit(extract) -> None:
+    body = ("Kenya shipped 320,563 metric tons of tea in the half-year. March was the busiest "
+            "month, with 59,599 metric tons leaving the country.")
+    _, rows = _facts(extract, body, date="2024-09-26", dateline="NAIROBI, Sept. 26")
+    got = {r["value_text"]: r["metric_id"] for r in rows}
+    assert got == {"320,563 metric tons": "tea_exports", "59,599 metric tons": "tea_exports"}

@@ -286,6 +286,7 @@ class FactBuilder:
                     drafts.append(draft)
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
+        self._same_topic(drafts)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
                                        lead.end) if lead else None
         self._places(drafts, main_place, lead_place, entities)
@@ -1238,6 +1239,23 @@ class FactBuilder:
                         f.partner = k
                     else:
                         f.location = k
+
+    def _same_topic(self, drafts: list[FactDraft]) -> None:
+        """A figure its sentence names nothing for, or only its unit ("with
+        59,599 metric tons leaving the country"), is of the metric of the last
+        figure in the same unit: the topic carries."""
+        last: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        for f in drafts:
+            if f.value is None:
+                continue
+            span = f.value.span
+            key = (f.value.kind, str(span._.unit or ""))  # a currency or a unit
+            bare = f.metric is None or (f.value.kind == "quantities" and f.metric == span._.unit
+                                        and f.metric in self.measure_units)
+            if bare and key in last:
+                f.metric, f.metric_id = last[key]
+            elif not bare:
+                last[key] = (f.metric, f.metric_id)
 
     def _respective_metrics(self, doc: Doc, drafts: list[FactDraft],
                             metrics: list[tuple[int, int, list[str]]]) -> None:
