@@ -564,3 +564,13 @@ def test_the_topic_carries_to_a_figure_with_only_its_unit(extract) -> None:
     _, rows = _facts(extract, body, date="2024-09-26", dateline="NAIROBI, Sept. 26")
     got = {r["value_text"]: r["metric_id"] for r in rows}
     assert got == {"320,563 metric tons": "tea_exports", "59,599 metric tons": "tea_exports"}
+
+
+def test_a_period_before_when_dates_the_clause_after_it(extract) -> None:
+    body = ("Kenya shipped 320,563 metric tons of tea in the first half, up from 270,287 metric "
+            "tons in the same period of 2023, when sales abroad brought in 674.9 million U.S. "
+            "dollars.")
+    _, rows = _facts(extract, body, date="2024-09-26", dateline="NAIROBI, Sept. 26")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got == {"320,563 metric tons": "2024-01-01", "270,287 metric tons": "2023-01-01",
+                   "674.9 million U.S. dollars": "2023-01-01"}

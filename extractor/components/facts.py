@@ -71,6 +71,7 @@ class PeriodHit:
     attached: int | None = None  # token of the figure a comparison period belongs to
     carries: bool = True  # applies to later sentences that state no period
     deadline: bool = False  # "by 2029": its own clause only
+    introduces: bool = False  # "2015, when ...": dates the clause after it too
 
 
 @dataclass
@@ -246,8 +247,10 @@ class FactBuilder:
                     value = draft.value.span.start if draft.value is not None else None
                     attached = next((p for p in sent_periods if p.attached is not None
                                      and p.attached == value and draft.change is None), None)
-                    own = [p for p in sent_periods if not p.comparison
-                           and (p.attached is None or p.attached == value)]
+                    own = [p for p in sent_periods
+                           if (p.introduces and p.end < draft.first.start) or (
+                               not p.comparison
+                               and (p.attached is None or p.attached == value))]
                     if any(p.label_kind != "weekday" for p in own):
                         own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or [
@@ -1451,7 +1454,7 @@ class FactBuilder:
             if self._lw[e:e + 2] == [",", "when"]:
                 # "the deadliest since 2015, when two earthquakes killed 9,000 people":
                 # the year dates the clause it introduces
-                hit.comparison, hit.carries = False, False
+                hit.comparison, hit.carries, hit.introduces = False, False, True
             if label == "since" and any(w.endswith("est") for w in self._lw[max(0, s - 3):s]):
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
