@@ -574,3 +574,13 @@ def test_a_period_before_when_dates_the_clause_after_it(extract) -> None:
     got = {r["value_text"]: r["period_start"] for r in rows}
     assert got == {"320,563 metric tons": "2024-01-01", "270,287 metric tons": "2023-01-01",
                    "674.9 million U.S. dollars": "2023-01-01"}
+
+
+def test_trade_between_two_places_and_names_of_events(extract) -> None:
+    body = ("A total of 84 cooperation deals worth 20.8 billion U.S. dollars were signed at the "
+            "first China-Africa Economic and Trade Expo in Changsha. Trade between Hunan and "
+            "Africa reached 2.8 billion U.S. dollars in 2018.")
+    _, rows = _facts(extract, body, date="2019-06-29", dateline="CHANGSHA, June 29")
+    got = {r["value_text"]: (r["metric_id"], r["location"], r["partner"]) for r in rows}
+    assert got["20.8 billion U.S. dollars"][0] == ""  # "Trade" in the expo's name is no metric
+    assert got["2.8 billion U.S. dollars"] == ("bilateral_trade", "Hunan Province", "Africa")

@@ -1064,6 +1064,19 @@ class FactBuilder:
                         if a <= ent.start < b:
                             break
         draft.partner = partner
+        if partner is not None and "between" in self._lw[max(0, entities[partner].start - 2):
+                                                        entities[partner].start]:
+            # "Trade between Hunan and Africa": the first is the place, the second
+            # the partner
+            other = next((k for k in self._entities_in(entities[partner].end,
+                                                       entities[partner].end + 12)
+                          if k != partner and entities[k].label_ in ("GPE", "LOC", "ORG")
+                          and "and" in self._lw[entities[partner].end:entities[k].start]),
+                         None)
+            if other is not None and entities[partner].label_ in PLACE_LABELS:
+                draft.location, draft.partner = partner, other
+                draft.notes["owner"] = True
+                return
         if owner is not None and partner is not None and entities[owner].label_ in PLACE_LABELS:
             draft.location = owner
             draft.notes["owner"] = True
@@ -1367,6 +1380,8 @@ class FactBuilder:
                 continue
             if e - s == 1 and self._lw[s] in figure_verbs and not self._figure_next(e):
                 continue  # "raised 21.2 billion yuan", not "raised to 82 dollars"
+            if self._in_name(s, e):
+                continue  # "the China-Africa Economic and Trade Expo"
             ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
                                     .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
@@ -1391,6 +1406,18 @@ class FactBuilder:
         self._support = support
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
+
+    def _in_name(self, s: int, e: int) -> bool:
+        """Tokens ``s``..``e`` are capitalised words inside a longer run of them,
+        not at a sentence's start: part of a name, not a metric."""
+        words = self._words
+        if not all(w[:1].isupper() for w in words[s:e]):
+            return False
+        before = words[s - 1] if s > 0 else ""
+        after = words[e] if e < len(words) else ""
+        if before in ("", ".", "\n") or not before.strip() or before in ("--", '"'):
+            return False
+        return before[:1].isupper() or after[:1].isupper() and after.isalpha()
 
     def _unit_ids(self, unit: str) -> list[str]:
         """The metric ids of a counted noun or of its head: "China-Europe freight
