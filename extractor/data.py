@@ -502,6 +502,7 @@ class FactRules(_Strict):
     back_reference_subjects: list[str]
     pointing_subjects: list[str]
     money_verbs: list[str]
+    verb_nouns: dict[str, str]
     object_verbs: list[str]
     figure_verbs: list[str]
     allocation_verbs: list[str]

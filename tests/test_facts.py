@@ -584,3 +584,12 @@ def test_trade_between_two_places_and_names_of_events(extract) -> None:
     got = {r["value_text"]: (r["metric_id"], r["location"], r["partner"]) for r in rows}
     assert got["20.8 billion U.S. dollars"][0] == ""  # "Trade" in the expo's name is no metric
     assert got["2.8 billion U.S. dollars"] == ("bilateral_trade", "Hunan Province", "Africa")
+
+
+def test_money_invested_and_what_is_worth_it(extract) -> None:
+    body = ("The group will invest 800 million U.S. dollars in a corn processing plant. Another "
+            "firm is building a cotton cluster worth 420 million dollars.")
+    _, rows = _facts(extract, body, date="2025-06-17", dateline="ASTANA, June 17")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got == {"800 million U.S. dollars": "investment",
+                   "420 million dollars": "cotton cluster"}

@@ -556,8 +556,10 @@ class FactBuilder:
         purpose = self._purpose(doc, draft.value, sent) if draft.value is not None else None
         if purpose is None and draft.value is not None:
             # "limits new borrowing to 0.35 percent", "11 billion euros in additional
-            # borrowing": the object raised or cut to the figure, what money is in
-            purpose = self._object_to(doc, draft.value, a) or self._money_in(doc, draft.value)
+            # borrowing": the object raised or cut to the figure, what money is in;
+            # "a cotton cluster worth 420 million dollars"; "will invest 800 million"
+            purpose = self._object_to(doc, draft.value, a) or self._money_in(doc, draft.value) \
+                or self._worth(doc, draft.value, a) or self._invested(draft.value)
         if own_subject is not None:
             draft.metric, draft.metric_id = own_subject, None
         elif purpose is not None:
@@ -750,6 +752,26 @@ class FactBuilder:
             text = " ".join(self._words[k] for k in words)
         ids = self._unit_ids(text)  # "state spending" -> spending
         return text, (self._prefer(ids) if ids else None)
+
+    def _worth(self, doc: Doc, fig: Figure, a: int) -> tuple[str, str | None] | None:
+        """``a cotton cluster worth 420 million dollars``: what is worth it."""
+        lw = self._lw
+        w = fig.span.start - 1
+        if fig.kind != "money" or w <= a or lw[w] != "worth":
+            return None
+        if w - 1 in self._figure_tokens:
+            return None  # "11,800 NEVs worth 1.55 billion yuan": the figure before's metric
+        i = w
+        while i > max(a, w - 4) and self._words[i - 1].isalpha() \
+                and lw[i - 1] not in self.stop_words and (i - 1) not in self._entity_tokens:
+            i -= 1
+        return (doc[i:w].text, None) if i < w else None
+
+    def _invested(self, fig: Figure) -> tuple[str, str | None] | None:
+        """``will invest 800 million U.S. dollars``: the money invested."""
+        v = fig.span.start - 1
+        noun = self.rules.verb_nouns.get(self._lw[v]) if v >= 0 and fig.kind == "money" else None
+        return (noun, None) if noun else None
 
     def _money_in(self, doc: Doc, fig: Figure) -> tuple[str, str | None] | None:
         """``11 billion euros in additional borrowing``, ``14,131 billion rupees
