@@ -179,3 +179,13 @@ def test_from_a_date_to_a_weekday(extract) -> None:
     row = fact_rows(record)[0]
     assert (row["period_start"], row["period_end"]) == ("2023-01-01", "2023-09-27")
     assert row["location"] != "China"  # the scope of a superlative is not the place
+
+
+def test_a_day_dates_its_own_clause_only(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2023-12-26 X\n\nJAKARTA, Dec. 26 (Xinhua) -- The busiest day saw "
+                     "21,500 passengers, while 21,312 passengers rode the line on Nov. 12. The "
+                     "line started out with 14 daily trips.")
+    got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"21,500 passengers": "", "21,312 passengers": "2023-11-12",
+                   "14 daily trips": ""}

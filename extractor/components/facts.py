@@ -70,7 +70,7 @@ class PeriodHit:
     fiscal: tuple[str | None, int, int, int] | None = None  # (country, start year, months)
     attached: int | None = None  # token of the figure a comparison period belongs to
     carries: bool = True  # applies to later sentences that state no period
-    deadline: bool = False  # "by 2029": its own clause only
+    deadline: bool = False  # "by 2029", "on Nov. 12": its own clause only
     introduces: bool = False  # "2015, when ...": dates the clause after it too
 
 
@@ -1511,6 +1511,9 @@ class FactBuilder:
             if label == "year_pair" and ref is not None and hit.last is not None \
                     and hit.last > ref:
                 hit.carries = False  # "projected at 5.3 percent in 2025 and 2026"
+            if label == "day":
+                # "21,312 passengers rode the line on Nov. 12": that day's figure only
+                hit.carries, hit.deadline = False, True
             if before[-1:] == ["by"] and self._future(hit, ref):
                 # "expected to save 4.3 billion pounds a year by 2029": a deadline
                 # dates its own clause only
@@ -1921,11 +1924,11 @@ class FactBuilder:
             name, length = self._holiday_names[(s0, e0)]
             days = self._holiday(name, length, ref)
             return PeriodHit(s, e, text, *(days or (None, None)))
-        if label in ("weekday", "as_of_date"):
+        if label in ("weekday", "as_of_date", "day"):
             anchor = self._anchor
             if anchor is None:
                 return PeriodHit(s, e, text, None, None)
-            if label == "as_of_date":
+            if label in ("as_of_date", "day"):  # "as of Nov. 3", "on Nov. 12"
                 days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
                 try:
                     day = dt.date(years[0] if years else anchor.year, months[0], days[0])
