@@ -509,6 +509,7 @@ class FactRules(_Strict):
     auxiliaries: list[str]
     metric_stop_verbs: list[str]
     time_modifiers: list[str]
+    period_prepositions: list[str]
     holiday_pointers: list[str]
     holiday_prepositions: list[str]
     period_words: list[str]

@@ -593,3 +593,14 @@ def test_money_invested_and_what_is_worth_it(extract) -> None:
     got = {r["value_text"]: r["metric"] for r in rows}
     assert got == {"800 million U.S. dollars": "investment",
                    "420 million dollars": "cotton cluster"}
+
+
+def test_what_a_verb_changes_by_a_figure(extract) -> None:
+    body = ("Pakistan has lowered the price of petrol by 8 rupees per liter. The service cuts "
+            "transport time by 30 percent. The government hopes to collect more than 950 "
+            "billion rupees from the levy in the current fiscal year.")
+    _, rows = _facts(extract, body, date="2024-01-02", dateline="KARACHI, Jan. 2")
+    got = {r["value_text"] or r["change_text"]: (r["metric"], r["period_start"]) for r in rows}
+    assert got["8 rupees per liter"][0] == "price of petrol"
+    assert got["30 percent"][0] == "transport time"
+    assert got["more than 950 billion rupees"][1] == "2023-07-01"  # Pakistan's fiscal year

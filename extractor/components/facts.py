@@ -560,6 +560,8 @@ class FactBuilder:
             # "a cotton cluster worth 420 million dollars"; "will invest 800 million"
             purpose = self._object_to(doc, draft.value, a) or self._money_in(doc, draft.value) \
                 or self._worth(doc, draft.value, a) or self._invested(draft.value)
+        elif purpose is None and draft.change is not None:
+            purpose = self._object_to(doc, draft.change, a)  # "cuts transport time by 30 percent"
         if own_subject is not None:
             draft.metric, draft.metric_id = own_subject, None
         elif purpose is not None:
@@ -728,10 +730,11 @@ class FactBuilder:
 
     def _object_to(self, doc: Doc, fig: Figure, a: int) -> tuple[str, str | None] | None:
         """``limits new borrowing to 0.35 percent``, ``raise net borrowing for
-        this year to 50.3 billion euros``: what a verb brings to the figure."""
+        this year to 50.3 billion euros``, ``lowered the price of petrol by 8
+        rupees``: what a verb brings to the figure, or changes by it."""
         lw = self._lw
         i = fig.span.start - 1
-        if i <= a or lw[i] != "to":
+        if i <= a or lw[i] not in ("to", "by"):
             return None
         j = i
         while j > max(a, i - 8) and lw[j - 1] not in self.rules.object_verbs:
@@ -1493,6 +1496,10 @@ class FactBuilder:
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if any(i in taken for i in range(max(0, s - 5), s)):
                 wider = before
+            if before[-1:] and before[-1] in self.rules.period_prepositions:
+                # "from the petroleum levy in the current fiscal year": the period
+                # has its own preposition; only "than in 2019" compares
+                wider = before[-2:-1]
             hit.comparison = label in ("same_period", "year_ago") or (
                 not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
                 e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
@@ -1909,7 +1916,16 @@ class FactBuilder:
             return PeriodHit(s, e, text, day, day)
         if label == "month_end" and months:
             hit = span(months[0], months[0])
-            return PeriodHit(s, e, text, hit.last, hit.last)
+            last = hit.last
+            anchor = self._anchor
+            if not years and last is not None and anchor is not None \
+                    and self._lw[s0 - 1:s0] == ["by"]:
+                # "hopes to collect 950 billion rupees by the end of June": the next one
+                last = last.replace(year=anchor.year)
+                if last < anchor:
+                    last = dt.date(anchor.year + 1, last.month,
+                                   calendar.monthrange(anchor.year + 1, last.month)[1])
+            return PeriodHit(s, e, text, last, last)
         if label == "month_end" and "month" in words:  # the end of last month
             hit = self._normalise(doc, "relative_month", e - 2, e, ref, None)
             return PeriodHit(s, e, text, hit.last, hit.last) if hit else None
