@@ -604,3 +604,12 @@ def test_what_a_verb_changes_by_a_figure(extract) -> None:
     assert got["8 rupees per liter"][0] == "price of petrol"
     assert got["30 percent"][0] == "transport time"
     assert got["more than 950 billion rupees"][1] == "2023-07-01"  # Pakistan's fiscal year
+
+
+def test_what_a_measure_is_of_past_an_acronym_and_hyphens(extract) -> None:
+    body = ("The port handled over 50 million twenty-foot equivalent units (TEUs) of "
+            "containers. The company sold 390 gigawatt-hours (GWh) of lithium-ion batteries.")
+    _, rows = _facts(extract, body, date="2024-12-22", dateline="SHANGHAI, Dec. 22")
+    got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["over 50 million twenty-foot equivalent units"][1] == "cargo_throughput"
+    assert got["390 gigawatt-hours"][0].startswith("lithium-ion batteries")

@@ -972,6 +972,8 @@ class FactBuilder:
         unit = str(span._.unit or "")
         i = span.end
         if unit in self.measure_units:
+            if lw[i:i + 1] == ["("] and lw[i + 2:i + 3] == [")"]:
+                i += 3  # "50 million twenty-foot equivalent units (TEUs) of containers"
             measure = self.rules.measure_nouns.get(self.unit_kinds.get(unit, ""))
             if measure and "-" in lw[span.start:span.end] and i < len(lw) and words[i].isalpha() \
                     and lw[i] not in self.stop_words:
@@ -982,9 +984,10 @@ class FactBuilder:
                 return None
             i += 1
             start = i
-            while i < min(len(lw), start + 4) and words[i].isalpha() and lw[i] not in \
-                    self.stop_words and i not in self._figure_tokens:
-                i += 1
+            while i < min(len(lw), start + 6) and (words[i].isalpha() or (
+                    lw[i] == "-" and i > start and i + 1 < len(lw) and words[i + 1].isalpha())) \
+                    and lw[i] not in self.stop_words and i not in self._figure_tokens:
+                i += 1  # "of lithium-ion batteries"
             if i == start:
                 return None
             noun = doc[start:i].text
