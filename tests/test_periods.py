@@ -189,3 +189,12 @@ def test_a_day_dates_its_own_clause_only(extract) -> None:
     got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
     assert got == {"21,500 passengers": "", "21,312 passengers": "2023-11-12",
                    "14 daily trips": ""}
+
+
+def test_a_comparison_word_of_the_sentence_before_does_not_count(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2025-07-10 X\n\nBEIJING, July 10 (Xinhua) -- NEV exports totaled "
+                     "1.06 million units in the first six months, a surge of 75.2 percent from a "
+                     "year earlier. In June alone, 205,000 NEVs were shipped overseas.")
+    got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got["205,000 NEVs"] == "2025-06-01"

@@ -1499,6 +1499,9 @@ class FactBuilder:
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if any(i in taken for i in range(max(0, s - 5), s)):
                 wider = before
+            for stop in (".", ";", "!", "?"):  # not words of the sentence before
+                if stop in wider:
+                    wider = wider[len(wider) - wider[::-1].index(stop):]
             if before[-1:] and before[-1] in self.rules.period_prepositions:
                 # "from the petroleum levy in the current fiscal year": the period
                 # has its own preposition; only "than in 2019" compares
