@@ -613,3 +613,12 @@ def test_what_a_measure_is_of_past_an_acronym_and_hyphens(extract) -> None:
     got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
     assert got["over 50 million twenty-foot equivalent units"][1] == "cargo_throughput"
     assert got["390 gigawatt-hours"][0].startswith("lithium-ion batteries")
+
+
+def test_money_in_a_kind_read_with_its_verb(extract) -> None:
+    body = ("A year earlier, the government had collected 1.60 trillion rupees in GST for the "
+            "same month. The year-on-year increase amounted to nearly 3.63 million tonnes.")
+    _, rows = _facts(extract, body, date="2024-05-01", dateline="NEW DELHI, May 1")
+    got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["1.60 trillion rupees"] == ("GST", "gst_collection")
+    assert got["nearly 3.63 million tonnes"][0] != "amounted"

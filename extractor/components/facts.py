@@ -748,8 +748,9 @@ class FactBuilder:
             return None  # "increased 14-fold to 83.5 billion parcels"
         words = [k for k in range(j, i) if self._words[k].isalpha()
                  and lw[k] not in self.stop_words and not self._in_period(k)]
-        if not words or any(k in self._entity_tokens for k in words):
-            return None
+        if not words or any(k in self._entity_tokens or lw[k] in self.level_verbs
+                            or lw[k] in self.change_words for k in words):
+            return None  # "The increase amounted to": no object
         text = doc[words[0]:words[-1] + 1].text
         if any(self._in_period(k) for k in range(words[0], words[-1] + 1)):
             text = " ".join(self._words[k] for k in words)
@@ -795,7 +796,9 @@ class FactBuilder:
                           and lw[k] not in self.stop_words):
             return None  # not a whole noun phrase
         text = doc[start:k].text
-        ids = self._unit_ids(text)
+        verb = lw[fig.span.start - 1] if fig.span.start > 0 else ""
+        # "had collected 1.60 trillion rupees in GST" -> "GST collected"
+        ids = self.form_ids.get(f"{text.lower()} {verb}", []) or self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
 
     def _purpose(self, doc: Doc, fig: Figure, sent: Sentence) -> tuple[str, str | None] | None:
