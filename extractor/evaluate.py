@@ -233,12 +233,21 @@ def _same_place(gold: dict | None, pred: dict | None) -> bool:
     return fold(str(gold.get("name", ""))) == fold(str(pred.get("name", "")))  # Camaçari
 
 
+def _metric_words(metric: str | None) -> set[str]:
+    """A metric's content words, without the punctuation that clings to them
+    ("imports'", "roads,", "China's" -> imports, roads, china)."""
+    clinging = ".,;:!?\"'()[]\u2019\u201c\u201d"
+    words = (w.strip(clinging) for w in str(metric or "").casefold().split())
+    words = (w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in words)
+    return {w for w in words if w} - FUNCTION_WORDS
+
+
 def fact_field_right(name: str, g: dict, p: dict) -> bool:
     if name == "metric":
         if g.get("metric_id"):
             return g["metric_id"] == p.get("metric_id")
-        gw = set(str(g.get("metric") or "").casefold().split()) - FUNCTION_WORDS
-        pw = set(str(p.get("metric") or "").casefold().split()) - FUNCTION_WORDS
+        gw = _metric_words(g.get("metric"))
+        pw = _metric_words(p.get("metric"))
         return bool(gw & pw) or not gw
     if name in ("location", "partner"):
         return _same_place(g.get(name), p.get(name))

@@ -622,3 +622,10 @@ def test_money_in_a_kind_read_with_its_verb(extract) -> None:
     got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
     assert got["1.60 trillion rupees"] == ("GST", "gst_collection")
     assert got["nearly 3.63 million tonnes"][0] != "amounted"
+
+
+def test_metric_words_are_compared_without_clinging_punctuation() -> None:
+    from extractor.evaluate import fact_field_right
+    gold = {"metric": "imports' share of total trade", "metric_id": None}
+    assert fact_field_right("metric", gold, {"metric": "Imports"})
+    assert not fact_field_right("metric", gold, {"metric": "exports of goods"})
