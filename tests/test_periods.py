@@ -198,3 +198,15 @@ def test_a_comparison_word_of_the_sentence_before_does_not_count(extract) -> Non
                      "year earlier. In June alone, 205,000 NEVs were shipped overseas.")
     got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
     assert got["205,000 NEVs"] == "2025-06-01"
+
+
+def test_the_day_of_a_statement_dates_a_tally_nothing_else_dates(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2017-06-25 X\n\nMAOXIAN, June 25 (Xinhua) -- Twenty-five people have "
+                     "been confirmed dead after a landslide, local authorities said Sunday.\n\n"
+                     "Another 15 people have been confirmed alive.")
+    got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"Twenty-five people": "2017-06-25", "15 people": "2017-06-25"}
+    record = extract(" date 2024-10-30 X\n\nLONDON, Oct. 30 (Xinhua) -- Reeves on Wednesday "
+                     "announced tax increases totaling 40 billion pounds.")
+    assert fact_rows(record)[0]["period_start"] == ""  # an announcement, not a tally

@@ -267,6 +267,13 @@ class FactBuilder:
                             plan_period = draft.period
                     elif self._standing(a, b):
                         draft.period = None  # "the port now runs 300 routes"
+                    elif current_period is None and plan_period is None and any(
+                            sent.start <= p.start < sent.end for p in self._statements) \
+                            and self._tally(a, b):
+                        current_period = next(p for p in self._statements
+                                              if sent.start <= p.start < sent.end)
+                        draft.period = current_period
+                        stated.append(current_period)
                     elif plan_period is not None:
                         draft.period = plan_period  # in a budget, the budget's year
                     elif self._over(current_period, ref) and self._ahead(a, b):
@@ -1481,6 +1488,7 @@ class FactBuilder:
                 claimed.update(range(hit[1], hit[2]))
         hits = sorted(chosen, key=lambda x: x[1])
         out: list[PeriodHit] = []
+        self._statements: list[PeriodHit] = []
         last_end = -1
         sent_starts = [sent.start for sent in self._sentences(doc)]
         sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
@@ -1494,7 +1502,12 @@ class FactBuilder:
                 continue
             hit.label_kind = label
             if self._reported_on(s, e, label == "weekday"):
-                continue  # "said Friday": the day of the statement, not of the figure
+                # "said Friday": the day of the statement, not of the figure (it dates
+                # only a tally that no period dates: "25 people have been confirmed
+                # dead ..., authorities said Sunday")
+                if label == "weekday" and hit.first is not None:
+                    self._statements.append(hit)
+                continue
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range", "date_to_weekday") \
                 and before[-1:] == ["from"]
@@ -1550,6 +1563,12 @@ class FactBuilder:
         if period.start >= end:
             return (period.start - end, 0)
         return (max(0, start - period.end) + 1, 1)
+
+    def _tally(self, a: int, b: int) -> bool:
+        """A running count in the present perfect: "have been confirmed dead"."""
+        lw = self._lw
+        return any(lw[i] in ("has", "have") and (lw[i + 1] == "been" or lw[i + 1].endswith("ed"))
+                   for i in range(a, b - 1))
 
     def _ahead(self, a: int, b: int) -> bool:
         """The clause looks ahead: "will", "plans", "is expected to" (not "had
