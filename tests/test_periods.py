@@ -210,3 +210,12 @@ def test_the_day_of_a_statement_dates_a_tally_nothing_else_dates(extract) -> Non
     record = extract(" date 2024-10-30 X\n\nLONDON, Oct. 30 (Xinhua) -- Reeves on Wednesday "
                      "announced tax increases totaling 40 billion pounds.")
     assert fact_rows(record)[0]["period_start"] == ""  # an announcement, not a tally
+
+
+def test_a_period_in_a_relative_clause_dates_that_clause(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2017-06-25 X\n\nMAOXIAN, June 25 (Xinhua) -- More than 3,000 "
+                     "rescuers are racing against time in Xinmo village, where the landslide "
+                     "swept away 62 homes at about 6 a.m. Saturday.")
+    got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"More than 3,000 rescuers": "", "62 homes": "2017-06-24"}

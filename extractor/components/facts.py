@@ -254,7 +254,7 @@ class FactBuilder:
                     if any(p.label_kind != "weekday" for p in own):
                         own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or [
-                        p for p in own if not p.deadline]
+                        p for p in own if not p.deadline and not self._relative(p, sent)]
                     if attached is not None:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
@@ -1563,6 +1563,13 @@ class FactBuilder:
         if period.start >= end:
             return (period.start - end, 0)
         return (max(0, start - period.end) + 1, 1)
+
+    def _relative(self, period: PeriodHit, sent: Sentence) -> bool:
+        """The period is in a relative clause (", where the landslide swept away
+        62 homes at about 6 a.m. Saturday"): it dates that clause only."""
+        lw = self._lw
+        return any(lw[k] == "," and lw[k + 1] in ("where", "which", "when")
+                   for k in range(sent.start, period.start - 1))
 
     def _tally(self, a: int, b: int) -> bool:
         """A running count in the present perfect: "have been confirmed dead"."""
