@@ -87,6 +87,7 @@ class EntityRecognizer:
         self.loc_phrases = set(rules.loc_phrases)
         self.currency_words = set(rules.currency_words)
         self.gpe_nouns = set(rules.gpe_nouns_after)
+        self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
@@ -301,6 +302,9 @@ class EntityRecognizer:
         words = self._w[a:b]
         if after in self.gpe_nouns and not self._is_org(words):
             return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
+        if a >= 2 and self._w[a - 1] == "of" and self._w[a - 2].lower() in self.gpe_nouns_before \
+                and self._w[a - 2].islower() and not self._is_org(words):
+            return Found(a, b, "GPE", text)  # the road port of Horgos
         if self._is_org(words):
             return Found(a, b, "ORG", text)
         for suffix in self.gpe_suffixes:
