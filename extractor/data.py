@@ -500,6 +500,7 @@ class FactRules(_Strict):
     ranking_words: list[str]
     pronouns: list[str]
     aside_openers: list[str]
+    list_openers: list[str]
     back_reference_subjects: list[str]
     pointing_subjects: list[str]
     money_verbs: list[str]

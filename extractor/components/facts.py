@@ -941,6 +941,17 @@ class FactBuilder:
             return False
         return "," in lw[i:limit]
 
+    def _in_list_aside(self, i: int, a: int) -> bool:
+        """Token ``i`` is in a list of examples set off by a comma: ", among them
+        Dalian, Nanjing and Suzhou", ", including ...", ", such as ..."."""
+        lw = self._lw
+        for k in range(i - 1, max(a, i - 12), -1):
+            if lw[k] in self.level_verbs or lw[k] in self.change_words or lw[k] == ";":
+                return False
+            if lw[k] == "," and lw[k + 1] in self.rules.list_openers:
+                return True
+        return False
+
     def _with_others(self, a: int, limit: int) -> bool:
         """Trade "with" or "between" others, named or not, before the figure."""
         lw = self._lw
@@ -1135,7 +1146,10 @@ class FactBuilder:
         if place is None:
             place = self._first_place(doc, entities, sent.start, first.start, partner)
         if place is None:
-            place = self._first_place(doc, entities, first.end, b, partner,
+            # "killed four people in south China's Hainan Province", up to a comma
+            # (not "..., helping enterprises serve customers in Central Asia")
+            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            place = self._first_place(doc, entities, first.end, end, partner,
                                       after=self.rules.place_prepositions)
         if place is None and self._country_entity is not None and self._nationwide(a, b):
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
@@ -1224,6 +1238,8 @@ class FactBuilder:
                 continue  # the first must follow "in"; those chained to it need not
             if not candidates and self._superlative_scope(ent.start, a):
                 continue  # "the busiest in China", "the first plant in China"
+            if not candidates and self._in_list_aside(ent.start, a):
+                continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
