@@ -632,7 +632,8 @@ def test_metric_words_are_compared_without_clinging_punctuation() -> None:
 
 
 def test_places_in_a_list_of_examples_or_after_a_comma_do_not_place(extract) -> None:
-    body = ("Sun said 25 major tourism cities, among them Dalian, Nanjing and Suzhou, received "
+    body = ("China's tourism industry earned 28.8 billion yuan during the holiday. Sun said 25 "
+            "major tourism cities, among them Dalian, Nanjing and Suzhou, received "
             "26.4 million people during the period.\n\nThe route cuts transport time by 30 "
             "percent, helping enterprises serve customers in Central Asia better.")
     _, rows = _facts(extract, body, date="2001-05-08", dateline="BEIJING, May 8")
