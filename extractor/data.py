@@ -491,6 +491,7 @@ class FactRules(_Strict):
     national_phrases: list[str]
     not_metrics: list[str]
     participles: list[str]
+    participle_fillers: list[str]
     measure_nouns: dict[str, str]
     reference_nouns: list[str]
     event_verbs: list[str]

@@ -640,3 +640,12 @@ def test_places_in_a_list_of_examples_or_after_a_comma_do_not_place(extract) -> 
     got = {r["value_text"] or r["change_text"]: r["location"] for r in rows}
     assert got["26.4 million people"] == "China"
     assert got["30 percent"] == "China"
+
+
+def test_participles_past_fillers(extract) -> None:
+    body = ("The floods left 266 people dead, while another 199 people were still listed as "
+            "missing. More than 3.8 million people had to be evacuated and relocated.")
+    _, rows = _facts(extract, body, date="2010-07-03", dateline="BEIJING, July 3")
+    got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["199 people"] == ("people listed as missing", "missing")
+    assert got["More than 3.8 million people"][0] == "people evacuated and relocated"

@@ -1016,10 +1016,13 @@ class FactBuilder:
             noun = unit
         # a participle after it, past auxiliaries: "were killed", "swept away"
         j = i
-        while j < len(lw) and lw[j] in self.auxiliaries:
+        fillers = self.rules.participle_fillers  # "had to be evacuated", "were still listed"
+        while j < len(lw) and (lw[j] in self.auxiliaries or lw[j] in fillers):
             j += 1
         tail_start, k = j, j
-        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in self.participles) \
+        while k < min(len(lw), j + 4) and (lw[k].endswith("ed") or lw[k] in self.participles or (
+                lw[k] == "as" and k + 1 < len(lw) and k > tail_start  # "listed as missing"
+                and (lw[k + 1].endswith("ed") or lw[k + 1] in self.participles))) \
                 and words[k].isalpha() and not (k == tail_start and lw[k] == "and"):
             k += 1
         while k > tail_start and lw[k - 1] == "and":
