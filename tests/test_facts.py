@@ -649,3 +649,14 @@ def test_participles_past_fillers(extract) -> None:
     got = {r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
     assert got["199 people"] == ("people listed as missing", "missing")
     assert got["More than 3.8 million people"][0] == "people evacuated and relocated"
+
+
+def test_people_a_verb_acts_on_and_a_list_of_places(extract) -> None:
+    body = ("As of 4 p.m. Thursday, the downpours had affected more than 44 million people in "
+            "Zhejiang, Fujian, Jiangxi and Hubei. The death toll included 105 people in Jajarkot "
+            "district.")
+    _, rows = _facts(extract, body, date="2010-07-02", dateline="BEIJING, July 2")
+    got = {r["value_text"]: (r["metric"], r["metric_id"], r["location"]) for r in rows}
+    assert got["more than 44 million people"][0] == "people affected"
+    assert got["more than 44 million people"][2] != "Zhejiang Province"  # one of a list
+    assert got["105 people"][1] == "deaths"

@@ -941,6 +941,13 @@ class FactBuilder:
             return False
         return "," in lw[i:limit]
 
+    def _listed(self, entities, k: int) -> bool:
+        """Entity ``k`` opens a list of places ("Zhejiang, Fujian, Jiangxi")."""
+        ent = entities[k]
+        nxt = next(iter(self._entities_in(ent.end + 1, ent.end + 2)), None)
+        return self._lw[ent.end:ent.end + 1] == [","] and nxt is not None \
+            and entities[nxt].label_ in PLACE_LABELS
+
     def _in_list_aside(self, i: int, a: int) -> bool:
         """Token ``i`` is in a list of examples set off by a comma: ", among them
         Dalian, Nanjing and Suzhou", ", including ...", ", such as ..."."""
@@ -1046,6 +1053,12 @@ class FactBuilder:
             if ids:
                 break
         if generic and not participle:
+            if verb and lw[span.start - 1] not in self.hedge_words | {"a", "total", "of"} \
+                    and verb.lower() not in self.level_verbs:
+                # "had affected more than 44 million people": the people affected
+                key = f"{noun} {verb}".lower()
+                return f"{noun} {verb}", (self.form_ids.get(key, [])
+                                          or self.form_ids.get(verb.lower(), []))
             return None  # "4.27 million units": what they are is in the words before
         return text, ids
 
@@ -1154,6 +1167,8 @@ class FactBuilder:
             end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
             place = self._first_place(doc, entities, first.end, end, partner,
                                       after=self.rules.place_prepositions)
+            if place is not None and self._listed(entities, place):
+                place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
         if place is None and self._country_entity is not None and self._nationwide(a, b):
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
             draft.notes["nationwide"] = True
