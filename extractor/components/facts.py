@@ -299,6 +299,8 @@ class FactBuilder:
         self._same_topic(drafts)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
                                        lead.end) if lead else None
+        if lead_place is not None and self._listed(entities, lead_place):
+            lead_place = None  # "in Zhejiang, Fujian, Jiangxi ...": no one of them
         self._places(drafts, main_place, lead_place, entities)
         doc._.facts = drafts
         return doc
