@@ -660,3 +660,13 @@ def test_people_a_verb_acts_on_and_a_list_of_places(extract) -> None:
     assert got["more than 44 million people"][0] == "people affected"
     assert got["more than 44 million people"][2] != "Zhejiang Province"  # one of a list
     assert got["105 people"][1] == "deaths"
+
+
+def test_value_added_and_quarterly_growth(extract) -> None:
+    body = ("The value added of major industrial enterprises in Guangdong rose 4 percent. The "
+            "fourth quarter brought in 11.51 trillion yuan of foreign trade, and quarterly "
+            "growth was 0.4 percentage points faster than in the third quarter.")
+    _, rows = _facts(extract, body, date="2024-01-13", dateline="BEIJING, Jan. 13")
+    got = {r["change_text"] or r["value_text"]: r["metric_id"] for r in rows}
+    assert got["4 percent"] == "industrial_output"
+    assert got["0.4 percentage points"] == "foreign_trade"

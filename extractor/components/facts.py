@@ -868,7 +868,7 @@ class FactBuilder:
                      or lw[k] in self.rules.auxiliaries), None)
         if verb is not None and "," in lw[i:verb]:
             i = verb - 1 - lw[i:verb][::-1].index(",") + 1
-        while i < limit and lw[i] in self.clause_openers or (i < limit and lw[i] == ","):
+        while i < limit and (lw[i] in self.clause_openers or lw[i] in (",", "and")):
             i += 1
         j = i
         while j < min(limit, i + 4) and lw[j] not in self.level_verbs \
@@ -1344,8 +1344,12 @@ class FactBuilder:
                                         and f.metric in self.measure_units)
             if bare and key in last:
                 f.metric, f.metric_id = last[key]
-            elif not bare:
-                last[key] = (f.metric, f.metric_id)
+                continue
+            ids = self.form_ids.get(str(f.metric).lower(), [])
+            if len(ids) > 1 and key in last and last[key][1] in ids and f.partner is None \
+                    and f.metric_id not in TRADE_METRICS:  # trade: its partner decides
+                f.metric_id = last[key][1]  # "4.28 billion trips" after passenger trips
+            last[key] = (f.metric, f.metric_id)
 
     def _respective_metrics(self, doc: Doc, drafts: list[FactDraft],
                             metrics: list[tuple[int, int, list[str]]]) -> None:
