@@ -670,3 +670,10 @@ def test_value_added_and_quarterly_growth(extract) -> None:
     got = {r["change_text"] or r["value_text"]: r["metric_id"] for r in rows}
     assert got["4 percent"] == "industrial_output"
     assert got["0.4 percentage points"] == "foreign_trade"
+
+
+def test_rising_to_continues_the_metric_before(extract) -> None:
+    body = ("The plant will start with an annual capacity of 150,000 vehicles, rising to 300,000 "
+            "vehicles in a second phase.")
+    _, rows = _facts(extract, body, date="2025-10-09", dateline="CAMACARI, Oct. 9")
+    assert [r["metric"] for r in rows] == ["capacity", "capacity"]

@@ -571,7 +571,13 @@ class FactBuilder:
                 or self._worth(doc, draft.value, a) or self._invested(draft.value)
         elif purpose is None and draft.change is not None:
             purpose = self._object_to(doc, draft.change, a)  # "cuts transport time by 30 percent"
-        if own_subject is not None:
+        continuing = self._clause_metric is not None and self._clause_metric[0] >= sent.start \
+            and self._continues_with(first.start)
+        if continuing:
+            # "an annual capacity of 150,000 vehicles, rising to 300,000 vehicles in
+            # a second phase": the same metric, later
+            draft.metric, draft.metric_id = self._clause_metric[1:]
+        elif own_subject is not None:
             draft.metric, draft.metric_id = own_subject, None
         elif purpose is not None:
             # "1,055 billion rupees has been earmarked for pensions and 1,186
@@ -843,6 +849,15 @@ class FactBuilder:
         text = doc[start:i].text
         ids = self.form_ids.get(text.lower(), [])
         return text, (self._prefer(ids) if ids else None)
+
+    def _continues_with(self, figure: int) -> bool:
+        """The figure follows a comma and a participle of change: ", rising to
+        300,000 vehicles"."""
+        lw = self._lw
+        if figure < 3 or lw[figure - 1] != "to" or lw[figure - 3] != ",":
+            return False
+        w = lw[figure - 2]
+        return w.endswith("ing") and (w in self.up or w in self.down)
 
     def _continues(self, prev: FactDraft, draft: FactDraft, a: int, b: int) -> bool:
         """A change alone in a clause whose subject points at the figure before
