@@ -492,6 +492,7 @@ class FactRules(_Strict):
     not_metrics: list[str]
     participles: list[str]
     participle_fillers: list[str]
+    tally_verbs: list[str]
     measure_nouns: dict[str, str]
     reference_nouns: list[str]
     event_verbs: list[str]

@@ -677,3 +677,12 @@ def test_rising_to_continues_the_metric_before(extract) -> None:
             "vehicles in a second phase.")
     _, rows = _facts(extract, body, date="2025-10-09", dateline="CAMACARI, Oct. 9")
     assert [r["metric"] for r in rows] == ["capacity", "capacity"]
+
+
+def test_an_active_present_perfect_is_a_result_not_a_figure_of_the_period(extract) -> None:
+    body = ("As of 9 a.m. Wednesday, 14,939 houses had collapsed.\n\nGansu has also dispatched "
+            "19 medical teams. More than 400 houses in the city have collapsed.")
+    _, rows = _facts(extract, body, date="2023-12-20", dateline="LANZHOU, Dec. 20")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got["19 medical teams"] == ""
+    assert got["More than 400 houses"] == "2023-12-20"  # a tally keeps the "as of" date

@@ -265,8 +265,11 @@ class FactBuilder:
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
                             plan_period = draft.period
-                    elif self._standing(a, b):
-                        draft.period = None  # "the port now runs 300 routes"
+                    elif self._standing(a, b) or self._perfect(a, b):
+                        # "the port now runs 300 routes", "Gansu has also dispatched 19
+                        # medical teams": a standing state or a result, not a figure of
+                        # the period stated last
+                        draft.period = None
                     elif current_period is None and plan_period is None and any(
                             sent.start <= p.start < sent.end for p in self._statements) \
                             and self._tally(a, b):
@@ -1625,6 +1628,23 @@ class FactBuilder:
         lw = self._lw
         return any(lw[k] == "," and lw[k + 1] in ("where", "which", "when")
                    for k in range(sent.start, period.start - 1))
+
+    def _perfect(self, a: int, b: int) -> bool:
+        """An active present perfect: "has cut its workforce", "has expanded its
+        trade ties" (not a passive tally: "have been relocated")."""
+        if self._plan_article:
+            return False
+        lw = self._lw
+        for i in range(a, b - 1):
+            if lw[i] in ("has", "have"):
+                j = i + 1
+                while j < b and lw[j] in self.rules.participle_fillers:
+                    j += 1
+                if j < b and lw[j] != "been" and lw[j] not in self.level_verbs \
+                        and lw[j] not in self.rules.tally_verbs \
+                        and (lw[j].endswith("ed") or lw[j] in self.rules.participles):
+                    return True
+        return False
 
     def _tally(self, a: int, b: int) -> bool:
         """A running count in the present perfect: "have been confirmed dead"."""
