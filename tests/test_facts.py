@@ -686,3 +686,12 @@ def test_an_active_present_perfect_is_a_result_not_a_figure_of_the_period(extrac
     got = {r["value_text"]: r["period_start"] for r in rows}
     assert got["19 medical teams"] == ""
     assert got["More than 400 houses"] == "2023-12-20"  # a tally keeps the "as of" date
+
+
+def test_people_who_remain_missing_are_a_tally(extract) -> None:
+    body = ("Thirty-three people were killed as of the end of Tuesday. Another 18 people remain "
+            "missing. Goods worth 29.8 billion yuan pass through the port each day.")
+    _, rows = _facts(extract, body, date="2023-08-09", dateline="BEIJING, Aug. 9")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got == {"Thirty-three people": "2023-08-08", "18 people": "2023-08-08",
+                   "29.8 billion yuan": ""}

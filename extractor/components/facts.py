@@ -991,7 +991,10 @@ class FactBuilder:
         the period stated last."""
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
-        return any(w in self.present for w in self._lw[a:b])
+        lw = self._lw
+        # "18 people remain missing" is a tally, not a standing state
+        return any(lw[i] in self.present and lw[i + 1] not in self.rules.participles
+                   for i in range(a, b - 1))
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
         """A verb right before a money figure that names an indicator
