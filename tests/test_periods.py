@@ -219,3 +219,12 @@ def test_a_period_in_a_relative_clause_dates_that_clause(extract) -> None:
                      "swept away 62 homes at about 6 a.m. Saturday.")
     got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
     assert got == {"More than 3,000 rescuers": "", "62 homes": "2017-06-24"}
+
+
+def test_the_previous_month_is_the_month_before_the_one_stated(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2024-01-12 X\n\nBEIJING, Jan. 12 (Xinhua) -- On a month-on-month "
+                     "basis, the CPI rose 0.1 percent in December, reversing a 0.5-percent drop in "
+                     "the previous month.")
+    got = {r["change_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"0.1 percent": "2023-12-01", "0.5-percent": "2023-11-01"}

@@ -161,7 +161,7 @@ class FactBuilder:
         self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
                                "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
                                "half", "last", "this", "next", "end", "past", "previous",
-                               "preceding", "final", "year"}
+                               "preceding", "final", "year", "prior"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
@@ -1769,6 +1769,15 @@ class FactBuilder:
                 hit = replace(hit, first=first, last=end, months=None)
                 out.append(hit)
                 continue
+            if kind == "previous_month":
+                # "reversing a 0.5-percent drop in the previous month": the month
+                # before the month stated last
+                if last is None or last.first is None or last.first.day != 1 \
+                        or last.last is None or (last.last - last.first).days > 31:
+                    continue
+                end = last.first - dt.timedelta(days=1)
+                out.append(replace(hit, first=end.replace(day=1), last=end, carries=False))
+                continue
             if kind == "the_year":
                 # "a target of around 3 percent for the year": the year of the
                 # period stated last (or of the article)
@@ -1888,6 +1897,8 @@ class FactBuilder:
         if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
+        if w in ("previous", "preceding", "prior") and nxt[:1] == ["month"]:
+            return True  # "the previous month"
         if w in ("past", "previous", "preceding", "final") or (w == "last" and "months" in nxt):
             return "months" in nxt  # "the past 12 months", "the final two months of 2024"
         if w in ("last", "this", "next"):
@@ -2094,7 +2105,7 @@ class FactBuilder:
             hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
             hit.months = (n, n)
             return hit
-        if label in ("back_reference", "same_period", "year_ago", "the_year"):
+        if label in ("back_reference", "same_period", "year_ago", "the_year", "previous_month"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
 
