@@ -498,6 +498,8 @@ class FactRules(_Strict):
     event_verbs: list[str]
     level_cues_before: list[str]
     clause_openers: list[str]
+    opening_prepositions: list[str]
+    actor_nouns: list[str]
     subordinators: list[str]
     ranking_words: list[str]
     pronouns: list[str]

@@ -695,3 +695,14 @@ def test_people_who_remain_missing_are_a_tally(extract) -> None:
     got = {r["value_text"]: r["period_start"] for r in rows}
     assert got == {"Thirty-three people": "2023-08-08", "18 people": "2023-08-08",
                    "29.8 billion yuan": ""}
+
+
+def test_an_opening_phrase_frames_but_does_not_name(extract) -> None:
+    body = ("On the spending side, interest payments alone will take 8,207 billion rupees. Of "
+            "total federal revenue, 8,206 billion rupees will be transferred to the provinces. "
+            "On the revenue side, the government plans to raise 25.6 billion dollars.")
+    _, rows = _facts(extract, body, date="2025-06-10", dateline="ISLAMABAD, June 10")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["8,207 billion rupees"] == "interest payments alone"
+    assert got["8,206 billion rupees"] == "provinces"
+    assert got["25.6 billion dollars"] == "revenue"  # the government acts: the frame names it

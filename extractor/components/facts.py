@@ -548,9 +548,13 @@ class FactBuilder:
         # else the nearest after it in the clause
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
+        opening = self._opening_phrase_end(sent)
+        if opening is not None and self._actor_subject(opening + 1, first.start):
+            opening = None  # "On the revenue side, the government plans to raise ..."
         before = [m for m in metrics[lo:mid] if m[1] <= first.start
                   and not self._in_aside(m[0], sent.start, first.start)
-                  and m[0] not in self._denominators]
+                  and m[0] not in self._denominators
+                  and not (opening is not None and m[1] <= opening < first.start)]
         hi = bisect.bisect_left(starts, b)
         after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -681,6 +685,12 @@ class FactBuilder:
                     i += 1
                 break
         comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
+        a0 = max(a, self._after_dateline)
+        if a0 < limit and lw[a0] in self.rules.opening_prepositions:
+            # "On the spending side, interest payments alone will take ..."
+            comma = next((k for k in range(a0, min(limit, a0 + 8)) if lw[k] == ","), None)
+            if comma is not None:
+                i = comma
         if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.rules.not_metrics
                                      or lw[k] in self.clause_openers for k in range(i, comma)):
             i = comma + 1  # "In total, the government bond quota ..."
@@ -752,8 +762,8 @@ class FactBuilder:
         rupees``: what a verb brings to the figure, or changes by it."""
         lw = self._lw
         i = fig.span.start - 1
-        if i <= a or lw[i] not in ("to", "by"):
-            return None
+        if i <= a or lw[i] not in ("to", "by", "from"):
+            return None  # "raised its annual quota from 30,000 yuan to 100,000 yuan"
         j = i
         while j > max(a, i - 8) and lw[j - 1] not in self.rules.object_verbs:
             if lw[j - 1] in (",", ";") or (j - 1) in self._figure_tokens:
@@ -948,6 +958,25 @@ class FactBuilder:
         if all(j in self._entity_tokens for j in range(i, figure)):
             return None
         return doc[i:figure].text
+
+    def _actor_subject(self, a: int, limit: int) -> bool:
+        """The clause's subject is who acts (the government, the company), not
+        what is measured."""
+        lw = self._lw
+        i = a
+        while i < limit and lw[i] in self.stop_words:
+            i += 1
+        return i < limit and (lw[i] in self.rules.actor_nouns or i in self._entity_tokens)
+
+    def _opening_phrase_end(self, sent: Sentence) -> int | None:
+        """The comma closing a sentence's opening prepositional phrase ("On the
+        spending side,", "Of total federal revenue,"): a metric named there
+        frames the sentence but does not name its figures."""
+        lw = self._lw
+        i = max(sent.start, self._after_dateline)
+        if i >= sent.end or lw[i] not in self.rules.opening_prepositions:
+            return None
+        return next((k for k in range(i, min(sent.end, i + 8)) if lw[k] == ","), None)
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
