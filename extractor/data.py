@@ -463,6 +463,7 @@ class FactRules(_Strict):
     forecast_cues: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
+    rank_words: list[str]
     attribution_words: list[str]
     clause_breaks: list[str]
     months: dict[str, int]

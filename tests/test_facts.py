@@ -706,3 +706,14 @@ def test_an_opening_phrase_frames_but_does_not_name(extract) -> None:
     assert got["8,207 billion rupees"] == "interest payments alone"
     assert got["8,206 billion rupees"] == "provinces"
     assert got["25.6 billion dollars"] == "revenue"  # the government acts: the frame names it
+
+
+def test_ranked_trade_partners_of_the_same_place(extract) -> None:
+    body = ("China remained Dubai's largest trading partner in the first quarter, with "
+            "bilateral trade reaching 39 billion dirhams.\n\nIndia ranked second with trade of "
+            "24 billion dirhams, followed by the United States with 22 billion dirhams.")
+    _, rows = _facts(extract, body, date="2016-06-13", dateline="DUBAI, June 13")
+    got = {r["value_text"]: (r["location"], r["partner"]) for r in rows}
+    assert got == {"39 billion dirhams": ("Dubai", "China"),
+                   "24 billion dirhams": ("Dubai", "India"),
+                   "22 billion dirhams": ("Dubai", "United States")}

@@ -1156,6 +1156,16 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
+        if (draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()) \
+                and any(w in self.rules.rank_words for w in self._lw[sent.start:sent.end]):
+            # "India ranked second with trade of 24 billion dirhams, followed by the
+            # United States with 22 billion dirhams": partners of the place before
+            ranked = [k for k in self._entities_in(sent.start, first.start)
+                      if entities[k].label_ in PLACE_LABELS and entities[k].end <= first.start]
+            if ranked:
+                draft.partner, draft.location = ranked[-1], None
+                draft.notes["ranked"] = True
+                return
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
@@ -1448,8 +1458,12 @@ class FactBuilder:
             main = main_place
         paragraphs = self._paragraph_starts()
         stated: dict[int, int] = {}  # paragraph -> the place its last fact named
+        trade_place = None  # the place of the last trade figure
         for f in drafts:
             para = bisect.bisect_right(paragraphs, f.first.start)
+            if f.notes.get("ranked") and trade_place is not None:
+                f.location = trade_place  # ranked partners of the same place
+                continue
             if f.location is None:
                 # "... will invest in a plant in Zhambyl Region. The plant is expected
                 # to create 1,500 jobs": a paragraph keeps the place it names
@@ -1464,6 +1478,8 @@ class FactBuilder:
                 f.location, f.partner = f.partner, f.location
             if not f.notes.get("nationwide"):
                 stated[para] = f.location
+            if f.metric_id in TRADE_METRICS:
+                trade_place = f.location
 
     def _paragraph_starts(self) -> list[int]:
         """Tokens that begin a paragraph (after a line break), ascending."""
