@@ -498,6 +498,7 @@ class FactRules(_Strict):
     reference_nouns: list[str]
     event_verbs: list[str]
     level_cues_before: list[str]
+    comparatives: list[str]
     clause_openers: list[str]
     opening_prepositions: list[str]
     actor_nouns: list[str]

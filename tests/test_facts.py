@@ -717,3 +717,13 @@ def test_ranked_trade_partners_of_the_same_place(extract) -> None:
     assert got == {"39 billion dirhams": ("Dubai", "China"),
                    "24 billion dirhams": ("Dubai", "India"),
                    "22 billion dirhams": ("Dubai", "United States")}
+
+
+def test_an_appositive_and_a_rate_lower_than(extract) -> None:
+    body = ("China's value-added industrial output, an important gauge of the economy, grew 6 "
+            "percent year on year in the first half of 2019. The rate was 0.5 percentage "
+            "points lower than the growth logged in the first quarter.")
+    _, rows = _facts(extract, body, date="2019-07-15", dateline="BEIJING, July 15")
+    got = {r["change_text"]: (r["metric_id"], r["period_start"]) for r in rows}
+    assert got == {"6 percent": ("industrial_output", "2019-01-01"),
+                   "0.5 percentage points": ("industrial_output", "2019-01-01")}

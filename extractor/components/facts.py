@@ -360,6 +360,8 @@ class FactBuilder:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
+        if span._.unit == "percentage_point" and nxt in self.rules.comparatives:
+            return True  # "The rate was 0.5 percentage points lower than ..."
         if nxt == "of" or any(w in self.level_cues_before for w in before[-2:]):
             return False
         if span._.unit == "percentage_point":
@@ -1624,7 +1626,8 @@ class FactBuilder:
             for stop in (".", ";", "!", "?"):  # not words of the sentence before
                 if stop in wider:
                     wider = wider[len(wider) - wider[::-1].index(stop):]
-            if before[-1:] and before[-1] in self.rules.period_prepositions:
+            if before[-1:] and before[-1] in self.rules.period_prepositions \
+                    and not {"than", "compared", "versus", "against"} & set(wider):
                 # "from the petroleum levy in the current fiscal year": the period
                 # has its own preposition; only "than in 2019" compares
                 wider = before[-2:-1]
