@@ -727,3 +727,12 @@ def test_an_appositive_and_a_rate_lower_than(extract) -> None:
     got = {r["change_text"]: (r["metric_id"], r["period_start"]) for r in rows}
     assert got == {"6 percent": ("industrial_output", "2019-01-01"),
                    "0.5 percentage points": ("industrial_output", "2019-01-01")}
+
+
+def test_hyphenated_compounds_in_metrics(extract) -> None:
+    body = ("Output at state-controlled enterprises increased 5 percent, joint-stock companies "
+            "posted a 7.3-percent gain. Output of high-tech manufacturing went up 9 percent.")
+    _, rows = _facts(extract, body, date="2019-07-15", dateline="BEIJING, July 15")
+    got = {r["change_text"]: r["metric"] for r in rows}
+    assert "7.3-percent" in got and got["7.3-percent"] != "stock"
+    assert got["9 percent"] == "Output of high-tech manufacturing"

@@ -362,6 +362,8 @@ class FactBuilder:
             return True
         if span._.unit == "percentage_point" and nxt in self.rules.comparatives:
             return True  # "The rate was 0.5 percentage points lower than ..."
+        if nxt in self.rules.change_nouns and before[-1:] in (["a"], ["an"]):
+            return True  # "joint-stock companies posted a 7.3-percent gain"
         if nxt == "of" or any(w in self.level_cues_before for w in before[-2:]):
             return False
         if span._.unit == "percentage_point":
@@ -1125,7 +1127,8 @@ class FactBuilder:
                 and e + 1 < len(doc) and doc[e + 1].is_lower:
             stop = e + 1
             while stop < min(limit, e + 10) and stop not in self._figure_tokens \
-                    and not doc[stop].is_punct \
+                    and (not doc[stop].is_punct or (  # "Output of high-tech manufacturing"
+                        doc[stop].text == "-" and not doc[stop - 1].whitespace_)) \
                     and doc[stop].lower_ not in self.change_words \
                     and doc[stop].lower_ not in self.metric_stop_verbs:
                 stop += 1
@@ -1528,6 +1531,8 @@ class FactBuilder:
                 continue  # "raised 21.2 billion yuan", not "raised to 82 dollars"
             if self._in_name(s, e):
                 continue  # "the China-Africa Economic and Trade Expo"
+            if s > 0 and self._lw[s - 1] == "-" and not doc[s - 2].whitespace_:
+                continue  # "joint-stock": no "stock"
             ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
                                     .lower(), [])  # doc[s:e].text.lower()
             out.append((s, e, ids))
