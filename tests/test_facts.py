@@ -736,3 +736,12 @@ def test_hyphenated_compounds_in_metrics(extract) -> None:
     got = {r["change_text"]: r["metric"] for r in rows}
     assert "7.3-percent" in got and got["7.3-percent"] != "stock"
     assert got["9 percent"] == "Output of high-tech manufacturing"
+
+
+def test_a_passive_raised_by_names_its_subject(extract) -> None:
+    body = ("November's gain was raised by 49,000 jobs to 261,000 jobs, and December's was "
+            "lifted by 51,000 jobs to 307,000 jobs.")
+    _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
+    got = {r["value_text"]: r["metric"] for r in rows}
+    assert got["49,000 jobs"] == "November's gain"
+    assert got["51,000 jobs"] == "December's"

@@ -780,6 +780,16 @@ class FactBuilder:
             return None  # "increased 14-fold to 83.5 billion parcels"
         words = [k for k in range(j, i) if self._words[k].isalpha()
                  and lw[k] not in self.stop_words and not self._in_period(k)]
+        if not words and j - 2 >= a and lw[j - 2] in ("was", "were", "is", "are", "been"):
+            # "November's gain was raised by 49,000 jobs": the passive's subject
+            start = max(a, self._after_dateline)
+            while start < j - 2 and lw[start] in self.stop_words | {",", "and"}:
+                start += 1
+            end = j - 2
+            if 0 < end - start <= 5 and all(self._words[k].isalpha() or lw[k] == "'s"
+                                            for k in range(start, end)):
+                return doc[start:end].text, None
+            return None
         if not words or any(k in self._entity_tokens or lw[k] in self.level_verbs
                             or lw[k] in self.change_words for k in words):
             return None  # "The increase amounted to": no object
