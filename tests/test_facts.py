@@ -745,3 +745,10 @@ def test_a_passive_raised_by_names_its_subject(extract) -> None:
     got = {r["value_text"]: r["metric"] for r in rows}
     assert got["49,000 jobs"] == "November's gain"
     assert got["51,000 jobs"] == "December's"
+
+
+def test_a_difference_in_a_count_is_named_by_its_subject(extract) -> None:
+    body = ("With the revisions, employment in the final two months of 2024 was 100,000 jobs "
+            "higher than previously reported.")
+    _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
+    assert rows[0]["metric"].startswith("employment")

@@ -1065,6 +1065,8 @@ class FactBuilder:
         span, lw, words = fig.span, self._lw, self._words
         unit = str(span._.unit or "")
         i = span.end
+        if i < len(lw) and lw[i] in self.rules.comparatives:
+            return None  # "employment ... was 100,000 jobs higher": a difference in it
         if unit in self.measure_units:
             if lw[i:i + 1] == ["("] and lw[i + 2:i + 3] == [")"]:
                 i += 3  # "50 million twenty-foot equivalent units (TEUs) of containers"
