@@ -499,6 +499,7 @@ class FactRules(_Strict):
     event_verbs: list[str]
     level_cues_before: list[str]
     comparatives: list[str]
+    pace_nouns: list[str]
     clause_openers: list[str]
     opening_prepositions: list[str]
     actor_nouns: list[str]

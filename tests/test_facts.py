@@ -752,3 +752,14 @@ def test_a_difference_in_a_count_is_named_by_its_subject(extract) -> None:
             "higher than previously reported.")
     _, rows = _facts(extract, body, date="2025-02-07", dateline="WASHINGTON, Feb. 7")
     assert rows[0]["metric"].startswith("employment")
+
+
+def test_growth_compared_with_an_earlier_rate_is_a_change(extract) -> None:
+    body = ("In 2024, the economy grew by 4.7 percent. He said the pace was slower than the 5.7 "
+            "percent recorded in 2023. The government aims to bring average inflation down to "
+            "6.5 percent next year, after it ran above 9 percent over the past two years.")
+    _, rows = _facts(extract, body, date="2025-06-12", dateline="NAIROBI, June 12")
+    got = {r["change_text"] or r["value_text"]: (r["change_text"] != "", r["metric_id"],
+                                                 r["period_start"]) for r in rows}
+    assert got["5.7 percent"] == (True, "gdp", "2023-01-01")
+    assert got["above 9 percent"][0] is False  # a level over the past two years

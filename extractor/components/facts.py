@@ -245,8 +245,11 @@ class FactBuilder:
                     draft.end = doc[b - 1].idx + len(doc[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
                     value = draft.value.span.start if draft.value is not None else None
-                    attached = next((p for p in sent_periods if p.attached is not None
-                                     and p.attached == value and draft.change is None), None)
+                    alone = draft.change.span.start if draft.change is not None \
+                        and draft.value is None else None  # a change with no level
+                    attached = next((p for p in sent_periods if p.attached is not None and (
+                        (p.attached == value and draft.change is None)
+                        or p.attached == alone)), None)
                     own = [p for p in sent_periods
                            if (p.introduces and p.end < draft.first.start) or (
                                not p.comparison
@@ -350,8 +353,11 @@ class FactBuilder:
         if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
         if "than" in before[-2:] and span._.unit != "percentage_point" \
-                and nxt not in self.rules.change_nouns:  # not "than the 18.7 percent increase"
-            return False  # "higher than the 49.4 percent registered in the third quarter"
+                and nxt not in self.rules.change_nouns:
+            # "higher than the 49.4 percent registered in the third quarter"; but
+            # "the pace was slower than the 5.7 percent recorded in 2023" compares growth
+            return any(w in self.rules.pace_nouns
+                       for w in self._lw[max(0, span.start - 8):span.start])
         if any(w in self.change_words for w in before):
             return True
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
@@ -368,6 +374,9 @@ class FactBuilder:
             return False
         if span._.unit == "percentage_point":
             return True
+        if nxt == "over" and self._lw[span.end + 1:span.end + 3][-1:] in (
+                ["past"], ["last"], ["next"], ["coming"]):
+            return False  # "ran above 9 percent over the past two fiscal years"
         return nxt in self.change_after
 
     def _body_token(self, doc: Doc, char: int) -> int:
@@ -910,6 +919,10 @@ class FactBuilder:
                      or lw[k] in self.rules.auxiliaries), None)
         if verb is not None and "," in lw[i:verb]:
             i = verb - 1 - lw[i:verb][::-1].index(",") + 1
+        said = [k for k in range(i, verb or i) if lw[k] in self.reporting
+                and self._words[k].islower()]
+        if said:  # "He said the pace was slower than ..."
+            i = said[-1] + 1 + (lw[said[-1] + 1] == "that")
         while i < limit and (lw[i] in self.clause_openers or lw[i] in (",", "and")):
             i += 1
         j = i
