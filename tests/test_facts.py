@@ -763,3 +763,11 @@ def test_growth_compared_with_an_earlier_rate_is_a_change(extract) -> None:
                                                  r["period_start"]) for r in rows}
     assert got["5.7 percent"] == (True, "gdp", "2023-01-01")
     assert got["above 9 percent"][0] is False  # a level over the past two years
+
+
+def test_a_place_right_after_the_figure_is_its_own(extract) -> None:
+    body = ("The death toll included 105 people in Jajarkot district and 52 people in "
+            "neighboring Rukum West district.")
+    _, rows = _facts(extract, body, date="2023-11-04", dateline="KATHMANDU, Nov. 4")
+    got = {r["value_text"]: r["location"] for r in rows}
+    assert got == {"105 people": "Jajarkot", "52 people": "Rukum West"}

@@ -1251,6 +1251,15 @@ class FactBuilder:
             place = k
         if place is None:
             place = self._place_referred(entities, a, b)
+        if place is None and self._lw[first.end:first.end + 1] == ["in"]:
+            # "105 people in Jajarkot district and 52 people in neighboring Rukum
+            # West district": a place right after the figure is its own
+            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
+                                      partner, after=self.rules.place_prepositions)
+            if place is not None and (entities[place].start > first.end + 3
+                                      or self._listed(entities, place)):
+                place = None
         if place is None:
             place = self._first_place(doc, entities, sent.start, first.start, partner)
         if place is None:
