@@ -494,6 +494,8 @@ class FactRules(_Strict):
     participles: list[str]
     participle_fillers: list[str]
     tally_verbs: list[str]
+    tally_ids: list[str]
+    tally_words: list[str]
     measure_nouns: dict[str, str]
     reference_nouns: list[str]
     event_verbs: list[str]

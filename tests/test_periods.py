@@ -228,3 +228,28 @@ def test_the_previous_month_is_the_month_before_the_one_stated(extract) -> None:
                      "the previous month.")
     got = {r["change_text"]: r["period_start"] for r in fact_rows(record)}
     assert got == {"0.1 percent": "2023-12-01", "0.5-percent": "2023-11-01"}
+
+
+def test_quarters_named_by_their_last_month_and_a_drop_last_year(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2023-11-07 X\n\nCANBERRA, Nov. 7 (Xinhua) -- The CPI rose 1.2 percent "
+                     "in the September quarter of 2023, faster than the 0.8-percent rise in the "
+                     "June quarter.")
+    got = {r["change_text"]: (r["period_start"], r["period_end"]) for r in fact_rows(record)}
+    assert got == {"1.2 percent": ("2023-07-01", "2023-09-30"),
+                   "0.8-percent": ("2023-04-01", "2023-06-30")}
+    record = extract(" date 2024-03-27 X\n\nBEIJING, March 27 (Xinhua) -- Profits grew 10.2 "
+                     "percent in the first two months of 2024. The industry saw its profits climb "
+                     "12.9 percent, reversing a 1.1-percent drop last year.")
+    got = {r["change_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"10.2 percent": "2024-01-01", "12.9 percent": "2024-01-01",
+                   "1.1-percent": "2023-01-01"}
+
+
+def test_an_as_of_date_dates_a_toll_not_the_rescue(extract) -> None:
+    from extractor.export import fact_rows
+    record = extract(" date 2010-04-16 X\n\nYUSHU, April 16 (Xinhua) -- As of Friday, the "
+                     "earthquake had killed 760 people. At least 7,093 rescuers were searching "
+                     "for survivors.")
+    got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
+    assert got == {"760 people": "2010-04-16", "At least 7,093 rescuers": ""}

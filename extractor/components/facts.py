@@ -146,6 +146,7 @@ class FactBuilder:
         self.clause_openers = set(rules.clause_openers)
         self.pronouns = set(rules.pronouns)
         self.back_subjects = set(rules.back_reference_subjects)
+        self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
         self.money_verbs = set(rules.money_verbs)
         self.auxiliaries = set(rules.auxiliaries)
         self.metric_stop_verbs = set(rules.metric_stop_verbs)
@@ -288,6 +289,13 @@ class FactBuilder:
                         # past, but by the last period stated that is not over
                         draft.period = next((p for p in reversed(stated)
                                              if not self._over(p, ref)), None)
+                    elif current_period is not None and current_period.label_kind in (
+                            "as_of_weekday", "as_of_date") \
+                            and current_period.first == current_period.last \
+                            and not self._tally_metric(draft):
+                        # "As of Friday, the quake had killed 760 people ... At least
+                        # 7,093 rescuers were searching": a toll's date, not the rescue's
+                        draft.period = None
                     else:
                         draft.period = current_period  # the period stated last applies
                     if drafts and self._continues(drafts[-1], draft, a, b):
@@ -1736,6 +1744,13 @@ class FactBuilder:
                     return True
         return False
 
+    def _tally_metric(self, draft: FactDraft) -> bool:
+        """A count of a disaster's toll or damage (dead, missing, houses
+        collapsed, losses), which an "as of" date dates."""
+        a, b = draft.notes["clause"]
+        return draft.metric_id in self.rules.tally_ids or not self.tally_words.isdisjoint(
+            self._lw[a:b])
+
     def _tally(self, a: int, b: int) -> bool:
         """A running count in the present perfect: "have been confirmed dead"."""
         lw = self._lw
@@ -1794,6 +1809,7 @@ class FactBuilder:
             if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
                                              "recorded", "posted", "seen", "registered")
                                    and w not in self.reference_nouns  # "quota for 2024"
+                                   and w not in self.rules.change_nouns  # "a 1.1-percent drop"
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
@@ -2079,6 +2095,9 @@ class FactBuilder:
             if q is None:
                 q = int(next(w for w in words if w.startswith("q"))[1])
             return span(3 * q - 2, 3 * q)
+        if label == "month_quarter" and months:
+            # "the September quarter" (Australia): the quarter ending that month
+            return span(months[0] - 2, months[0])
         if label == "quarters_to_date":
             n = next(self.rules.count_words[w] for w in words if w in self.rules.count_words)
             return span(1, 3 * n)
