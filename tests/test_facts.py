@@ -771,3 +771,13 @@ def test_a_place_right_after_the_figure_is_its_own(extract) -> None:
     _, rows = _facts(extract, body, date="2023-11-04", dateline="KATHMANDU, Nov. 4")
     got = {r["value_text"]: r["location"] for r in rows}
     assert got == {"105 people": "Jajarkot", "52 people": "Rukum West"}
+
+
+def test_profits_and_a_participle_opening(extract) -> None:
+    body = ("Buoyed by demand at home and abroad, the consumer goods industry saw its profits "
+            "climb 12.9 percent. The bank raised its cash rate target by 0.25 percentage point "
+            "to 4.35 percent.")
+    _, rows = _facts(extract, body, date="2024-03-27", dateline="BEIJING, March 27")
+    got = {r["change_text"] or r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
+    assert got["12.9 percent"][1] == "profits"
+    assert got["0.25 percentage point"][1] == "interest_rate"

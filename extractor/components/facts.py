@@ -707,8 +707,9 @@ class FactBuilder:
                 break
         comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
         a0 = max(a, self._after_dateline)
-        if a0 < limit and lw[a0] in self.rules.opening_prepositions:
-            # "On the spending side, interest payments alone will take ..."
+        if a0 < limit and (lw[a0] in self.rules.opening_prepositions or (
+                self._words[a0][:1].isupper() and lw[a0].endswith(("ed", "ing")))):
+            # "On the spending side, ...", "Buoyed by demand at home and abroad, ..."
             comma = next((k for k in range(a0, min(limit, a0 + 8)) if lw[k] == ","), None)
             if comma is not None:
                 i = comma
