@@ -781,3 +781,11 @@ def test_profits_and_a_participle_opening(extract) -> None:
     got = {r["change_text"] or r["value_text"]: (r["metric"], r["metric_id"]) for r in rows}
     assert got["12.9 percent"][1] == "profits"
     assert got["0.25 percentage point"][1] == "interest_rate"
+
+
+def test_a_distance_is_not_dated_by_the_event(extract) -> None:
+    body = ("The quake struck Yushu County at 7:49 a.m. Wednesday at a depth of about 33 km. "
+            "As of Friday, it had killed 760 people.")
+    _, rows = _facts(extract, body, date="2010-04-16", dateline="YUSHU, April 16")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got == {"about 33 km": "", "760 people": "2010-04-16"}

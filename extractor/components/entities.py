@@ -87,6 +87,7 @@ class EntityRecognizer:
         self.loc_phrases = set(rules.loc_phrases)
         self.currency_words = set(rules.currency_words)
         self.gpe_nouns = set(rules.gpe_nouns_after)
+        self.gpe_last_words = {suffix.split()[-1] for suffix in rules.gpe_suffixes}
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -260,8 +261,8 @@ class EntityRecognizer:
             if word not in ("and", "&", "of"):
                 continue
             r = k + 1 + (self._w[k + 1] == "the")
-            if word == "of" and (r == k + 1 or k - a < 2
-                                 or self._w[k - 1] not in self.org_suffixes):
+            if word == "of" and self._w[k - 1] not in self.gpe_last_words and (
+                    r == k + 1 or k - a < 2 or self._w[k - 1] not in self.org_suffixes):
                 continue  # "X of the Y", never "China Academy of Launch Vehicle Technology"
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
@@ -274,8 +275,9 @@ class EntityRecognizer:
                 if rest is not None:
                     return [left, *rest]
             right = self._whole(doc, r, b, local, sentence_start=True, by_form=True)
-            if right is not None and (word != "of" or left.label == right.label == "ORG"):
-                return [left, right]
+            if right is not None and (word != "of" or left.label == right.label == "ORG"
+                                      or left.label == right.label == "GPE"):
+                return [left, right]  # "Rima Village of Shanglaxiu Township": two places
         return None
 
     def _whole(self, doc: Doc, a: int, b: int, local: dict[str, Found],

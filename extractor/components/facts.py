@@ -298,6 +298,13 @@ class FactBuilder:
                         draft.period = None
                     else:
                         draft.period = current_period  # the period stated last applies
+                    if draft.period is not None and self._distance_measure(draft) and (
+                            draft.period.label_kind == "weekday"
+                            or not sent.start <= draft.period.start < sent.end) \
+                            and not self._tally_metric(draft):
+                        # "struck at 7:49 a.m. Wednesday at a depth of about 33 km": a
+                        # distance describes the event, it is not a figure of a period
+                        draft.period = None
                     if drafts and self._continues(drafts[-1], draft, a, b):
                         # "Foreign trade climbed to 4.37 trillion yuan. The figure
                         # represents a year-on-year rise of 13.8 percent": one fact
@@ -1744,6 +1751,11 @@ class FactBuilder:
                         and (lw[j].endswith("ed") or lw[j] in self.rules.participles):
                     return True
         return False
+
+    def _distance_measure(self, draft: FactDraft) -> bool:
+        """The figure is a length or distance (km, metres)."""
+        return draft.value is not None and draft.value.kind == "quantities" \
+            and self.unit_kinds.get(str(draft.value.span._.unit or "")) == "length"
 
     def _tally_metric(self, draft: FactDraft) -> bool:
         """A count of a disaster's toll or damage (dead, missing, houses
