@@ -789,3 +789,13 @@ def test_a_distance_is_not_dated_by_the_event(extract) -> None:
     _, rows = _facts(extract, body, date="2010-04-16", dateline="YUSHU, April 16")
     got = {r["value_text"]: r["period_start"] for r in rows}
     assert got == {"about 33 km": "", "760 people": "2010-04-16"}
+
+
+def test_a_growth_rate_compared_with_the_national_average(extract) -> None:
+    body = ("Foreign trade in Xiamen expanded 5.4 percent year on year to 370 billion yuan in "
+            "the first seven months. The growth rate was 7.1 percentage points higher than the "
+            "national average.")
+    _, rows = _facts(extract, body, date="2020-08-19", dateline="XIAMEN, Aug. 19")
+    got = {r["change_text"]: (r["metric"], r["metric_id"], r["location"]) for r in rows}
+    assert got["7.1 percentage points"] == ("growth rate of Foreign trade", "foreign_trade",
+                                            "Xiamen")

@@ -642,11 +642,14 @@ class FactBuilder:
                 draft.metric_id = self._prefer(verb[1])
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
-        elif self._clause_metric is not None and self._refers_back(max(a, sent.start),
-                                                                   first.start):
+        elif self._clause_metric is not None and (
+                pointer := self._refers_back(max(a, sent.start), first.start)) is not None:
             # "Growth was 0.1 percentage points faster than ...", "The figure was
-            # ...": the metric of the figure before
+            # ...": the metric of the figure before ("growth rate of foreign trade")
             draft.metric, draft.metric_id = self._clause_metric[1:]
+            words = pointer.lower().split()
+            if words[-1] in self.rules.pace_nouns or words[-1] == "rate":
+                draft.metric = f"{' '.join(pointer.split()[words[0] == 'the':])} of {draft.metric}"
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
             last = self._clause_metric
@@ -925,9 +928,9 @@ class FactBuilder:
         return " ".join(lw[i:i + 2]) in self.rules.pointing_subjects \
             or lw[i] in self.rules.pointing_subjects
 
-    def _refers_back(self, a: int, limit: int) -> bool:
-        """The clause's subject only points back: "Growth", "The growth rate",
-        "The figure", "It" (up to its verb)."""
+    def _refers_back(self, a: int, limit: int) -> str | None:
+        """The clause's subject when it only points back: "Growth", "The growth
+        rate", "The figure", "It" (up to its verb)."""
         lw = self._lw
         i = max(a, self._after_dateline)
         # "Over the past 12 months, they were up 4.1 percent": after an opening phrase
@@ -945,9 +948,11 @@ class FactBuilder:
         while j < min(limit, i + 4) and lw[j] not in self.level_verbs \
                 and lw[j] not in self.rules.auxiliaries and self._words[j].isalpha():
             j += 1
-        return j > i and j < limit and (lw[j] in self.level_verbs
-                                        or lw[j] in self.rules.auxiliaries) \
-            and " ".join(lw[i:j]) in self.back_subjects
+        if j > i and j < limit and (lw[j] in self.level_verbs
+                                    or lw[j] in self.rules.auxiliaries) \
+                and " ".join(lw[i:j]) in self.back_subjects:
+            return " ".join(self._words[i:j])
+        return None
 
     def _of_phrase(self, doc: Doc, figure: int, chosen) -> tuple[str, str | None] | None:
         """``net borrowing of 81.8 billion euros``, ``a total investment of over
@@ -1339,7 +1344,8 @@ class FactBuilder:
         by_first = self._national_first
         for i in range(a, b):
             for phrase in by_first.get(lw[i], ()):
-                if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b:
+                if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
+                        and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
         return False
 
