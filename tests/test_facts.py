@@ -799,3 +799,12 @@ def test_a_growth_rate_compared_with_the_national_average(extract) -> None:
     got = {r["change_text"]: (r["metric"], r["metric_id"], r["location"]) for r in rows}
     assert got["7.1 percentage points"] == ("growth rate of Foreign trade", "foreign_trade",
                                             "Xiamen")
+
+
+def test_a_period_stated_inside_a_later_paragraph_stays_there(extract) -> None:
+    body = ("Kazakhstan and China have signed investment agreements in farming, the ministry "
+            "said.\n\nOfftake contracts for 300,000 tonnes of corn in 2025 have already been "
+            "signed.\n\nAnother group is building a cotton cluster worth 420 million dollars.")
+    _, rows = _facts(extract, body, date="2025-06-17", dateline="ASTANA, June 17")
+    got = {r["value_text"]: r["period_start"] for r in rows}
+    assert got == {"300,000 tonnes": "2025-01-01", "420 million dollars": ""}

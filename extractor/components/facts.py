@@ -230,9 +230,24 @@ class FactBuilder:
         stated: list[PeriodHit] = [current_period] if current_period is not None else []
         fig_starts = self._fig_starts
         period_starts = [p.start for p in periods]
+        paragraphs = self._paragraph_starts()
+        lead_para = bisect.bisect_right(paragraphs, lead.start) if lead else 0
+        framing: PeriodHit | None = current_period  # the period that frames the article
+        lead_periods = [p for p in periods if lead is not None and lead.start <= p.start < lead.end
+                        and not p.comparison and p.carries]
+        if lead_periods:
+            framing = lead_periods[0]  # "... posted robust growth in the first three quarters"
+        para = None
         for sent in self._sentences(doc):
             if sent.end <= body:
                 continue
+            here = bisect.bisect_right(paragraphs, sent.start)
+            if here != para:
+                para = here
+                if current_period is not None and current_period is not framing:
+                    # "Offtake contracts for corn in 2025 have been signed": a period
+                    # stated inside a later paragraph does not carry past it
+                    current_period = framing
             sent_figs = figures[bisect.bisect_left(fig_starts, sent.start):
                                 bisect.bisect_left(fig_starts, sent.end)]
             sent_periods = periods[bisect.bisect_left(period_starts, sent.start):
@@ -266,6 +281,9 @@ class FactBuilder:
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
                             stated.append(current_period)
+                            if para == lead_para or draft.period.start <= self._sentence_head(
+                                    sent):
+                                framing = current_period  # the lead's, or "In 2024, ..."
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
                             plan_period = draft.period
@@ -281,6 +299,8 @@ class FactBuilder:
                                               if sent.start <= p.start < sent.end)
                         draft.period = current_period
                         stated.append(current_period)
+                        if para == lead_para:
+                            framing = current_period
                     elif plan_period is not None:
                         draft.period = plan_period  # in a budget, the budget's year
                     elif self._over(current_period, ref) and self._ahead(a, b):
@@ -1541,6 +1561,11 @@ class FactBuilder:
                 stated[para] = f.location
             if f.metric_id in TRADE_METRICS:
                 trade_place = f.location
+
+    def _sentence_head(self, sent: Sentence) -> int:
+        """The last token at which a period still opens its sentence ("In
+        2024, ...", "From January to July, ...")."""
+        return max(sent.start, self._after_dateline) + 2
 
     def _paragraph_starts(self) -> list[int]:
         """Tokens that begin a paragraph (after a line break), ascending."""
