@@ -88,7 +88,7 @@ class WindowMemo:
         self.matcher = matcher
         self._count = -1  # patterns the tests were read from
         self._tests: tuple | None = None
-        self._places: _SpecPlaces | None = None
+        self._places = _SpecPlaces.uncut()
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
         # word -> (its signature, the token specs that accept it)
         self._signatures: dict[str, tuple[tuple, int]] = {}
@@ -101,7 +101,8 @@ class WindowMemo:
             callbacks = any(cb is not None for cb in self.matcher._callbacks.values())
             flat = [p for ps in patterns.values() for p in ps]
             self._tests = None if callbacks else _word_tests(flat)
-            self._places = _SpecPlaces.of(self.matcher.vocab, flat) if self._tests else None
+            self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if self._tests
+                            else _SpecPlaces.uncut())
             self._shapes.clear()
             self._signatures.clear()
         return self._tests
@@ -115,30 +116,33 @@ class WindowMemo:
         signatures = self._signatures
         if len(signatures) > _MAX_REMEMBERED:
             signatures.clear()
-        places = self._places
+        known_word = signatures.get
+        following = self._places.following
         out: list[tuple[int, int, int]] = []
         shape: list[tuple] = []
         run = start  # where the current run starts
         reached = 0  # the specs the token before is in a place for
         for i in range(start, end):
             word = words[i]
-            known = signatures.get(word)
-            if known is None:
-                sig = self._signature(doc.vocab[word], tests)
-                known = signatures[word] = (sig, places.accepting(sig, doc[i:i + 1])
-                                            if places is not None else -1)
-            if places is not None:
-                reached = known[1] & (places.first | places.after(reached))
-                if not reached:  # in no match: the run before it ends here
-                    if shape:
-                        out += self._run(doc, run, shape)
-                        shape = []
-                    run = i + 1
-                    continue
-            shape.append(known[0])
+            known = known_word(word) or self._read_word(doc, i, word, tests)
+            reached = known[1] & following[reached]
+            if reached:
+                shape.append(known[0])
+                continue
+            if shape:  # in no match: the run before it ends here
+                out += self._run(doc, run, shape)
+                shape = []
+            run = i + 1
         if shape:
             out += self._run(doc, run, shape)
         return out
+
+    def _read_word(self, doc: Doc, i: int, word: str, tests: tuple) -> tuple[tuple, int]:
+        """What the patterns can tell of ``word``, token ``i``, remembered:
+        its signature and the specs it passes."""
+        sig = self._signature(doc.vocab[word], tests)
+        found = self._signatures[word] = (sig, self._places.accepting(sig, doc[i:i + 1]))
+        return found
 
     def _run(self, doc: Doc, start: int, shape: list[tuple]) -> list[tuple[int, int, int]]:
         """The matches in the run of words of ``shape`` from ``start`` on."""
@@ -188,23 +192,26 @@ class _SpecPlaces:
     for; every token of a match is (and more tokens are thought to be than
     are, which only makes runs longer)."""
 
-    def __init__(self, matcher: Matcher, follows: list[int], first: int) -> None:
-        self.matcher = matcher
-        self.follows = follows  # bit -> the specs that can take the next token
-        self.first = first
-        self._after: dict[int, int] = {}
+    def __init__(self, matcher: Matcher | None, follows: list[int], first: int) -> None:
+        self.matcher = matcher  # None: every token is taken to pass every spec
+        self.following = _Following(follows, first)
         self._accepting: dict[tuple, int] = {}
 
     @classmethod
-    def of(cls, vocab, patterns: list[list[dict[Any, Any]]]) -> _SpecPlaces | None:
-        """None when a spec is negated (``"OP": "!"``)."""
+    def uncut(cls) -> _SpecPlaces:
+        """Every token in a place for every spec: the windows are not cut."""
+        return cls(None, [], -1)
+
+    @classmethod
+    def of(cls, vocab, patterns: list[list[dict[Any, Any]]]) -> _SpecPlaces:
+        """:meth:`uncut` when a spec is negated (``"OP": "!"``)."""
         matcher = Matcher(vocab, validate=False)  # flag IDs are not in spaCy's schema
         follows: list[int] = []
         first = 0
         for pattern in patterns:
             kinds = [_op_kind(spec.get("OP")) for spec in pattern]
             if None in kinds:
-                return None
+                return cls.uncut()
             skipped = [kind[0] for kind in kinds]
             base = len(follows)
             for k, spec in enumerate(pattern):
@@ -224,6 +231,8 @@ class _SpecPlaces:
     def accepting(self, signature: tuple, token_span: Span) -> int:
         """The specs the one token of ``token_span`` passes (the same for
         every word of its ``signature``)."""
+        if self.matcher is None:
+            return -1
         bits = self._accepting.get(signature)
         if bits is None:
             if len(self._accepting) > _MAX_REMEMBERED:
@@ -234,15 +243,23 @@ class _SpecPlaces:
             self._accepting[signature] = bits
         return bits
 
-    def after(self, reached: int) -> int:
-        """The specs that can take the token after one in a place for ``reached``."""
-        found = self._after.get(reached)
-        if found is None:
-            if len(self._after) > _MAX_REMEMBERED:
-                self._after.clear()
-            found = 0
-            for bit, follows in enumerate(self.follows):
-                if reached >> bit & 1:
-                    found |= follows
-            self._after[reached] = found
+
+class _Following(dict):
+    """``following[reached]``: the specs that can take the token after one
+    in a place for the specs ``reached``: those a match can start with, and
+    those that can follow one of ``reached``. Worked out once per value."""
+
+    def __init__(self, follows: list[int], first: int) -> None:
+        super().__init__()
+        self.follows = follows  # bit -> the specs that can take the next token
+        self.first = first
+
+    def __missing__(self, reached: int) -> int:
+        if len(self) > _MAX_REMEMBERED:
+            self.clear()
+        found = self.first
+        for bit, follows in enumerate(self.follows):
+            if reached >> bit & 1:
+                found |= follows
+        self[reached] = found
         return found
