@@ -35,6 +35,7 @@ from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
 from .entities import token_words
+from .extensions import span_getter
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
@@ -173,8 +174,13 @@ class FactBuilder:
             return self._build(doc)
         finally:
             self._entities = []  # per-Doc state must not keep the Doc alive
+            # closures: the component stays picklable between documents
+            self._unit = self._value = self._qualifier = self._link = None
 
     def _build(self, doc: Doc) -> Doc:
+        # span._.<name> without making an Underscore object a read (see extensions)
+        self._unit, self._value, self._qualifier, self._link = map(
+            span_getter, ("unit", "value", "qualifier", "link"))
         header = doc._.header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
@@ -199,6 +205,7 @@ class FactBuilder:
             if ref is not None:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
+        self._dateline = doc._.dateline  # read once: _first_place runs for every fact
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
@@ -283,9 +290,9 @@ class FactBuilder:
     def _is_change(self, doc: Doc, span: Span) -> bool:
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
+        if before[-1:] in (["to"], ["from"]) and self._unit(span) != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
-        if any(w in self.change_words for w in before):
+        if not self.change_words.isdisjoint(before):
             return True
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
         k = span.start - 1
@@ -293,9 +300,9 @@ class FactBuilder:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
-        if nxt == "of" or any(w in self.level_cues_before for w in before[-2:]):
+        if nxt == "of" or not self.level_cues_before.isdisjoint(before[-2:]):
             return False
-        if span._.unit == "percentage_point":
+        if self._unit(span) == "percentage_point":
             return True
         return nxt in self.change_after
 
@@ -343,7 +350,7 @@ class FactBuilder:
         if dateline is not None:
             for ent in self._entities:
                 if ent.start_char == dateline.start:
-                    link = ent._.link
+                    link = self._link(ent)
                     code = link.iso_alpha2 if link is not None else None
                     if code and self.fiscal.differs(code):
                         return code
@@ -497,7 +504,7 @@ class FactBuilder:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
-                draft.metric = draft.value.span._.unit  # the counted noun: "trips"
+                draft.metric = self._unit(draft.value.span)  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
@@ -515,15 +522,15 @@ class FactBuilder:
                 draft.basis = basis
                 break
         window = self._lw[max(sent.start, a):first.start]
-        if any(w in self.targets for w in window):
+        if not self.targets.isdisjoint(window):
             draft.kind = "target"
-        elif any(w in self.forecasts for w in window):
+        elif not self.forecasts.isdisjoint(window):
             # in a budget, what "will" go where is the plan, not a forecast
             modal_only = all(w not in self.forecasts or w in self.rules.plan_modals
                              for w in window)
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
         if draft.value is not None:
-            draft.qualifier = draft.value.span._.qualifier
+            draft.qualifier = self._qualifier(draft.value.span)
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
@@ -619,7 +626,7 @@ class FactBuilder:
         the period stated last."""
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
-        return any(w in self.present for w in self._lw[a:b])
+        return not self.present.isdisjoint(self._lw[a:b])
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
         """A verb right before a money figure that names an indicator
@@ -645,7 +652,7 @@ class FactBuilder:
         if fig.kind != "quantities":
             return None
         span, lw, words = fig.span, self._lw, self._words
-        unit = str(span._.unit or "")
+        unit = str(self._unit(span) or "")
         i = span.end
         if unit in self.measure_units:
             if i >= len(lw) or lw[i] != "of":
@@ -727,9 +734,10 @@ class FactBuilder:
                 found = "down"
             elif w in self.flat:
                 found = "flat"
-        if found is None and span._.value is not None and span._.value < 0:
+        value = self._value(span)
+        if found is None and value is not None and value < 0:
             return "down"
-        return found or ("up" if span._.value is not None and span._.value > 0 else None)
+        return found or ("up" if value is not None and value > 0 else None)
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
@@ -792,6 +800,8 @@ class FactBuilder:
         country"), in an article about one of its regions."""
         lw = self._lw
         by_first = self._national_first
+        if by_first.keys().isdisjoint(lw[a:b]):
+            return False  # most clauses: no word a phrase starts with
         for i in range(a, b):
             for phrase in by_first.get(lw[i], ()):
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b:
@@ -804,7 +814,7 @@ class FactBuilder:
         dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
         ``after``, only one right after one of those words), followed through
         possessive chains: "China's Xizang" -> Xizang."""
-        dateline = doc._.dateline
+        dateline = self._dateline
         candidates = []
         skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
         for k in self._entities_in(a, b):
@@ -882,10 +892,9 @@ class FactBuilder:
                 # reaching 44 billion dollars" in an article about Kazakhstan
                 f.location, f.partner = f.partner, f.location
 
-    @staticmethod
-    def _same_place(entities, a: int, b: int) -> bool:
+    def _same_place(self, entities, a: int, b: int) -> bool:
         ea, eb = entities[a], entities[b]
-        la, lb = ea._.link, eb._.link
+        la, lb = self._link(ea), self._link(eb)
         if la is not None and lb is not None and la.kb_id and lb.kb_id:
             return la.kb_id == lb.kb_id
         return ea.text == eb.text
@@ -895,7 +904,7 @@ class FactBuilder:
         if not countries:
             return None
         for k, ent in enumerate(entities):
-            link = ent._.link
+            link = self._link(ent)
             if link is not None and link.iso_alpha2 == countries[0] and link.kb_id:
                 return k
         return None
@@ -970,7 +979,7 @@ class FactBuilder:
             if any(i in taken for i in range(max(0, s - 5), s)):
                 wider = before
             hit.comparison = label in ("same_period", "year_ago") or (
-                not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
+                not ranged and not pointer and not self.comparisons.isdisjoint(wider)) or (
                 e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
             if label in ("same_period", "year_ago") and (
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
@@ -1019,9 +1028,9 @@ class FactBuilder:
         else:
             window = [w for w in lw[max(0, s - 3):s] if w not in self.time_modifiers]
             window = window[-1:]
-            if any(w in self.event_verbs for w in window):
+            if not self.event_verbs.isdisjoint(window):
                 return True  # "a factory which opened in January": the event's date
-        return any(w in self.reporting for w in window)
+        return not self.reporting.isdisjoint(window)
 
     def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
         """``up from 270,287 tonnes in the same period of 2023``, ``from 46.7
@@ -1040,7 +1049,7 @@ class FactBuilder:
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
-            if hit.comparison or any(w in self.comparisons for w in before):
+            if hit.comparison or not self.comparisons.isdisjoint(before):
                 hit.comparison = True
                 hit.attached = f.span.start
 
