@@ -77,6 +77,9 @@ class EntityRecognizer:
         self.org_heads = set(rules.org_heads)
         self.org_cues = set(rules.org_cues)
         self.gpe_suffixes = [s.split() for s in rules.gpe_suffixes]
+        self._gpe_suffixes_by_last: dict[str, list[list[str]]] = {}  # a suffix's last word
+        for suffix in self.gpe_suffixes:
+            self._gpe_suffixes_by_last.setdefault(suffix[-1], []).append(suffix)
         self.loc_heads = set(rules.loc_heads)
         self.titles = set(rules.titles)
         self.office_words = set(rules.office_words)
@@ -303,7 +306,7 @@ class EntityRecognizer:
             return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
         if self._is_org(words):
             return Found(a, b, "ORG", text)
-        for suffix in self.gpe_suffixes:
+        for suffix in self._gpe_suffixes_by_last.get(words[-1], ()):
             if len(words) > len(suffix) and words[-len(suffix):] == suffix:
                 return Found(a, b, "GPE", text)
         if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads):
@@ -487,9 +490,12 @@ class EntityRecognizer:
         ends = {f.end for f in found}
         out = list(found)
         n = len(self._w)
-        for k in range(1, n - 2):
+        opening = [k for k, w in enumerate(self._w) if w == "("]  # the few, not every word
+        for k in opening:
+            if not 1 <= k < n - 2:
+                continue
             abbr = self._w[k + 1]
-            if self._w[k] != "(" or self._w[k + 2] != ")" or k in ends \
+            if self._w[k + 2] != ")" or k in ends \
                     or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
                 continue
             start = self._initials_match(abbr, k)
@@ -570,11 +576,10 @@ class EntityRecognizer:
             local[self._text(b + 1, close)] = alias
         # later mentions of an abbreviation defined after its first use elsewhere
         seen = {(f.start, f.end) for f in out}
-        for k in range(body, len(self._w)):
-            word = self._w[k]
-            if not word.isupper() or word not in local:
-                continue
-            ref = local[word]
+        defined = {w for w in local if w.isupper()}
+        later = [k for k, w in enumerate(self._w[body:], body) if w in defined] if defined else []
+        for k in later:
+            ref = local[self._w[k]]
             if ref.label != "PERSON" and (k, k + 1) not in seen \
                     and not any(f.start <= k < f.end for f in out):
                 out.append(Found(k, k + 1, ref.label, ref.lookup, ref.name))
