@@ -92,8 +92,12 @@ class FactDraft:
 
     @property
     def first(self) -> Span:
-        spans = [f.span for f in (self.value, self.change) if f is not None]
-        return min(spans, key=lambda s: s.start)
+        """The span of the figure that comes first (the value's, when both start together)."""
+        if self.change is None:
+            return self.value.span
+        if self.value is None or self.change.span.start < self.value.span.start:
+            return self.change.span
+        return self.value.span
 
 
 class FactBuilder:
@@ -234,6 +238,8 @@ class FactBuilder:
                 continue
             sent_figs = figures[bisect.bisect_left(fig_starts, sent.start):
                                 bisect.bisect_left(fig_starts, sent.end)]
+            if not sent_figs:
+                continue  # no clause of it has a figure
             sent_periods = periods[bisect.bisect_left(period_starts, sent.start):
                                    bisect.bisect_left(period_starts, sent.end)]
             for a, b in self._clauses(doc, sent):
