@@ -327,7 +327,7 @@ class NumericAtoms:
     @staticmethod
     def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
         """The matches clear of ``taken``, without overlaps (longest first)."""
-        return _kept([m for m in matches if not any(i in taken for i in range(m[1], m[2]))])
+        return _kept([m for m in matches if taken.isdisjoint(range(m[1], m[2]))])
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:

@@ -931,7 +931,7 @@ class FactBuilder:
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
         for s, e in hits:
-            if s < last_end or any(i in taken for i in range(s, e)):
+            if s < last_end or not taken.isdisjoint(range(s, e)):
                 continue
             ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
                                     .lower(), [])  # doc[s:e].text.lower()
@@ -968,7 +968,7 @@ class FactBuilder:
         sent_starts = [sent.start for sent in self._sentences(doc)]
         sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
         for label, s, e in hits:
-            if s < last_end or s < self._headline_from or any(i in taken for i in range(s, e)):
+            if s < last_end or s < self._headline_from or not taken.isdisjoint(range(s, e)):
                 continue
             here = sent_starts[bisect.bisect_right(sent_starts, s) - 1] if sent_starts else 0
             hint = sentence_year[1] if sentence_year and sentence_year[0] == here else None
@@ -982,7 +982,7 @@ class FactBuilder:
             ranged = label in ("day_range", "month_range") and before[-1:] == ["from"]
             pointer = label in ("back_reference", "holiday", "past_months")  # "over the period"
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
-            if any(i in taken for i in range(max(0, s - 5), s)):
+            if not taken.isdisjoint(range(max(0, s - 5), s)):
                 wider = before
             hit.comparison = label in ("same_period", "year_ago") or (
                 not ranged and not pointer and not self.comparisons.isdisjoint(wider)) or (
