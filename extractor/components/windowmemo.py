@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 #: boolean word attributes a remembered pattern may test (read from the Lexeme)
 _WORD_BOOLS = {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
@@ -95,7 +95,7 @@ class WindowMemo:
 
     def _read_patterns(self) -> tuple | None:
         patterns = self.matcher._patterns
-        count = sum(len(p) for p in patterns.values())
+        count = sum(map(len, patterns.values()))
         if count != self._count:
             self._count = count
             callbacks = any(cb is not None for cb in self.matcher._callbacks.values())
@@ -141,7 +141,7 @@ class WindowMemo:
         """What the patterns can tell of ``word``, token ``i``, remembered:
         its signature and the specs it passes."""
         sig = self._signature(doc.vocab[word], tests)
-        found = self._signatures[word] = (sig, self._places.accepting(sig, doc[i:i + 1]))
+        found = self._signatures[word] = (sig, self._places.accepting(sig, doc, i))
         return found
 
     def _run(self, doc: Doc, start: int, shape: list[tuple]) -> list[tuple[int, int, int]]:
@@ -228,9 +228,9 @@ class _SpecPlaces:
                     break
         return cls(matcher, follows, first)
 
-    def accepting(self, signature: tuple, token_span: Span) -> int:
-        """The specs the one token of ``token_span`` passes (the same for
-        every word of its ``signature``)."""
+    def accepting(self, signature: tuple, doc: Doc, i: int) -> int:
+        """The specs token ``i`` passes (the same for every word of its
+        ``signature``)."""
         if self.matcher is None:
             return -1
         bits = self._accepting.get(signature)
@@ -238,7 +238,7 @@ class _SpecPlaces:
             if len(self._accepting) > _MAX_REMEMBERED:
                 self._accepting.clear()
             bits = 0
-            for bit, _start, _end in self.matcher(token_span):
+            for bit, _start, _end in self.matcher(doc[i:i + 1]):
                 bits |= 1 << bit
             self._accepting[signature] = bits
         return bits
