@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from ..lexicon import CurrencyEntry, Lexicon
 from ..tokenizer import doc_text
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
+from .entities import token_words
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -434,22 +435,22 @@ class NumericAtoms:
 
     def _excluded_digits(self, doc: Doc, i: int) -> bool:
         """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound adjectives."""
-        tok = doc[i]
-        prev = doc[i - 1] if i > 0 else None
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if prev is not None and (prev.text in self._date_words or prev.text in self._name_prefixes):
+        texts = token_words(doc)[1]  # the words, without a Token object each
+        prev = texts[i - 1] if i > 0 else None
+        nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if prev is not None and (prev in self._date_words or prev in self._name_prefixes):
             return True
-        if nxt is not None and nxt.text in self._date_words and tok.text.isdigit():
+        if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
-        if prev is not None and prev.text in ("-", "–") and prev.whitespace_ == "" and i >= 2:
+        if prev is not None and prev in ("-", "–") and doc[i - 1].whitespace_ == "" and i >= 2:
             before = doc[i - 2]
             if before.is_alpha and before.whitespace_ == "":
                 return True  # "Chang'e-6", "Su-35"
         if (
             nxt is not None
-            and nxt.text == "-"
-            and nxt.whitespace_ == ""
-            and tok.whitespace_ == ""
+            and nxt == "-"
+            and doc[i + 1].whitespace_ == ""
+            and doc[i].whitespace_ == ""
             and i + 2 < len(doc)
             and doc[i + 2].is_alpha
             and doc[i + 2].lower_ not in self._magnitudes
