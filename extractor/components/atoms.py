@@ -362,6 +362,7 @@ class NumericAtoms:
         n = len(doc)
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
+        texts = token_words(doc)[1]  # the words, without a Token object each
         for i_start, word in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -377,14 +378,14 @@ class NumericAtoms:
                 # "816 000": a space as thousands separator.
                 while (
                     end < n
+                    and len(texts[end]) == 3
+                    and texts[end].isdecimal()  # what Decimal() reads ("²" is a digit)
+                    and texts[end - 1].lstrip("+-").isdigit()
+                    and len(texts[i].lstrip("+-")) <= 3
                     and doc[end - 1].whitespace_ == " "
-                    and len(doc[end].text) == 3
-                    and doc[end].text.isdecimal()  # what Decimal() reads ("²" is a digit)
-                    and doc[end - 1].text.lstrip("+-").isdigit()
-                    and len(doc[i].text.lstrip("+-")) <= 3
                 ):
                     if mantissa.adjusted() < MAX_DIGITS:
-                        mantissa = mantissa * 1000 + Decimal(doc[end].text)
+                        mantissa = mantissa * 1000 + Decimal(texts[end])
                     end += 1
                 if mantissa.adjusted() >= MAX_DIGITS:  # "1 000 000 000 ...": no figure
                     i = end
@@ -393,7 +394,7 @@ class NumericAtoms:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
                     continue
-                words = [t.text for t in doc[i:words_end]]
+                words = texts[i:words_end]
                 mantissa = parse_number_words(words)
                 last = self._magnitudes.get(words[-1].lower())
                 if mantissa is None and last is not None and len(words) > 1:
@@ -408,8 +409,8 @@ class NumericAtoms:
             for _ in range(2):
                 if end >= n or end in taken:
                     break
-                nxt = doc[end]
-                mag = self._magnitudes.get(nxt.lower_) or self._magnitudes.get(nxt.text)
+                nxt = texts[end]
+                mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
                 glued = doc[end - 1].whitespace_ == ""
@@ -461,12 +462,16 @@ class NumericAtoms:
 
     def _number_words_end(self, doc: Doc, i: int) -> int | None:
         """End of a spelled-out number starting at ``i`` (``a dozen``, ``twenty-one``)."""
-        tok = doc[i]
-        low = tok.lower_
-        n = len(doc)
+        texts = token_words(doc)[1]
+
+        def lower(k: int) -> str:
+            return texts[k].lower()  # Token.lower_, without the Token
+
+        low = lower(i)
+        n = len(texts)
         j = i
         if low in ("a", "an"):
-            if i + 1 < n and doc[i + 1].lower_ in self._scales:
+            if i + 1 < n and lower(i + 1) in self._scales:
                 j = i + 1
             else:
                 return None
@@ -474,16 +479,16 @@ class NumericAtoms:
             return None
         end = j + 1
         while end < n:
-            t = doc[end].lower_
+            t = lower(end)
             if t in self._word_any:
                 end += 1
-            elif t in ("-", "and") and end + 1 < n and doc[end + 1].lower_ in self._word_start:
-                if t == "and" and doc[end - 1].lower_ not in ("hundred", "thousand"):
+            elif t in ("-", "and") and end + 1 < n and lower(end + 1) in self._word_start:
+                if t == "and" and lower(end - 1) not in ("hundred", "thousand"):
                     break
                 end += 2
             else:
                 break
-        words = [doc[k].lower_ for k in range(i, end)]
+        words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded):
             return None
         # a trailing scale word that is a magnitude is left to the magnitude step
