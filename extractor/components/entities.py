@@ -30,7 +30,7 @@ candidates from the alias table, chosen by the countries of the article
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -641,9 +641,14 @@ class EntityLinker:
     no candidate, no ``kb_id``.
     """
 
+    #: lookup forms whose candidates are remembered, before starting afresh
+    max_remembered = 50_000
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.kb = KnowledgeBase.load()
+        # (place label or not, lookup form) -> candidates: names recur across articles
+        self._remembered: dict[tuple[bool, str], tuple[Entry, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("entities", []))
@@ -669,17 +674,20 @@ class EntityLinker:
         doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
         return doc
 
-    def _candidates(self, label: str, lookup: str) -> list[Entry]:
+    def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:
         if label == "NORP" or label == "PERSON":
-            return []
-        out = []
-        for e in self.kb.candidates(lookup):
-            if (label in PLACE_LABELS) == (e.label in PLACE_LABELS):
-                out.append(e)
-        return out
+            return ()
+        place = label in PLACE_LABELS
+        found = self._remembered.get((place, lookup))
+        if found is None:
+            if len(self._remembered) >= self.max_remembered:
+                self._remembered.clear()
+            found = self._remembered[place, lookup] = tuple(
+                e for e in self.kb.candidates(lookup) if place == (e.label in PLACE_LABELS))
+        return found
 
     def _choose(self, label: str, text: str, lookup: str | None, name: str | None,
-                cands: list[Entry], countries: list[str]) -> Link:
+                cands: Sequence[Entry], countries: list[str]) -> Link:
         """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
         GeoNames cities the name may be: one in a country of the article first
         (the dateline's country ranks first), then by prior. A subdivision or a
