@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from spacy.tokens import Doc
 
 from . import __version__
+from .components.atoms import group_spans
 from .components.entities import token_words
 from .components.extensions import span_getter, span_values
 from .places import country_of_place
@@ -53,7 +54,7 @@ def _mentions(doc: Doc, group: str) -> list[_Mention]:
         return []
     text = doc_text(doc)
     read = span_values("value", "value_max", "unit", "qualifier", "per")
-    return [_Mention(span, text, read(span)) for span in doc.spans[group]]
+    return [_Mention(span, text, read(span)) for span in group_spans(doc, group)]
 
 
 def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
