@@ -957,7 +957,7 @@ class FactBuilder:
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
-        candidates = self._period_matches(doc) + self._holiday_matches(doc)
+        candidates = self._period_candidates(doc)
         for hit in sorted(candidates, key=lambda x: (-(x[2] - x[1]), x[1])):
             if not claimed.intersection(range(hit[1], hit[2])):
                 chosen.append(hit)
@@ -1228,6 +1228,17 @@ class FactBuilder:
         if w == "end":
             return nxt[:1] == ["of"]
         return False
+
+    def _period_candidates(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """The period and holiday matches, found once per Doc: they do not
+        depend on the reference date, and a dateline whose year is inferred
+        reads the periods a second time."""
+        cached = self.__dict__.get("_candidates_of")
+        if cached is not None and cached[0] is self._lw:  # asked again for the same Doc
+            return cached[1]
+        found = self._period_matches(doc) + self._holiday_matches(doc)
+        self._candidates_of = (self._lw, found)
+        return found
 
     def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """The period patterns, run only on short windows around the words a
