@@ -17,6 +17,8 @@ from .errors import DataFileError
 
 #: how far back to look for a published rate (weekends, holidays)
 MAX_GAP_DAYS = 10
+#: (currency, day) answers remembered before starting afresh
+MAX_REMEMBERED = 100_000
 
 
 class EcbRates:
@@ -33,6 +35,9 @@ class EcbRates:
             raise DataFileError(str(rates_file), None,
                                 f"not a usable ECB rates file: {exc}") from None
         self.source = str(rates_file)
+        # (currency, day) -> per_usd's answer: the rates never change, and an
+        # article's amounts share a few currencies and its date
+        self._found: dict[tuple[str, dt.date | None], tuple[Decimal, dt.date] | None] = {}
 
     @property
     def currencies(self) -> set[str]:
@@ -43,6 +48,14 @@ class EcbRates:
 
     def per_usd(self, currency: str, on: dt.date | None) -> tuple[Decimal, dt.date] | None:
         """Units of ``currency`` per one USD on ``on`` or the nearest earlier day."""
+        key = (currency, on)
+        if key not in self._found:
+            if len(self._found) >= MAX_REMEMBERED:
+                self._found.clear()
+            self._found[key] = self._per_usd(currency, on)
+        return self._found[key]
+
+    def _per_usd(self, currency: str, on: dt.date | None) -> tuple[Decimal, dt.date] | None:
         if currency not in self._cc.currencies:
             return None
         bounds = self._cc.bounds[currency]

@@ -59,6 +59,12 @@ _YEAR = regex.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 
 def parse_digits(text: str) -> Decimal | None:
     """Value of a numeral written in digits, or None when it is not one."""
+    plain = _plain_ascii(text)
+    if plain is not None:  # the commonest numerals, read without the expression
+        int_part, frac = plain
+        if len(int_part) + len(frac) > MAX_DIGITS:
+            return None
+        return Decimal(f"{int_part}.{frac}" if frac else int_part)
     # A numeral ends in a digit, at the end or before a final newline (where
     # "$" matches too): most words are ruled out on their last character.
     last = text[-2:-1] if text.endswith("\n") else text[-1:]
@@ -85,6 +91,9 @@ def is_numeral(text: str) -> bool:
     ASCII text: Decimal refuses a few digits of other scripts that ``\\d`` takes)."""
     if not text.isascii():
         return parse_digits(text) is not None
+    plain = _plain_ascii(text)
+    if plain is not None:
+        return len(plain[0]) + len(plain[1]) <= MAX_DIGITS
     last = text[-2:-1] if text.endswith("\n") else text[-1:]
     if not "0" <= last <= "9":  # as _DIGIT, on ASCII
         return False
@@ -99,7 +108,20 @@ def is_numeral(text: str) -> bool:
 
 def is_year_like(text: str) -> bool:
     """A bare four-digit number between 1800 and 2100, as years are written."""
+    if len(text) == 4 and text.isascii():  # what _YEAR matches, without the expression
+        return text.isdigit() and "1800" <= text <= "2100"
     return bool(_YEAR.match(text))
+
+
+def _plain_ascii(text: str) -> tuple[str, str] | None:
+    """``(integer digits, decimal digits)`` of ``1234`` or ``12.5`` (ASCII
+    digits, no sign, no grouping: what :data:`_DIGITS` reads so, the
+    commonest numerals); None for anything else, left to the expression."""
+    int_part, dot, frac = text.partition(".")
+    if int_part.isascii() and int_part.isdigit() and (
+            not dot or frac.isascii() and frac.isdigit()):
+        return int_part, frac
+    return None
 
 
 def scale(value: Decimal, exponent: int) -> Decimal:

@@ -283,3 +283,31 @@ def test_flagged_word_lists_match_what_the_lists_match(monkeypatch) -> None:
     while lexflags.word_flag(full, "LOWER", frozenset({str(len(full.lex_attr_getters))})):
         pass
     assert lexflags.flag_pattern(full, pattern) == pattern
+
+
+def test_window_memo_cuts_windows_only_where_no_match_can_be(nlp) -> None:
+    """Runs cut at the tokens no spec can take give the Matcher's matches,
+    in its order, with optional, repeated and wildcard-like specs; a negated
+    spec turns the cutting off."""
+    from spacy.matcher import Matcher
+
+    from extractor.components.windowmemo import WindowMemo
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("A", [[{"LOWER": "since"}, {"IS_ALPHA": True, "OP": "?"},
+                       {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "began"}]])
+    matcher.add("B", [[{"LOWER": "as"}, {"IS_ALPHA": False, "OP": "*"}, {"SHAPE": "dddd"}]])
+    matcher.add("C", [[{"LOWER": "up", "OP": "+"}, {"LIKE_NUM": True}]])
+    negated = Matcher(nlp.vocab)
+    negated.add("N", [[{"LOWER": "in"}, {"LOWER": "the", "OP": "!"}, {"SHAPE": "dddd"}]])
+    doc = nlp.make_doc("Since work began , sales rose up up 5 percent as , 2024 and in May 2023 "
+                       "since the plant began as 2023 in the 2022")
+    words = [t.text for t in doc]
+    for m in (matcher, negated):
+        memo = WindowMemo(m)
+        for _round in range(2):
+            for a in range(len(doc)):
+                for b in range(a + 1, len(doc) + 1):
+                    want = [(k, a + s, a + e) for k, s, e in m(doc[a:b])]
+                    assert memo(doc, a, b, words) == want, (a, b)
+    assert memo._places.matcher is None  # not cut

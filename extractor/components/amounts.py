@@ -133,7 +133,7 @@ class _AmountRuler:
         spans = [
             Span(doc, s, e, label=self._label)
             for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
-            if not any(i in blocked for i in range(s, e))
+            if blocked.isdisjoint(range(s, e))
         ]
         spans = self._split_changes(doc, filter_spans(spans), atoms)
         spans += self.extra_spans(
@@ -378,12 +378,12 @@ class QuantityRuler(_AmountRuler):
         for num in atoms.nums:
             if atoms.unit(num) == "year":
                 continue
-            if any(i in blocked for i in range(num.start, num.end)):
+            if not blocked.isdisjoint(range(num.start, num.end)):
                 continue
             if num.end in blocked:
                 continue  # a counted noun phrase would start inside another mention
             end = self._counted_end(doc, num.end, num_tokens)
-            if end is None or any(k in blocked for k in range(num.end, end)):
+            if end is None or not blocked.isdisjoint(range(num.end, end)):
                 continue
             start = num.start
             # ranges: "8-10 people", "between 8 and 10 people"

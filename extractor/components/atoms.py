@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from ..lexicon import CurrencyEntry, Lexicon
 from ..tokenizer import doc_text
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
+from .entities import token_words
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -327,7 +328,7 @@ class NumericAtoms:
     @staticmethod
     def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
         """The matches clear of ``taken``, without overlaps (longest first)."""
-        return _kept([m for m in matches if not any(i in taken for i in range(m[1], m[2]))])
+        return _kept([m for m in matches if taken.isdisjoint(range(m[1], m[2]))])
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
@@ -361,6 +362,7 @@ class NumericAtoms:
         n = len(doc)
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
+        texts = token_words(doc)[1]  # the words, without a Token object each
         for i_start, word in self._starts(doc):
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -376,14 +378,14 @@ class NumericAtoms:
                 # "816 000": a space as thousands separator.
                 while (
                     end < n
+                    and len(texts[end]) == 3
+                    and texts[end].isdecimal()  # what Decimal() reads ("²" is a digit)
+                    and texts[end - 1].lstrip("+-").isdigit()
+                    and len(texts[i].lstrip("+-")) <= 3
                     and doc[end - 1].whitespace_ == " "
-                    and len(doc[end].text) == 3
-                    and doc[end].text.isdecimal()  # what Decimal() reads ("²" is a digit)
-                    and doc[end - 1].text.lstrip("+-").isdigit()
-                    and len(doc[i].text.lstrip("+-")) <= 3
                 ):
                     if mantissa.adjusted() < MAX_DIGITS:
-                        mantissa = mantissa * 1000 + Decimal(doc[end].text)
+                        mantissa = mantissa * 1000 + Decimal(texts[end])
                     end += 1
                 if mantissa.adjusted() >= MAX_DIGITS:  # "1 000 000 000 ...": no figure
                     i = end
@@ -392,7 +394,7 @@ class NumericAtoms:
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
                     continue
-                words = [t.text for t in doc[i:words_end]]
+                words = texts[i:words_end]
                 mantissa = parse_number_words(words)
                 last = self._magnitudes.get(words[-1].lower())
                 if mantissa is None and last is not None and len(words) > 1:
@@ -407,8 +409,8 @@ class NumericAtoms:
             for _ in range(2):
                 if end >= n or end in taken:
                     break
-                nxt = doc[end]
-                mag = self._magnitudes.get(nxt.lower_) or self._magnitudes.get(nxt.text)
+                nxt = texts[end]
+                mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
                 glued = doc[end - 1].whitespace_ == ""
@@ -434,22 +436,22 @@ class NumericAtoms:
 
     def _excluded_digits(self, doc: Doc, i: int) -> bool:
         """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound adjectives."""
-        tok = doc[i]
-        prev = doc[i - 1] if i > 0 else None
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if prev is not None and (prev.text in self._date_words or prev.text in self._name_prefixes):
+        texts = token_words(doc)[1]  # the words, without a Token object each
+        prev = texts[i - 1] if i > 0 else None
+        nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if prev is not None and (prev in self._date_words or prev in self._name_prefixes):
             return True
-        if nxt is not None and nxt.text in self._date_words and tok.text.isdigit():
+        if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
-        if prev is not None and prev.text in ("-", "–") and prev.whitespace_ == "" and i >= 2:
+        if prev is not None and prev in ("-", "–") and doc[i - 1].whitespace_ == "" and i >= 2:
             before = doc[i - 2]
             if before.is_alpha and before.whitespace_ == "":
                 return True  # "Chang'e-6", "Su-35"
         if (
             nxt is not None
-            and nxt.text == "-"
-            and nxt.whitespace_ == ""
-            and tok.whitespace_ == ""
+            and nxt == "-"
+            and doc[i + 1].whitespace_ == ""
+            and doc[i].whitespace_ == ""
             and i + 2 < len(doc)
             and doc[i + 2].is_alpha
             and doc[i + 2].lower_ not in self._magnitudes
@@ -460,12 +462,16 @@ class NumericAtoms:
 
     def _number_words_end(self, doc: Doc, i: int) -> int | None:
         """End of a spelled-out number starting at ``i`` (``a dozen``, ``twenty-one``)."""
-        tok = doc[i]
-        low = tok.lower_
-        n = len(doc)
+        texts = token_words(doc)[1]
+
+        def lower(k: int) -> str:
+            return texts[k].lower()  # Token.lower_, without the Token
+
+        low = lower(i)
+        n = len(texts)
         j = i
         if low in ("a", "an"):
-            if i + 1 < n and doc[i + 1].lower_ in self._scales:
+            if i + 1 < n and lower(i + 1) in self._scales:
                 j = i + 1
             else:
                 return None
@@ -473,16 +479,16 @@ class NumericAtoms:
             return None
         end = j + 1
         while end < n:
-            t = doc[end].lower_
+            t = lower(end)
             if t in self._word_any:
                 end += 1
-            elif t in ("-", "and") and end + 1 < n and doc[end + 1].lower_ in self._word_start:
-                if t == "and" and doc[end - 1].lower_ not in ("hundred", "thousand"):
+            elif t in ("-", "and") and end + 1 < n and lower(end + 1) in self._word_start:
+                if t == "and" and lower(end - 1) not in ("hundred", "thousand"):
                     break
                 end += 2
             else:
                 break
-        words = [doc[k].lower_ for k in range(i, end)]
+        words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded):
             return None
         # a trailing scale word that is a magnitude is left to the magnitude step

@@ -30,7 +30,7 @@ candidates from the alias table, chosen by the countries of the article
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -77,6 +77,9 @@ class EntityRecognizer:
         self.org_heads = set(rules.org_heads)
         self.org_cues = set(rules.org_cues)
         self.gpe_suffixes = [s.split() for s in rules.gpe_suffixes]
+        self._gpe_suffixes_by_last: dict[str, list[list[str]]] = {}  # a suffix's last word
+        for suffix in self.gpe_suffixes:
+            self._gpe_suffixes_by_last.setdefault(suffix[-1], []).append(suffix)
         self.loc_heads = set(rules.loc_heads)
         self.titles = set(rules.titles)
         self.office_words = set(rules.office_words)
@@ -309,7 +312,7 @@ class EntityRecognizer:
             return Found(a, b, "GPE", text)  # the road port of Horgos
         if self._is_org(words):
             return Found(a, b, "ORG", text)
-        for suffix in self.gpe_suffixes:
+        for suffix in self._gpe_suffixes_by_last.get(words[-1], ()):
             if len(words) > len(suffix) and words[-len(suffix):] == suffix:
                 return Found(a, b, "GPE", text)
         if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
@@ -494,9 +497,12 @@ class EntityRecognizer:
         ends = {f.end for f in found}
         out = list(found)
         n = len(self._w)
-        for k in range(1, n - 2):
+        opening = [k for k, w in enumerate(self._w) if w == "("]  # the few, not every word
+        for k in opening:
+            if not 1 <= k < n - 2:
+                continue
             abbr = self._w[k + 1]
-            if self._w[k] != "(" or self._w[k + 2] != ")" or k in ends \
+            if self._w[k + 2] != ")" or k in ends \
                     or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
                 continue
             start = self._initials_match(abbr, k)
@@ -577,11 +583,10 @@ class EntityRecognizer:
             local[self._text(b + 1, close)] = alias
         # later mentions of an abbreviation defined after its first use elsewhere
         seen = {(f.start, f.end) for f in out}
-        for k in range(body, len(self._w)):
-            word = self._w[k]
-            if not word.isupper() or word not in local:
-                continue
-            ref = local[word]
+        defined = {w for w in local if w.isupper()}
+        later = [k for k, w in enumerate(self._w[body:], body) if w in defined] if defined else []
+        for k in later:
+            ref = local[self._w[k]]
             if ref.label != "PERSON" and (k, k + 1) not in seen \
                     and not any(f.start <= k < f.end for f in out):
                 out.append(Found(k, k + 1, ref.label, ref.lookup, ref.name))
@@ -643,9 +648,14 @@ class EntityLinker:
     no candidate, no ``kb_id``.
     """
 
+    #: lookup forms whose candidates are remembered, before starting afresh
+    max_remembered = 50_000
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.kb = KnowledgeBase.load()
+        # (place label or not, lookup form) -> candidates: names recur across articles
+        self._remembered: dict[tuple[bool, str], tuple[Entry, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("entities", []))
@@ -671,17 +681,20 @@ class EntityLinker:
         doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
         return doc
 
-    def _candidates(self, label: str, lookup: str) -> list[Entry]:
+    def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:
         if label == "NORP" or label == "PERSON":
-            return []
-        out = []
-        for e in self.kb.candidates(lookup):
-            if (label in PLACE_LABELS) == (e.label in PLACE_LABELS):
-                out.append(e)
-        return out
+            return ()
+        place = label in PLACE_LABELS
+        found = self._remembered.get((place, lookup))
+        if found is None:
+            if len(self._remembered) >= self.max_remembered:
+                self._remembered.clear()
+            found = self._remembered[place, lookup] = tuple(
+                e for e in self.kb.candidates(lookup) if place == (e.label in PLACE_LABELS))
+        return found
 
     def _choose(self, label: str, text: str, lookup: str | None, name: str | None,
-                cands: list[Entry], countries: list[str]) -> Link:
+                cands: Sequence[Entry], countries: list[str]) -> Link:
         """The best of the knowledge-base entries, ISO 3166-2 subdivisions and
         GeoNames cities the name may be: one in a country of the article first
         (the dateline's country ranks first), then by prior. A subdivision or a

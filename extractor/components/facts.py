@@ -35,6 +35,7 @@ from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
 from .entities import token_words
+from .extensions import span_getter
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
@@ -93,8 +94,12 @@ class FactDraft:
 
     @property
     def first(self) -> Span:
-        spans = [f.span for f in (self.value, self.change) if f is not None]
-        return min(spans, key=lambda s: s.start)
+        """The span of the figure that comes first (the value's, when both start together)."""
+        if self.change is None:
+            return self.value.span
+        if self.value is None or self.change.span.start < self.value.span.start:
+            return self.change.span
+        return self.value.span
 
 
 class FactBuilder:
@@ -147,6 +152,7 @@ class FactBuilder:
         self.pronouns = set(rules.pronouns)
         self.back_subjects = set(rules.back_reference_subjects)
         self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
+        self.pace_nouns = set(rules.pace_nouns)
         self.money_verbs = set(rules.money_verbs)
         self.auxiliaries = set(rules.auxiliaries)
         self.metric_stop_verbs = set(rules.metric_stop_verbs)
@@ -179,8 +185,13 @@ class FactBuilder:
             return self._build(doc)
         finally:
             self._entities = []  # per-Doc state must not keep the Doc alive
+            # closures: the component stays picklable between documents
+            self._unit = self._value = self._qualifier = self._link = None
 
     def _build(self, doc: Doc) -> Doc:
+        # span._.<name> without making an Underscore object a read (see extensions)
+        self._unit, self._value, self._qualifier, self._link = map(
+            span_getter, ("unit", "value", "qualifier", "link"))
         header = doc._.header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
@@ -206,6 +217,7 @@ class FactBuilder:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
+        self._dateline = doc._.dateline  # read once: _first_place runs for every fact
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
@@ -250,6 +262,8 @@ class FactBuilder:
                     current_period = framing
             sent_figs = figures[bisect.bisect_left(fig_starts, sent.start):
                                 bisect.bisect_left(fig_starts, sent.end)]
+            if not sent_figs:
+                continue  # no clause of it has a figure
             sent_periods = periods[bisect.bisect_left(period_starts, sent.start):
                                    bisect.bisect_left(period_starts, sent.end)]
             for a, b in self._clauses(doc, sent):
@@ -385,15 +399,14 @@ class FactBuilder:
     def _is_change(self, doc: Doc, span: Span) -> bool:
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        if before[-1:] in (["to"], ["from"]) and span._.unit != "percentage_point":
+        if before[-1:] in (["to"], ["from"]) and self._unit(span) != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
-        if "than" in before[-2:] and span._.unit != "percentage_point" \
+        if "than" in before[-2:] and self._unit(span) != "percentage_point" \
                 and nxt not in self.rules.change_nouns:
             # "higher than the 49.4 percent registered in the third quarter"; but
             # "the pace was slower than the 5.7 percent recorded in 2023" compares growth
-            return any(w in self.rules.pace_nouns
-                       for w in self._lw[max(0, span.start - 8):span.start])
-        if any(w in self.change_words for w in before):
+            return not self.pace_nouns.isdisjoint(self._lw[max(0, span.start - 8):span.start])
+        if not self.change_words.isdisjoint(before):
             return True
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
         k = span.start - 1
@@ -401,13 +414,13 @@ class FactBuilder:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
-        if span._.unit == "percentage_point" and nxt in self.rules.comparatives:
+        if self._unit(span) == "percentage_point" and nxt in self.rules.comparatives:
             return True  # "The rate was 0.5 percentage points lower than ..."
         if nxt in self.rules.change_nouns and before[-1:] in (["a"], ["an"]):
             return True  # "joint-stock companies posted a 7.3-percent gain"
-        if nxt == "of" or any(w in self.level_cues_before for w in before[-2:]):
+        if nxt == "of" or not self.level_cues_before.isdisjoint(before[-2:]):
             return False
-        if span._.unit == "percentage_point":
+        if self._unit(span) == "percentage_point":
             return True
         if nxt == "over" and self._lw[span.end + 1:span.end + 3][-1:] in (
                 ["past"], ["last"], ["next"], ["coming"]):
@@ -458,7 +471,7 @@ class FactBuilder:
         if dateline is not None:
             for ent in self._entities:
                 if ent.start_char == dateline.start:
-                    link = ent._.link
+                    link = self._link(ent)
                     code = link.iso_alpha2 if link is not None else None
                     if code and self.fiscal.differs(code):
                         return code
@@ -680,7 +693,7 @@ class FactBuilder:
                 draft.metric_id = last[2]
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
-                draft.metric = draft.value.span._.unit  # the counted noun: "trips"
+                draft.metric = self._unit(draft.value.span)  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
@@ -698,15 +711,15 @@ class FactBuilder:
                 draft.basis = basis
                 break
         window = self._lw[max(sent.start, a):first.start]
-        if any(w in self.targets for w in window):
+        if not self.targets.isdisjoint(window):
             draft.kind = "target"
-        elif any(w in self.forecasts for w in window):
+        elif not self.forecasts.isdisjoint(window):
             # in a budget, what "will" go where is the plan, not a forecast
             modal_only = all(w not in self.forecasts or w in self.rules.plan_modals
                              for w in window)
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
         if draft.value is not None:
-            draft.qualifier = draft.value.span._.qualifier
+            draft.qualifier = self._qualifier(draft.value.span)
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
@@ -1117,7 +1130,7 @@ class FactBuilder:
         if fig.kind != "quantities":
             return None
         span, lw, words = fig.span, self._lw, self._words
-        unit = str(span._.unit or "")
+        unit = str(self._unit(span) or "")
         i = span.end
         if i < len(lw) and lw[i] in self.rules.comparatives:
             return None  # "employment ... was 100,000 jobs higher": a difference in it
@@ -1220,9 +1233,10 @@ class FactBuilder:
                 found = "down"
             elif w in self.flat:
                 found = "flat"
-        if found is None and span._.value is not None and span._.value < 0:
+        value = self._value(span)
+        if found is None and value is not None and value < 0:
             return "down"
-        return found or ("up" if span._.value is not None and span._.value > 0 else None)
+        return found or ("up" if value is not None and value > 0 else None)
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
@@ -1362,6 +1376,8 @@ class FactBuilder:
         country"), in an article about one of its regions."""
         lw = self._lw
         by_first = self._national_first
+        if by_first.keys().isdisjoint(lw[a:b]):
+            return False  # most clauses: no word a phrase starts with
         for i in range(a, b):
             for phrase in by_first.get(lw[i], ()):
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
@@ -1375,7 +1391,7 @@ class FactBuilder:
         dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
         ``after``, only one right after one of those words), followed through
         possessive chains: "China's Xizang" -> Xizang."""
-        dateline = doc._.dateline
+        dateline = self._dateline
         candidates = []
         skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
         for k in self._entities_in(a, b):
@@ -1480,8 +1496,9 @@ class FactBuilder:
             if f.value is None:
                 continue
             span = f.value.span
-            key = (f.value.kind, str(span._.unit or ""))  # a currency or a unit
-            bare = f.metric is None or (f.value.kind == "quantities" and f.metric == span._.unit
+            unit = self._unit(span)
+            key = (f.value.kind, str(unit or ""))  # a currency or a unit
+            bare = f.metric is None or (f.value.kind == "quantities" and f.metric == unit
                                         and f.metric in self.measure_units)
             if bare and key in last:
                 f.metric, f.metric_id = last[key]
@@ -1571,10 +1588,9 @@ class FactBuilder:
         """Tokens that begin a paragraph (after a line break), ascending."""
         return [i + 1 for i, w in enumerate(self._lw) if "\n" in w and w.isspace()]
 
-    @staticmethod
-    def _same_place(entities, a: int, b: int) -> bool:
+    def _same_place(self, entities, a: int, b: int) -> bool:
         ea, eb = entities[a], entities[b]
-        la, lb = ea._.link, eb._.link
+        la, lb = self._link(ea), self._link(eb)
         if la is not None and lb is not None and la.kb_id and lb.kb_id:
             return la.kb_id == lb.kb_id
         return ea.text == eb.text
@@ -1584,7 +1600,7 @@ class FactBuilder:
         if not countries:
             return None
         for k, ent in enumerate(entities):
-            link = ent._.link
+            link = self._link(ent)
             if link is not None and link.iso_alpha2 == countries[0] and link.kb_id:
                 return k
         return None
@@ -1606,7 +1622,7 @@ class FactBuilder:
         last_end = -1
         figure_verbs = set(self.rules.figure_verbs)
         for s, e in hits:
-            if s < last_end or any(i in taken for i in range(s, e)):
+            if s < last_end or not taken.isdisjoint(range(s, e)):
                 continue
             if e - s == 1 and self._lw[s] in figure_verbs and not self._figure_next(e):
                 continue  # "raised 21.2 billion yuan", not "raised to 82 dollars"
@@ -1630,7 +1646,7 @@ class FactBuilder:
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
         support: dict[str, int] = {}
-        units = [self._unit_ids(str(f.span._.unit or ""))
+        units = [self._unit_ids(str(self._unit(f.span) or ""))
                  for f in figures if f.kind == "quantities"]  # "20,000 freight trains"
         for ids in [m[2] for m in out] + units:
             if len(ids) == 1:
@@ -1675,7 +1691,7 @@ class FactBuilder:
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
-        candidates = self._period_matches(doc) + self._holiday_matches(doc)
+        candidates = self._period_candidates(doc)
         for hit in sorted(candidates, key=lambda x: (-(x[2] - x[1]), x[1])):
             if not claimed.intersection(range(hit[1], hit[2])):
                 chosen.append(hit)
@@ -1687,7 +1703,7 @@ class FactBuilder:
         sent_starts = [sent.start for sent in self._sentences(doc)]
         sentence_year: tuple[int, int] | None = None  # (sentence start, year stated in it)
         for label, s, e in hits:
-            if s < last_end or s < self._headline_from or any(i in taken for i in range(s, e)):
+            if s < last_end or s < self._headline_from or not taken.isdisjoint(range(s, e)):
                 continue
             here = sent_starts[bisect.bisect_right(sent_starts, s) - 1] if sent_starts else 0
             hint = sentence_year[1] if sentence_year and sentence_year[0] == here else None
@@ -1707,7 +1723,7 @@ class FactBuilder:
                 and before[-1:] == ["from"]
             pointer = label in ("back_reference", "holiday", "past_months", "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
-            if any(i in taken for i in range(max(0, s - 5), s)):
+            if not taken.isdisjoint(range(max(0, s - 5), s)):
                 wider = before
             for stop in (".", ";", "!", "?"):  # not words of the sentence before
                 if stop in wider:
@@ -1718,7 +1734,7 @@ class FactBuilder:
                 # has its own preposition; only "than in 2019" compares
                 wider = before[-2:-1]
             hit.comparison = label in ("same_period", "year_ago") or (
-                not ranged and not pointer and any(w in self.comparisons for w in wider)) or (
+                not ranged and not pointer and not self.comparisons.isdisjoint(wider)) or (
                 e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
             if label in ("same_period", "year_ago") and (
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
@@ -1786,7 +1802,7 @@ class FactBuilder:
     def _distance_measure(self, draft: FactDraft) -> bool:
         """The figure is a length or distance (km, metres)."""
         return draft.value is not None and draft.value.kind == "quantities" \
-            and self.unit_kinds.get(str(draft.value.span._.unit or "")) == "length"
+            and self.unit_kinds.get(str(self._unit(draft.value.span) or "")) == "length"
 
     def _tally_metric(self, draft: FactDraft) -> bool:
         """A count of a disaster's toll or damage (dead, missing, houses
@@ -1834,9 +1850,9 @@ class FactBuilder:
         else:
             window = [w for w in lw[max(0, s - 3):s] if w not in self.time_modifiers]
             window = window[-1:]
-            if any(w in self.event_verbs for w in window):
+            if not self.event_verbs.isdisjoint(window):
                 return True  # "a factory which opened in January": the event's date
-        return any(w in self.reporting for w in window)
+        return not self.reporting.isdisjoint(window)
 
     def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
         """``up from 270,287 tonnes in the same period of 2023``, ``from 46.7
@@ -1857,7 +1873,7 @@ class FactBuilder:
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
-            if hit.comparison or any(w in self.comparisons for w in before):
+            if hit.comparison or not self.comparisons.isdisjoint(before):
                 hit.comparison = True
                 hit.attached = f.span.start
 
@@ -2057,6 +2073,17 @@ class FactBuilder:
         if w == "year":  # "for the (whole) year"
             return "the" in self._lw[max(0, i - 2):i]
         return False
+
+    def _period_candidates(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """The period and holiday matches, found once per Doc: they do not
+        depend on the reference date, and a dateline whose year is inferred
+        reads the periods a second time."""
+        cached = self.__dict__.get("_candidates_of")
+        if cached is not None and cached[0] is self._lw:  # asked again for the same Doc
+            return cached[1]
+        found = self._period_matches(doc) + self._holiday_matches(doc)
+        self._candidates_of = (self._lw, found)
+        return found
 
     def _period_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """The period patterns, run only on short windows around the words a

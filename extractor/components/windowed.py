@@ -45,6 +45,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .atoms import MARK_FIRST, MARK_INSIDE
+from .entities import token_words
 from .extensions import TOKEN_ATOMS
 
 #: window shapes remembered before starting afresh
@@ -176,13 +177,15 @@ class WindowedMatcher:
         lower, orth = plan.lower, plan.orth
         n = len(doc)
         words: dict[int, tuple[str | None, str | None]] = {}
+        texts = token_words(doc)[1]
 
         def word(i: int) -> tuple[str | None, str | None]:
-            """What the patterns' word tests see of token i."""
+            """What the patterns' word tests see of token i (``LOWER`` is the
+            vocabulary's lower case of the text, ``str.lower``)."""
             found = words.get(i)
             if found is None:
-                tok = doc[i]
-                low, text = tok.lower_, tok.text
+                text = texts[i]
+                low = text.lower()
                 found = words[i] = (low if low in lower else None, text if text in orth else None)
             return found
 

@@ -7,6 +7,15 @@ patterns test only attributes of the word itself, so two windows whose words
 agree on everything the patterns can test get the same matches, and most
 windows repeat the shape of one seen before: :class:`WindowMemo` runs the
 Matcher once per shape.
+
+A token can be in a match only where some pattern can have got to a spec
+that accepts it: its first spec (or one after optional ones), or one that
+may follow a spec the token before could be in. Most prose (``rose``,
+``yuan``) is in no such place, so a window is cut at those tokens and the
+Matcher sees only the runs between them: each run gives the matches the
+window has there (a match is contiguous and every token of it is in such a
+place), and short runs (``in 2023``, ``the first half of``) repeat far
+more often than whole windows do.
 """
 
 from __future__ import annotations
@@ -65,29 +74,35 @@ def _word_tests(patterns: list[list[dict[Any, Any]]]) -> tuple | None:
 
 class WindowMemo:
     """``matcher(doc[start:end])`` as ``(match_id, start, end)`` in document
-    offsets, remembered by the window's shape when every pattern tests only
-    attributes of the word itself: what the patterns can tell of each word
-    (its flags, the boolean attributes tested, its text, lower case or shape
-    when the patterns name it). Windows of the same shape give the same
-    matches (the Matcher sees nothing else), and most windows of an article
-    have the shape of one seen before (``in 2023``, ``in 2024``). A matcher
-    with callbacks, or patterns that test anything else, is simply run."""
+    offsets, remembered by shape when every pattern tests only attributes of
+    the word itself: what the patterns can tell of each word (its flags, the
+    boolean attributes tested, its text, lower case or shape when the
+    patterns name it). Runs of the same shape give the same matches (the
+    Matcher sees nothing else), and most runs of an article have the shape
+    of one seen before (``in 2023``, ``in 2024``). The window is cut into
+    runs where no match can be (see the module's description; not when a
+    pattern negates a spec, ``"OP": "!"``). A matcher with callbacks, or
+    patterns that test anything else, is simply run."""
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
         self._count = -1  # patterns the tests were read from
         self._tests: tuple | None = None
+        self._places = _SpecPlaces.uncut()
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
-        self._signatures: dict[str, tuple] = {}
+        # word -> (its signature, the token specs that accept it)
+        self._signatures: dict[str, tuple[tuple, int]] = {}
 
     def _read_patterns(self) -> tuple | None:
         patterns = self.matcher._patterns
-        count = sum(len(p) for p in patterns.values())
+        count = sum(map(len, patterns.values()))
         if count != self._count:
             self._count = count
             callbacks = any(cb is not None for cb in self.matcher._callbacks.values())
-            self._tests = None if callbacks else _word_tests(
-                [p for ps in patterns.values() for p in ps])
+            flat = [p for ps in patterns.values() for p in ps]
+            self._tests = None if callbacks else _word_tests(flat)
+            self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if self._tests
+                            else _SpecPlaces.uncut())
             self._shapes.clear()
             self._signatures.clear()
         return self._tests
@@ -101,18 +116,42 @@ class WindowMemo:
         signatures = self._signatures
         if len(signatures) > _MAX_REMEMBERED:
             signatures.clear()
-        shape = []
-        for word in words[start:end]:
-            sig = signatures.get(word)
-            if sig is None:
-                sig = signatures[word] = self._signature(doc.vocab[word], tests)
-            shape.append(sig)
+        known_word = signatures.get
+        following = self._places.following
+        out: list[tuple[int, int, int]] = []
+        shape: list[tuple] = []
+        run = start  # where the current run starts
+        reached = 0  # the specs the token before is in a place for
+        for i in range(start, end):
+            word = words[i]
+            known = known_word(word) or self._read_word(doc, i, word, tests)
+            reached = known[1] & following[reached]
+            if reached:
+                shape.append(known[0])
+                continue
+            if shape:  # in no match: the run before it ends here
+                out += self._run(doc, run, shape)
+                shape = []
+            run = i + 1
+        if shape:
+            out += self._run(doc, run, shape)
+        return out
+
+    def _read_word(self, doc: Doc, i: int, word: str, tests: tuple) -> tuple[tuple, int]:
+        """What the patterns can tell of ``word``, token ``i``, remembered:
+        its signature and the specs it passes."""
+        sig = self._signature(doc.vocab[word], tests)
+        found = self._signatures[word] = (sig, self._places.accepting(sig, doc, i))
+        return found
+
+    def _run(self, doc: Doc, start: int, shape: list[tuple]) -> list[tuple[int, int, int]]:
+        """The matches in the run of words of ``shape`` from ``start`` on."""
         key = tuple(shape)
         found = self._shapes.get(key)
         if found is None:
             if len(self._shapes) > _MAX_REMEMBERED:
                 self._shapes.clear()
-            found = self._shapes[key] = tuple(self.matcher(doc[start:end]))
+            found = self._shapes[key] = tuple(self.matcher(doc[start:start + len(shape)]))
         return [(m, start + s, start + e) for m, s, e in found]
 
     @staticmethod
@@ -127,3 +166,100 @@ class WindowMemo:
                 value = getattr(lex, test[1])
                 out.append(value if value in test[2] else None)
         return tuple(out)
+
+
+def _op_kind(op: Any) -> tuple[bool, bool] | None:
+    """Whether a token spec with this operator may be skipped, and whether
+    it may take more than one token (``{n,m}``: both, to be safe); None for
+    ``!`` (a token that fails the spec is matched)."""
+    if op is None:
+        return False, False
+    if op == "+":
+        return False, True
+    if op == "?":
+        return True, False
+    if op == "*" or isinstance(op, str) and op.startswith("{"):
+        return True, True
+    return None
+
+
+class _SpecPlaces:
+    """The token specs of the patterns as bits of an int: which specs a word
+    passes (asked of spaCy's Matcher, one single-token pattern per spec,
+    keyed by its bit), which a match can start with, and which can come
+    after which. A token is in a place for a spec when it passes it and the
+    spec can start a match or follow one the token before was in a place
+    for; every token of a match is (and more tokens are thought to be than
+    are, which only makes runs longer)."""
+
+    def __init__(self, matcher: Matcher | None, follows: list[int], first: int) -> None:
+        self.matcher = matcher  # None: every token is taken to pass every spec
+        self.following = _Following(follows, first)
+        self._accepting: dict[tuple, int] = {}
+
+    @classmethod
+    def uncut(cls) -> _SpecPlaces:
+        """Every token in a place for every spec: the windows are not cut."""
+        return cls(None, [], -1)
+
+    @classmethod
+    def of(cls, vocab, patterns: list[list[dict[Any, Any]]]) -> _SpecPlaces:
+        """:meth:`uncut` when a spec is negated (``"OP": "!"``)."""
+        matcher = Matcher(vocab, validate=False)  # flag IDs are not in spaCy's schema
+        follows: list[int] = []
+        first = 0
+        for pattern in patterns:
+            kinds = [_op_kind(spec.get("OP")) for spec in pattern]
+            if None in kinds:
+                return cls.uncut()
+            skipped = [kind[0] for kind in kinds]
+            base = len(follows)
+            for k, spec in enumerate(pattern):
+                matcher.add(base + k, [[{a: v for a, v in spec.items() if a != "OP"}]])
+                after = 1 << (base + k) if kinds[k][1] else 0  # the same spec again
+                for j in range(k + 1, len(pattern)):  # the next, and those after skipped ones
+                    after |= 1 << (base + j)
+                    if not skipped[j]:
+                        break
+                follows.append(after)
+            for k in range(len(pattern)):
+                first |= 1 << (base + k)
+                if not skipped[k]:
+                    break
+        return cls(matcher, follows, first)
+
+    def accepting(self, signature: tuple, doc: Doc, i: int) -> int:
+        """The specs token ``i`` passes (the same for every word of its
+        ``signature``)."""
+        if self.matcher is None:
+            return -1
+        bits = self._accepting.get(signature)
+        if bits is None:
+            if len(self._accepting) > _MAX_REMEMBERED:
+                self._accepting.clear()
+            bits = 0
+            for bit, _start, _end in self.matcher(doc[i:i + 1]):
+                bits |= 1 << bit
+            self._accepting[signature] = bits
+        return bits
+
+
+class _Following(dict):
+    """``following[reached]``: the specs that can take the token after one
+    in a place for the specs ``reached``: those a match can start with, and
+    those that can follow one of ``reached``. Worked out once per value."""
+
+    def __init__(self, follows: list[int], first: int) -> None:
+        super().__init__()
+        self.follows = follows  # bit -> the specs that can take the next token
+        self.first = first
+
+    def __missing__(self, reached: int) -> int:
+        if len(self) > _MAX_REMEMBERED:
+            self.clear()
+        found = self.first
+        for bit, follows in enumerate(self.follows):
+            if reached >> bit & 1:
+                found |= follows
+        self[reached] = found
+        return found
