@@ -153,6 +153,8 @@ class FactBuilder:
         self.back_subjects = set(rules.back_reference_subjects)
         self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
         self.pace_nouns = set(rules.pace_nouns)
+        self.allocation_verbs = [v.split() for v in rules.allocation_verbs]
+        self.allocation_firsts = {v[0] for v in self.allocation_verbs}
         self.money_verbs = set(rules.money_verbs)
         self.auxiliaries = set(rules.auxiliaries)
         self.metric_stop_verbs = set(rules.metric_stop_verbs)
@@ -242,7 +244,7 @@ class FactBuilder:
         stated: list[PeriodHit] = [current_period] if current_period is not None else []
         fig_starts = self._fig_starts
         period_starts = [p.start for p in periods]
-        paragraphs = self._paragraph_starts()
+        paragraphs = self._paragraphs = self._paragraph_starts()
         lead_para = bisect.bisect_right(paragraphs, lead.start) if lead else 0
         framing: PeriodHit | None = current_period  # the period that frames the article
         lead_periods = [p for p in periods if lead is not None and lead.start <= p.start < lead.end
@@ -912,9 +914,11 @@ class FactBuilder:
         if fig.kind != "money":
             return None
         lw = self._lw
-        verbs = [v.split() for v in self.rules.allocation_verbs]
+        verbs = self.allocation_verbs
         sentence = lw[sent.start:sent.end]
-        if not any(sentence[i:i + len(v)] == v for v in verbs for i in range(len(sentence))):
+        if self.allocation_firsts.isdisjoint(sentence) or not any(
+                sentence[i:i + len(v)] == v for i, w in enumerate(sentence)
+                if w in self.allocation_firsts for v in verbs):
             return None
         i = fig.span.end
         while i < sent.end and lw[i] in self.rules.auxiliaries + ["will", "be"]:
@@ -1554,7 +1558,7 @@ class FactBuilder:
             main = drafts[0].location
         else:
             main = main_place
-        paragraphs = self._paragraph_starts()
+        paragraphs = self._paragraphs
         stated: dict[int, int] = {}  # paragraph -> the place its last fact named
         trade_place = None  # the place of the last trade figure
         for f in drafts:
