@@ -505,6 +505,7 @@ class FactRules(_Strict):
     clause_openers: list[str]
     opening_prepositions: list[str]
     actor_nouns: list[str]
+    company_ids: dict[str, str]
     subordinators: list[str]
     ranking_words: list[str]
     pronouns: list[str]

@@ -808,3 +808,13 @@ def test_a_period_stated_inside_a_later_paragraph_stays_there(extract) -> None:
     _, rows = _facts(extract, body, date="2025-06-17", dateline="ASTANA, June 17")
     got = {r["value_text"]: r["period_start"] for r in rows}
     assert got == {"300,000 tonnes": "2025-01-01", "420 million dollars": ""}
+
+
+def test_a_companys_revenue_is_not_fiscal_revenue(extract) -> None:
+    body = ("Tencent Holdings Limited said its revenue rose 10 percent year on year to 154.63 "
+            "billion yuan in the third quarter.")
+    _, rows = _facts(extract, body, date="2023-11-15", dateline="HONG KONG, Nov. 15")
+    assert rows[0]["metric_id"] == "company_revenue"
+    _, rows = _facts(extract, "Fiscal revenue rose 1.3 percent to 21.97 trillion yuan in 2024.",
+                     date="2025-01-24", dateline="BEIJING, Jan. 24")
+    assert rows[0]["metric_id"] == "fiscal_revenue"

@@ -153,6 +153,8 @@ class FactBuilder:
         self.back_subjects = set(rules.back_reference_subjects)
         self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
         self.pace_nouns = set(rules.pace_nouns)
+        self.company_suffixes = set(d.load_json(folder / "entity_rules.json",
+                                                d.EntityRules).company_suffixes)
         self.allocation_verbs = [v.split() for v in rules.allocation_verbs]
         self.allocation_firsts = {v[0] for v in self.allocation_verbs}
         self.money_verbs = set(rules.money_verbs)
@@ -354,6 +356,9 @@ class FactBuilder:
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
         self._same_topic(drafts)
+        if lead is not None and self._company_lead(entities, lead):
+            for f in drafts:  # "Tencent said its revenue rose 10 percent": not fiscal revenue
+                f.metric_id = self.rules.company_ids.get(f.metric_id, f.metric_id)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
                                        lead.end) if lead else None
         if lead_place is not None and self._listed(entities, lead_place):
@@ -1582,6 +1587,13 @@ class FactBuilder:
                 stated[para] = f.location
             if f.metric_id in TRADE_METRICS:
                 trade_place = f.location
+
+    def _company_lead(self, entities, lead: Sentence) -> bool:
+        """The lead names a company ("Tencent Holdings Limited", "Contemporary
+        Amperex Technology Co., Limited"): the article reports its results."""
+        return any(entities[k].label_ == "ORG"
+                   and entities[k].text.split()[-1] in self.company_suffixes
+                   for k in self._entities_in(lead.start, lead.end))
 
     def _sentence_head(self, sent: Sentence) -> int:
         """The last token at which a period still opens its sentence ("In
