@@ -97,7 +97,7 @@ def test_kill_9_then_resume_gives_every_article_exactly_once(make_folder, tmp_pa
 
 
 def test_sigterm_stops_cleanly_and_keeps_the_part(make_folder, tmp_path: Path) -> None:
-    folder = make_folder(40, length=3)
+    folder = make_folder(200, length=3)  # so the batch cannot finish before the signal
     out = tmp_path / "out.jsonl"
     part = Path(f"{out}.part")
     proc = subprocess.Popen([*EXTRACT, str(folder), "-o", str(out), "--workers", "2"],
