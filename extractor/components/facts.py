@@ -616,7 +616,7 @@ class FactBuilder:
         # else the nearest after it in the clause
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
-        opening = self._opening_phrase_end(sent)
+        opening = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
         before = [m for m in metrics[lo:mid] if m[1] <= first.start
@@ -756,13 +756,9 @@ class FactBuilder:
                     i += 1
                 break
         comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
-        a0 = max(a, self._after_dateline)
-        if a0 < limit and (lw[a0] in self.rules.opening_prepositions or (
-                self._words[a0][:1].isupper() and lw[a0].endswith(("ed", "ing")))):
-            # "On the spending side, ...", "Buoyed by demand at home and abroad, ..."
-            comma = next((k for k in range(a0, min(limit, a0 + 8)) if lw[k] == ","), None)
-            if comma is not None:
-                i = comma
+        opening = self._opening_comma(a, limit)
+        if opening is not None:
+            i = comma = opening
         if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.rules.not_metrics
                                      or lw[k] in self.clause_openers for k in range(i, comma)):
             i = comma + 1  # "In total, the government bond quota ..."
@@ -1023,9 +1019,7 @@ class FactBuilder:
             # (but "an average occupancy rate of 90 percent" names its own)
             return None
         text = doc[i:figure - 1].text
-        key = text.lower().split()
-        ids = next((self.form_ids[" ".join(key[k:])] for k in range(len(key))
-                    if " ".join(key[k:]) in self.form_ids), [])
+        ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
 
     def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
@@ -1058,15 +1052,17 @@ class FactBuilder:
             i += 1
         return i < limit and (lw[i] in self.rules.actor_nouns or i in self._entity_tokens)
 
-    def _opening_phrase_end(self, sent: Sentence) -> int | None:
-        """The comma closing a sentence's opening prepositional phrase ("On the
-        spending side,", "Of total federal revenue,"): a metric named there
-        frames the sentence but does not name its figures."""
+    def _opening_comma(self, a: int, limit: int) -> int | None:
+        """The comma closing the opening phrase of a sentence starting at ``a``
+        ("On the spending side,", "Of total federal revenue,", "Buoyed by demand
+        at home and abroad,"): it frames the sentence, it names none of its
+        figures."""
         lw = self._lw
-        i = max(sent.start, self._after_dateline)
-        if i >= sent.end or lw[i] not in self.rules.opening_prepositions:
+        i = max(a, self._after_dateline)
+        if i >= limit or not (lw[i] in self.rules.opening_prepositions or (
+                self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
-        return next((k for k in range(i, min(sent.end, i + 8)) if lw[k] == ","), None)
+        return next((k for k in range(i, min(limit, i + 8)) if lw[k] == ","), None)
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
@@ -1467,9 +1463,7 @@ class FactBuilder:
         """``Xi'an, Chengdu, Chongqing and Zhengzhou ... with 3,849 trips,
         2,285 trips, 2,059 trips and 2,052 trips respectively``: a list of
         places before as many figures, in order."""
-        by_sentence: dict[tuple[int, int], list[FactDraft]] = {}
-        for f in drafts:
-            by_sentence.setdefault(f.notes["sent"], []).append(f)
+        by_sentence = self._by_sentence(drafts)
         for (a, b), group in by_sentence.items():
             if "respectively" not in self._lw[a:b] or len(group) < 2:
                 continue
@@ -1518,14 +1512,20 @@ class FactBuilder:
                 f.metric_id = last[key][1]  # "4.28 billion trips" after passenger trips
             last[key] = (f.metric, f.metric_id)
 
+    @staticmethod
+    def _by_sentence(drafts: list[FactDraft]) -> dict[tuple[int, int], list[FactDraft]]:
+        """The drafts of each sentence, in order."""
+        out: dict[tuple[int, int], list[FactDraft]] = {}
+        for f in drafts:
+            out.setdefault(f.notes["sent"], []).append(f)
+        return out
+
     def _respective_metrics(self, doc: Doc, drafts: list[FactDraft],
                             metrics: list[tuple[int, int, list[str]]]) -> None:
         """``NEV production and sales in June came in at 1.268 million units and
         1.329 million units ..., respectively``: a list of metrics before as many
         figures, in order; the first one's modifier is shared ("NEV sales")."""
-        by_sentence: dict[tuple[int, int], list[FactDraft]] = {}
-        for f in drafts:
-            by_sentence.setdefault(f.notes["sent"], []).append(f)
+        by_sentence = self._by_sentence(drafts)
         starts = self._metric_starts
         for (a, b), group in by_sentence.items():
             if "respectively" not in self._lw[a:b] or len(group) < 2:
@@ -1684,9 +1684,9 @@ class FactBuilder:
         return before[:1].isupper() or after[:1].isupper() and after.isalpha()
 
     def _unit_ids(self, unit: str) -> list[str]:
-        """The metric ids of a counted noun or of its head: "China-Europe freight
+        """The metric ids of a phrase or of its head: "China-Europe freight
         trains" -> "freight trains" -> freight_trips."""
-        words = unit.lower().replace("-", " ").split()
+        words = unit.lower().split()
         return next((self.form_ids[" ".join(words[k:])] for k in range(len(words))
                      if " ".join(words[k:]) in self.form_ids), [])
 
