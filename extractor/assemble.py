@@ -19,7 +19,6 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .components.atoms import group_spans
-from .components.entities import token_words
 from .components.extensions import span_getter, span_values
 from .places import country_of_place
 from .rates import EcbRates
@@ -28,7 +27,7 @@ from .records import (
     Record,
     Warning_,
 )
-from .tokenizer import doc_text
+from .tokenizer import doc_text, token_words
 from .values import EXACT
 
 CENT = Decimal("0.01")
@@ -162,7 +161,7 @@ def _entities(doc: Doc) -> list[dict]:
         return out
     text = doc_text(doc)
     get_link = span_getter("link")
-    for s in doc.spans["entities"]:
+    for s in group_spans(doc, "entities"):
         link = get_link(s)
         iso = None
         if link is not None and (link.iso_alpha2 or link.iso_alpha3 or link.iso_3166_2):

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable
 
 import regex
-from spacy.attrs import IDS, ORTH
+from spacy.attrs import IDS, IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -122,6 +122,33 @@ def doc_text(doc: Doc) -> str:
     instead (the tokenizer keeps every character, so the two are equal)."""
     text = _SOURCE_TEXTS.get(doc)
     return doc.text if text is None else text
+
+
+def token_words(doc: Doc) -> tuple[list[int], list[str]]:
+    """(character offsets, texts) of the tokens, computed once per Doc and
+    shared by the components that read words (no Token object made)."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None:
+        text = doc_text(doc)
+        idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # two lists, not a pair a token
+        cached = (idx, [text[i:i + n] for i, n in zip(idx, lengths, strict=True)])
+        doc.user_data[_WORDS_KEY] = cached
+    return cached
+
+
+def token_spaces(doc: Doc) -> list[str]:
+    """``token.whitespace_`` of every token (``" "`` or ``""``), computed
+    once per Doc, like :func:`token_words`."""
+    cached = doc.user_data.get(_SPACES_KEY)
+    if cached is None:
+        cached = doc.user_data[_SPACES_KEY] = [
+            " " if space else "" for space in doc.to_array(SPACY).tolist()
+        ]
+    return cached
+
+
+_WORDS_KEY = ("extractor", "token_words")
+_SPACES_KEY = ("extractor", "token_spaces")
 
 
 _DIGIT = re.compile(r"\d")  # chunks WireTokenizer does not prime

@@ -21,9 +21,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import CurrencyEntry, Lexicon
-from ..tokenizer import doc_text
+from ..tokenizer import doc_text, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
-from .entities import token_words
 from .extensions import span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -147,6 +146,40 @@ def _kept(matches: list[_Match]) -> list[_Match]:
     return sorted(kept, key=lambda m: m[1])
 
 
+class _PhraseGroups:
+    """Groups of phrases (currencies, units...) matched on one token
+    attribute with one ``PhraseMatcher`` pass: ``groups(doc)[group]`` is what
+    a PhraseMatcher of that group's phrases alone finds (``(key id, start,
+    end)``, by start, then end). A phrase may be in several groups, but in
+    a group under one key only (under two, the matches of one span would
+    come in the matcher's own order)."""
+
+    def __init__(self, vocab, attr: str) -> None:
+        self.matcher = PhraseMatcher(vocab, attr=attr)
+        self._groups: dict[str, None] = {}  # the groups, in the order first added
+        self._keys: dict[int, tuple[str, int]] = {}  # matcher key -> (group, the group's key)
+        self._phrases: dict[tuple[str, tuple[int, ...]], str] = {}  # -> its key
+        self._attr = attr
+
+    def add(self, group: str, key: str, phrase: Doc) -> None:
+        seen = (group, tuple(phrase.to_array(self._attr).tolist()))
+        if self._phrases.setdefault(seen, key) != key:
+            raise ValueError(f"{phrase.text!r} is in the {group!r} phrases under two keys")
+        self._groups.setdefault(group)
+        strings = self.matcher.vocab.strings
+        own = f"{group}:{key}"
+        self.matcher.add(own, [phrase])
+        self._keys[strings.add(own)] = (group, strings.add(key))
+
+    def __call__(self, doc: Doc) -> dict[str, list[_Match]]:
+        out: dict[str, list[_Match]] = {group: [] for group in self._groups}
+        keys = self._keys
+        for match_id, start, end in self.matcher(doc):
+            group, key = keys[match_id]
+            out[group].append((key, start, end))
+        return out
+
+
 def _spans(doc: Doc, matches: list[_Match]) -> list[Span]:
     return [Span(doc, start, end, label=label) for label, start, end in matches]
 
@@ -173,23 +206,20 @@ class NumericAtoms:
         lex = Lexicon.load()
         self.lex = lex
         self._cur_entries: dict[str, CurrencyEntry] = {}
-        self._cur_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._cur_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # one PhraseMatcher pass for the exact-case forms, one for the others
+        self._exact = _PhraseGroups(nlp.vocab, "ORTH")
+        self._lower = _PhraseGroups(nlp.vocab, "LOWER")
         for i, entry in enumerate(lex.currencies):
             key = f"CUR{i}"
             self._cur_entries[key] = entry
-            matcher = self._cur_exact if entry.case_sensitive else self._cur_lower
-            matcher.add(key, [nlp.make_doc(entry.form)])
-        self._pct = PhraseMatcher(nlp.vocab, attr="LOWER")
+            groups = self._exact if entry.case_sensitive else self._lower
+            groups.add("cur", key, nlp.make_doc(entry.form))
         for form, unit in lex.percent_forms.items():
-            self._pct.add(unit, [nlp.make_doc(form)])
-        self._unit_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._unit_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self._lower.add("pct", unit, nlp.make_doc(form))
         for form, unit, cs in lex.units:
-            (self._unit_exact if cs else self._unit_lower).add(unit, [nlp.make_doc(form)])
-        self._hedge = PhraseMatcher(nlp.vocab, attr="LOWER")
+            (self._exact if cs else self._lower).add("unit", unit, nlp.make_doc(form))
         for form, qualifier in lex.hedges.items():
-            self._hedge.add(qualifier, [nlp.make_doc(form)])
+            self._lower.add("hedge", qualifier, nlp.make_doc(form))
         nw = lex.number_words
         self._word_start = set(nw.units) | set(nw.tens) | {nw.dozen}
         self._word_any = self._word_start | set(nw.scales)
@@ -209,10 +239,10 @@ class NumericAtoms:
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        cur = self._currencies(doc, strings)
+        exact, lower = self._exact(doc), self._lower(doc)
+        cur = self._currencies(doc, strings, exact["cur"] + lower["cur"])
         taken = {i for s in cur for i in range(s.start, s.end)}
-        unit_words = self._matches(doc, self._unit_lower, strings)
-        unit_symbols = self._matches(doc, self._unit_exact, strings)
+        unit_words, unit_symbols = lower["unit"], exact["unit"]
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {
             i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
@@ -222,14 +252,14 @@ class NumericAtoms:
             doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
         )
         taken |= {i for s in nums for i in range(s.start, s.end)}
-        pct = _spans(doc, self._select(self._matches(doc, self._pct, strings), taken))
+        pct = _spans(doc, self._select(lower["pct"], taken))
         taken |= {i for s in pct for i in range(s.start, s.end)}
         units = _spans(
             doc, _kept(self._select(unit_symbols, taken) + self._select(unit_words, taken))
         )
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = _spans(doc, self._select(self._matches(doc, self._hedge, strings), set()))
+        hedges = _spans(doc, self._select(lower["hedge"], set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -243,10 +273,10 @@ class NumericAtoms:
         return doc
 
     # ------------------------------------------------------------ currencies
-    def _currencies(self, doc: Doc, strings) -> list[Span]:
+    def _currencies(self, doc: Doc, strings, matches: list[_Match]) -> list[Span]:
         found = [
             (start, end, self._cur_entries[strings[match_id]])
-            for match_id, start, end in self._cur_exact(doc) + self._cur_lower(doc)
+            for match_id, start, end in matches
         ]
         chosen = {(start, end) for _, start, end in _kept([(0, s, e) for s, e, _ in found])}
         set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
@@ -321,10 +351,6 @@ class NumericAtoms:
         return filter_spans(out)
 
     # ------------------------------------------------------------ simple atoms
-    @staticmethod
-    def _matches(doc: Doc, matcher: PhraseMatcher, strings) -> list[_Match]:
-        return list(matcher(doc))  # (label id, start, end)
-
     @staticmethod
     def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
         """The matches clear of ``taken``, without overlaps (longest first)."""

@@ -33,19 +33,26 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from operator import add
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import Entry, KnowledgeBase
-from ..tokenizer import doc_text
+from ..tokenizer import doc_text, token_spaces, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
+from .atoms import group_spans, store_group
 from .extensions import span_setter, span_values
+from .lexflags import predicate_flag
 
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
+
+
+def capitalised(word: str) -> bool:
+    """Whether the word starts with a capital letter (a lexeme flag)."""
+    return word[:1].isupper()
 
 
 @dataclass
@@ -93,6 +100,7 @@ class EntityRecognizer:
         self.gpe_last_words = {suffix.split()[-1] for suffix in rules.gpe_suffixes}
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
+        self._caps_flag = predicate_flag(nlp.vocab, capitalised)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
                         *rules.not_names})
@@ -102,7 +110,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         header = doc._.header
         body_start = header.body_start if header is not None else 0
-        blocked = {t.i for span in doc.spans.get("atoms_cur", []) for t in span}
+        blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)}
         self._words(doc)
         phrases = self._phrases(doc)
         self._countries = self._article_countries(doc, phrases)
@@ -139,7 +147,7 @@ class EntityRecognizer:
             span = Span(doc, f.start, f.end, label=f.label)
             set_names(span, f.lookup, f.name)
             spans.append(span)
-        doc.spans["entities"] = spans
+        store_group(doc, "entities", spans)
         return doc
 
     def _phrases(self, doc: Doc) -> dict[int, int]:
@@ -161,15 +169,17 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ chunking
     def _words(self, doc: Doc) -> None:
-        """Token texts, trailing spaces and capitalisation as plain lists:
-        cut from the text by offsets, without making a Token object each."""
+        """Token texts, trailing spaces and capitalisation as plain lists,
+        read without making a Token object each."""
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        self._ends = ends = [i + len(w) for i, w in zip(self._idx, self._w, strict=True)]
-        nexts = self._idx[1:] + [len(text)] if ends else []
-        self._sp = [text[e:s] for e, s in zip(ends, nexts, strict=True)]
-        self._caps = [w[:1].isupper() for w in self._w]
+        self._ends = list(map(add, self._idx, map(len, self._w)))
+        self._sp = token_spaces(doc)  # the text between a token and the next
+        if self._caps_flag is not None:
+            self._caps = doc.to_array(self._caps_flag).tolist()  # 1 or 0 a token
+        else:
+            self._caps = [capitalised(w) for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``: the source text from the first token's start to
@@ -597,19 +607,6 @@ class EntityRecognizer:
         return out
 
 
-def token_words(doc: Doc) -> tuple[list[int], list[str]]:
-    """(character offsets, texts) of the tokens, computed once per Doc and
-    shared by the components that read words (no Token object made)."""
-    cached = doc.user_data.get(_WORDS_KEY)
-    if cached is None:
-        text = doc_text(doc)
-        idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # two lists, not a pair a token
-        cached = (idx, [text[i:i + n] for i, n in zip(idx, lengths, strict=True)])
-        doc.user_data[_WORDS_KEY] = cached
-    return cached
-
-
-_WORDS_KEY = ("extractor", "token_words")
 
 
 @Language.factory(
@@ -658,7 +655,7 @@ class EntityLinker:
         self._remembered: dict[tuple[bool, str], tuple[Entry, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get("entities", []))
+        spans = group_spans(doc, "entities") if "entities" in doc.spans else []
         countries = list(doc._.context_countries or [])
         text = doc_text(doc)
         read = span_values("entity_lookup", "entity_name")
@@ -678,7 +675,7 @@ class EntityLinker:
             set_link(span, link)  # kept by offsets: the new Span below sees it too
             linked.append(Span(doc, span.start, span.end, label=label,
                                kb_id=link.kb_id or ""))
-        doc.spans["entities"] = linked  # spaCy's own kb_id_, for displacy and friends
+        store_group(doc, "entities", linked)  # spaCy's own kb_id_, for displacy and friends
         return doc
 
     def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:

@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.tokens.underscore import Underscore
 from spacy.vocab import Vocab
 
+from ..tokenizer import token_words
+
 TOKEN_ATOMS = ("num", "cur_pre", "cur_post", "pct", "unit", "hedge")
 SPAN_ATTRS = (
     "value", "value_max", "unit", "qualifier", "per", "exponent", "mantissa",
@@ -190,8 +192,9 @@ def _token_setter(registry: dict, name: str) -> Callable[[Doc, list[tuple[int, A
 
         def fast(doc: Doc, values: list[tuple[int, Any]]) -> None:
             data = doc.user_data
+            idx = token_words(doc)[0]  # token.idx, without the Token
             for i, value in values:
-                data[(_KEY, name, doc[i].idx, None)] = value
+                data[(_KEY, name, idx[i], None)] = value
 
         return fast
 

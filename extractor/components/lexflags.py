@@ -129,3 +129,18 @@ def add_flagged(matcher: Matcher, key: str, patterns: list[list[dict[str, Any]]]
         matcher.add(key, flagged)
     finally:
         matcher.validate = validate
+
+
+def predicate_flag(vocab: Vocab, predicate: Callable[[str], bool]) -> int | None:
+    """The ID of the lexeme flag whose getter is ``predicate`` (a function of
+    the word's text), added (as the highest free flag bit) if needed; None
+    when no bit is free. ``doc.to_array(flag)`` then reads it for all tokens
+    at once, worked out once per word."""
+    getters = vocab.lex_attr_getters
+    for flag_id, getter in getters.items():
+        if getter is predicate and isinstance(flag_id, int) and flag_id < 64:
+            return flag_id
+    free = [bit for bit in range(63, 0, -1) if bit not in getters]
+    if not free:
+        return None
+    return vocab.add_flag(predicate, free[0])

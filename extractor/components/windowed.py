@@ -44,8 +44,8 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..tokenizer import token_words
 from .atoms import MARK_FIRST, MARK_INSIDE
-from .entities import token_words
 from .extensions import TOKEN_ATOMS
 
 #: window shapes remembered before starting afresh
