@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from ..data import pattern_file
 from ..lexicon import Lexicon
+from ..tokenizer import token_words
 from ..values import scale
 from .atoms import ATOM_GROUPS, MARK_SOURCES, group_spans, marked_ranges, store_group
 from .extensions import span_accessors
@@ -176,7 +177,8 @@ class _AmountRuler:
                 len(nums) == 2
                 and len(units) == 2
                 and (any(
-                    doc[i].lower_ in self._change for i in range(max(0, span.start - 4), span.start)
+                    w.lower() in self._change
+                    for w in token_words(doc)[1][max(0, span.start - 4):span.start]
                 ) or units[0].label_ != units[1].label_)  # "0.6 percentage points to 15.9 percent"
             ):
                 sep = next(
@@ -216,7 +218,8 @@ class _AmountRuler:
             value_max = atoms.value(second)
         start, end = span.start, span.end
         sign = 1
-        before = doc[start - 1].lower_ if start > 0 else None
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        before = words[start - 1].lower() if start > 0 else None
         if before is not None and before in self._signs:
             sign = self._signs[before]
             start -= 1
@@ -225,7 +228,7 @@ class _AmountRuler:
         # "go up to 10 pounds": a verb and its particle, not a hedge
         if hedge is not None and not (
             hedge.label_ == "up_to" and hedge.start > 0
-            and doc[hedge.start - 1].lower_ in self._change
+            and words[hedge.start - 1].lower() in self._change
         ):
             qualifier = hedge.label_
             start = hedge.start
@@ -252,22 +255,23 @@ class _AmountRuler:
     def _per_tail(
         self, doc: Doc, end: int, unit_atoms: dict[int, Span]
     ) -> tuple[int, str | None]:
-        n = len(doc)
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        n = len(words)
         if end + 1 >= n:
             return end, None
-        word = doc[end].lower_
+        word = words[end].lower()
         if word not in self._per and word not in self._per_article:
             return end, None
-        nxt = doc[end + 1]
-        after = doc[end + 2].lower_ if end + 2 < n else ""
+        nxt = words[end + 1]
+        after = words[end + 2].lower() if end + 2 < n else ""
         if word in self._per or (word in self._per_article and (
-            nxt.lower_ in self._periods or (end + 1) in unit_atoms
+            nxt.lower() in self._periods or (end + 1) in unit_atoms
         ) and after not in self._per_blockers):  # "a year earlier" is a time, not a rate
             if (end + 1) in unit_atoms:
                 unit = unit_atoms[end + 1]
                 return unit.end, unit.text
-            if nxt.is_alpha:
-                return end + 2, nxt.text
+            if nxt.isalpha():  # Token.is_alpha
+                return end + 2, nxt
         return end, None
 
 
@@ -317,25 +321,26 @@ class QuantityRuler(_AmountRuler):
         """End of ``modifiers* plural-head`` starting at ``i`` (``traditional
         border trade points``, ``national and provincial trunk roads``);
         ``num_tokens`` are the tokens of number atoms (``Token._.num`` set)."""
-        n = len(doc)
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        n = len(words)
         j = i
         mods = 0
         while j < n:
-            tok = doc[j]
-            low = tok.lower_
-            if not tok.is_alpha or low in self._stop or j in num_tokens:
-                joins = tok.text == "-" or (low in AND_OR and mods > 0)
-                if joins and j > i and j + 1 < n and doc[j + 1].is_alpha:
+            text = words[j]
+            low = text.lower()
+            if not text.isalpha() or low in self._stop or j in num_tokens:  # Token.is_alpha
+                joins = text == "-" or (low in AND_OR and mods > 0)
+                if joins and j > i and j + 1 < n and words[j + 1].isalpha():
                     j += 1
                     continue
                 return None
-            if self._plural(tok.text) and low not in self._modifier_plurals:
+            if self._plural(text) and low not in self._modifier_plurals:
                 return None if low in self._never else j + 1
-            compound = j > i and doc[j - 1].text == "-" and doc[j - 1].whitespace_ == ""
+            compound = j > i and words[j - 1] == "-" and doc[j - 1].whitespace_ == ""
             if low in self._never and not compound:  # "first-time approvals" is fine
                 return None
             # "China-Europe" and "inbound and outbound" fill one modifier's place
-            if not compound and not (j > i and doc[j - 1].lower_ in AND_OR):
+            if not compound and not (j > i and words[j - 1].lower() in AND_OR):
                 mods += 1
             if mods > self._max_mods:
                 return None
@@ -349,30 +354,32 @@ class QuantityRuler(_AmountRuler):
         end = self._head_end(doc, i, num_tokens)
         if end is None:
             return None
-        n = len(doc)
-        while end + 1 < n and doc[end].text == ",":
+        words = token_words(doc)[1]
+        n = len(words)
+        while end + 1 < n and words[end] == ",":
             nxt = self._head_end(doc, end + 1, num_tokens)
             if nxt is None or nxt - end > 3:
                 break
-            if not (nxt < n and doc[nxt].lower_ in AND_OR):
+            if not (nxt < n and words[nxt].lower() in AND_OR):
                 # a list must close with "and"/"or": "cities, districts and counties"
                 more = nxt
-                while more + 1 < n and doc[more].text == ",":
+                while more + 1 < n and words[more] == ",":
                     m2 = self._head_end(doc, more + 1, num_tokens)
                     if m2 is None:
                         break
                     more = m2
-                if not (more < n and doc[more].lower_ in AND_OR):
+                if not (more < n and words[more].lower() in AND_OR):
                     break
             end = nxt
-        if end + 1 < n and doc[end].lower_ in AND_OR:
+        if end + 1 < n and words[end].lower() in AND_OR:
             tail = self._head_end(doc, end + 1, num_tokens)
-            if tail is not None and tail - end <= 3 and self._plural(doc[tail - 1].text):
+            if tail is not None and tail - end <= 3 and self._plural(words[tail - 1]):
                 end = tail
         return end
 
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         spans = []
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
         ends = {n.end: n for n in atoms.nums}
         num_tokens = {i for n in atoms.nums for i in range(n.start, n.end)}
         for num in atoms.nums:
@@ -387,15 +394,15 @@ class QuantityRuler(_AmountRuler):
                 continue
             start = num.start
             # ranges: "8-10 people", "between 8 and 10 people"
-            sep = doc[start - 1] if start > 0 else None
+            sep = words[start - 1].lower() if start > 0 else None
             first = ends.get(start - 1)
             if sep is not None and first is not None and atoms.unit(first) != "year":
-                if sep.lower_ in self._separators:
+                if sep in self._separators:
                     start = first.start
                 elif (
-                    sep.lower_ in self.lex.ranges.and_
+                    sep in self.lex.ranges.and_
                     and first.start > 0
-                    and doc[first.start - 1].lower_ in self.lex.ranges.between
+                    and words[first.start - 1].lower() in self.lex.ranges.between
                 ):
                     start = first.start - 1
             spans.append(Span(doc, start, end, label="QUANTITY"))
