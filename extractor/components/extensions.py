@@ -88,7 +88,7 @@ _ACCESSORS: dict[tuple, tuple[Any, tuple, Any]] = {}
 
 def _accessor(key: tuple, names: tuple[str, ...], registry: dict, build: Callable) -> Any:
     """``build()``, remembered until the names' registrations change."""
-    entries = tuple(registry.get(name) for name in names)
+    entries = tuple(map(registry.get, names))
     found = _ACCESSORS.get(key)
     if found is not None and found[0] is registry and found[1] == entries:
         return found[2]
