@@ -23,8 +23,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import compress
 from types import SimpleNamespace
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -44,8 +47,29 @@ TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trad
                  "border_trade", "nev_exports", "tea_exports"}
 PLACE_LABELS = {"GPE", "LOC"}
 PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
+SENTENCE_ENDS = (".", "!", "?")
 #: the most words a per-word memo keeps (then it forgets them all at once)
 MAX_REMEMBERED = 50_000
+
+
+def _ends_sentence_or_line(word: str) -> bool:
+    return word in SENTENCE_ENDS or ("\n" in word and word.isspace())
+
+
+class PerWord(dict):
+    """``memo[word]``: ``what(word)``, worked out once per word (all forgotten
+    past :data:`MAX_REMEMBERED`). Read a Doc's words through it with
+    ``map(memo.__getitem__, words)``: no Python code runs per token."""
+
+    def __init__(self, what: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.what = what
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) > MAX_REMEMBERED:
+            self.clear()
+        found = self[word] = self.what(word)
+        return found
 
 
 @dataclass
@@ -139,6 +163,9 @@ class FactBuilder:
             add_flagged(self.period_matcher, row.label, [pattern])
         self._period_memo = WindowMemo(self.period_matcher)
         self._vocab = nlp.vocab
+        self._lower = PerWord(str.lower)
+        self._is_mark = PerWord(_ends_sentence_or_line)
+        self._may_hold_period = PerWord(self._may_trigger)
         self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
@@ -209,8 +236,10 @@ class FactBuilder:
         header = doc._.header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
-        self._lw = [w.lower() for w in self._words]
+        self._lw = lw = list(map(self._lower.__getitem__, self._words))
         self._doc_text = doc_text(doc)
+        # the tokens that end a sentence or a paragraph
+        self._marks = list(compress(range(len(lw)), map(self._is_mark.__getitem__, lw)))
         # each read of a span group builds new Span objects: read each once
         self._entities = list(doc.spans.get("entities", []))
         figures = self._figures(doc, body_start)
@@ -475,12 +504,13 @@ class FactBuilder:
             return cached[1]
         n = len(lw)
         starts = [0]
-        ends = (".", "!", "?")
-        for i, w in enumerate(lw[:-1]):
-            if w in ends:
+        for i in self._marks:
+            if i == n - 1:
+                break
+            if lw[i] in SENTENCE_ENDS:
                 if lw[i + 1] not in (".", "!", "?", '"', "”", ")"):
                     starts.append(i + 1)
-            elif "\n" in w and w.isspace():
+            else:  # a line break
                 starts.append(i + 1)
         if n and starts[-1] == n:
             starts.pop()
@@ -1631,7 +1661,8 @@ class FactBuilder:
 
     def _paragraph_starts(self) -> list[int]:
         """Tokens that begin a paragraph (after a line break), ascending."""
-        return [i + 1 for i, w in enumerate(self._lw) if "\n" in w and w.isspace()]
+        lw = self._lw
+        return [i + 1 for i in self._marks if lw[i] not in SENTENCE_ENDS]
 
     def _same_place(self, entities, a: int, b: int) -> bool:
         ea, eb = entities[a], entities[b]
@@ -2085,6 +2116,10 @@ class FactBuilder:
                 return days  # this year's, unless it is still weeks away
         return None
 
+    def _may_trigger(self, w: str) -> bool:
+        """Can :meth:`_triggers_period` accept this word anywhere?"""
+        return w in self._trigger_words or w[:1].isdigit() or w[:2] == "fy"
+
     def _triggers_period(self, i: int, w: str) -> bool:
         """Can a period pattern hold this word? A year (1900-2100), a month
         written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
@@ -2135,10 +2170,10 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        maybe = self._trigger_words
-        for i, w in enumerate(lw):
-            # most words are prose: a set lookup first, the rules only for the rest
-            if (w in maybe or w[:1].isdigit() or w[:2] == "fy") and self._triggers_period(i, w):
+        # most words are prose: the rules only for the words a period may hold
+        for i in compress(range(n), map(self._may_hold_period.__getitem__, lw)):
+            w = lw[i]
+            if self._triggers_period(i, w):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
