@@ -240,8 +240,10 @@ class FactBuilder:
         self._doc_text = doc_text(doc)
         # the tokens that end a sentence or a paragraph
         self._marks = list(compress(range(len(lw)), map(self._is_mark.__getitem__, lw)))
+        self._the = list(compress(range(len(lw)), map("the".__eq__, lw)))  # "in the province"
         # each read of a span group builds new Span objects: read each once
         self._entities = list(doc.spans.get("entities", []))
+        self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
         figures = self._figures(doc, body_start)
         if not figures:
             doc._.facts = []
@@ -862,9 +864,6 @@ class FactBuilder:
         increased by 17 cents``: a metric form inside the modifier of the
         clause's subject does not name it; the head before the modifier does."""
         lw = self._lw
-        subject = self._subject_words(doc, a, limit)
-        if subject is None:
-            return None
         i = max(a, self._after_dateline)
         while i < chosen[0] and lw[i] in self.stop_words:
             i += 1
@@ -873,7 +872,10 @@ class FactBuilder:
             if lw[i] in self.form_ids or not self._words[i].isalpha():
                 return None
             i += 1
-        if i == start or i == chosen[0] or not subject.startswith(self._words[start]) or any(
+        if i == start or i == chosen[0]:
+            return None
+        subject = self._subject_words(doc, a, limit)  # the dearest test last
+        if subject is None or not subject.startswith(self._words[start]) or any(
                 w in self.level_verbs or w in self.change_words or w in self.forecasts
                 or w in self.targets or w.endswith("ed") for w in lw[start:chosen[0]]):
             return None  # "NEVs accounted for 44.3 percent of all new vehicle sales"
@@ -1305,8 +1307,8 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
-        if (draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()) \
-                and any(w in self.sets.rank_words for w in self._lw[sent.start:sent.end]):
+        trade = draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()
+        if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._entities_in(sent.start, first.start)
@@ -1317,28 +1319,17 @@ class FactBuilder:
                 return
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
-        if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
+        if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
             owners = [k for k in self._entities_in(sent.start, sent.end)
-                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"] and any(
-                          w in self.sets.partner_words
-                          for w in self._lw[entities[k].end + 1:entities[k].end + 5])]
+                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"]
+                      and not self.sets.partner_words.isdisjoint(
+                          self._lw[entities[k].end + 1:entities[k].end + 5])]
             owner = owners[0] if owners else None
             for k in self._entities_in(sent.start, sent.end):
-                ent = entities[k]
-                if ent.label_ not in ("GPE", "LOC", "ORG") or k == owner:
-                    continue
-                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-                prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
-                nxt = self._lw[ent.end:ent.end + 6]
-                if prev2 in self.sets.attribution_words:
-                    continue  # "according to Nanning Customs": a source, not a partner
-                if prev in self.sets.partner_prepositions or (
-                        prev == "the" and prev2 in self.sets.partner_prepositions) or any(
-                        w in self.sets.partner_words for w in nxt):
-                    if draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower():
-                        partner = k
-                        if a <= ent.start < b:
-                            break
+                if k != owner and self._partner_like(k):
+                    partner = k
+                    if a <= entities[k].start < b:
+                        break
         draft.partner = partner
         if partner is not None and "between" in self._lw[max(0, entities[partner].start - 2):
                                                         entities[partner].start]:
@@ -1394,13 +1385,30 @@ class FactBuilder:
             draft.notes["nationwide"] = True
         draft.location = place
 
+    def _partner_like(self, k: int) -> bool:
+        """Entity ``k`` is a place or an organisation written as a trade
+        partner: after "with", "to" ... or before "trade", "exports" ... (not
+        "according to Nanning Customs"). Worked out once per entity."""
+        found = self._partner_of.get(k)
+        if found is None:
+            ent = self._entities[k]
+            lw = self._lw
+            prev = lw[ent.start - 1] if ent.start > 0 else ""
+            prev2 = lw[ent.start - 2] if ent.start > 1 else ""
+            found = self._partner_of[k] = ent.label_ in ("GPE", "LOC", "ORG") \
+                and prev2 not in self.sets.attribution_words and (
+                    prev in self.sets.partner_prepositions
+                    or (prev == "the" and prev2 in self.sets.partner_prepositions)
+                    or not self.sets.partner_words.isdisjoint(lw[ent.end:ent.end + 6]))
+        return found
+
     def _place_referred(self, entities, a: int, b: int) -> int | None:
         """``782 people injured in the province``, ``houses in the city``: the
         nearest place of that kind named before."""
         lw, nouns = self._lw, self.rules.place_back_references
-        for i in range(max(a, 1), b - 1):
-            if lw[i] != "the" or (lw[i - 1] not in self.sets.place_prepositions
-                                  and lw[i + 2:i + 3] != ["'s"]):
+        the = self._the
+        for i in the[bisect.bisect_left(the, max(a, 1)):bisect.bisect_left(the, b - 1)]:
+            if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
                 continue  # "in the province", "The city's trade with the EU"
             kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
             if kind is None:
