@@ -218,6 +218,7 @@ class FactBuilder:
         self.targets = set(rules.target_cues)
         self.forecasts = set(rules.forecast_cues)
         self.breaks = set(rules.clause_breaks)
+        self.joints = self.breaks | {"and"}  # the words a clause can start with
         self.comparisons = set(rules.comparison_words)
 
     # ------------------------------------------------------------ the pass
@@ -238,9 +239,13 @@ class FactBuilder:
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
         self._doc_text = doc_text(doc)
+        tokens = range(len(lw))
         # the tokens that end a sentence or a paragraph
-        self._marks = list(compress(range(len(lw)), map(self._is_mark.__getitem__, lw)))
-        self._the = list(compress(range(len(lw)), map("the".__eq__, lw)))  # "in the province"
+        self._marks = list(compress(tokens, map(self._is_mark.__getitem__, lw)))
+        self._the = list(compress(tokens, map("the".__eq__, lw)))  # "in the province"
+        # where a phrase for the whole country may start ("nationwide", "across the country")
+        self._national_at = list(compress(tokens, map(self._national_first.__contains__, lw)))
+        self._joints = list(compress(tokens, map(self.joints.__contains__, lw)))
         # each read of a span group builds new Span objects: read each once
         self._entities = list(doc.spans.get("entities", []))
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
@@ -250,6 +255,7 @@ class FactBuilder:
             return doc
         # figures are sorted and do not overlap; periods and metrics skip their tokens
         self._fig_starts = [f.span.start for f in figures]
+        self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
         self._country = self._fiscal_country(doc)
         self._headline_from = self._headline_start(doc)
@@ -583,15 +589,20 @@ class FactBuilder:
             # 6.937 million units, up 41.4 and 40.3 percent respectively": one clause
             return [(sent.start, sent.end)]
         cuts = [sent.start]
-        figure_seen = False
-        for i in range(sent.start + 1, sent.end):
-            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ",") or (
-                    lw[i] == "and" and figure_seen and self._new_subject(i, sent.end)):
+        joints = self._joints  # the tokens a clause can start at: a break or "and"
+        for i in joints[bisect.bisect_right(joints, sent.start):
+                        bisect.bisect_left(joints, sent.end)]:
+            if lw[i] in self.breaks or lw[i - 1] == "," or (
+                    self._figure_in(max(cuts[-1], sent.start + 1), i)
+                    and self._new_subject(i, sent.end)):
                 cuts.append(i)
-                figure_seen = False
-            figure_seen = figure_seen or i in self._figure_tokens
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _figure_in(self, a: int, b: int) -> bool:
+        """A token of a figure is among tokens ``a``..``b``."""
+        k = bisect.bisect_right(self._fig_ends, a)  # the first figure that ends after a
+        return k < len(self._fig_starts) and self._fig_starts[k] < b
 
     def _new_subject(self, i: int, end: int) -> bool:
         """After ``and``, a subject of its own, a verb and a figure: "the
@@ -1167,6 +1178,8 @@ class FactBuilder:
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
         lw = self._lw
+        if self.present.isdisjoint(lw[a:b - 1]):
+            return False  # most clauses
         # "18 people remain missing" is a tally, not a standing state
         return any(lw[i] in self.present and lw[i + 1] not in self.sets.participles
                    for i in range(a, b - 1))
@@ -1448,10 +1461,9 @@ class FactBuilder:
         country"), in an article about one of its regions."""
         lw = self._lw
         by_first = self._national_first
-        if by_first.keys().isdisjoint(lw[a:b]):
-            return False  # most clauses: no word a phrase starts with
-        for i in range(a, b):
-            for phrase in by_first.get(lw[i], ()):
+        starts = self._national_at
+        for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
@@ -1870,6 +1882,8 @@ class FactBuilder:
         if self._plan_article:
             return False
         lw = self._lw
+        if "has" not in lw[a:b - 1] and "have" not in lw[a:b - 1]:
+            return False  # most clauses
         for i in range(a, b - 1):
             if lw[i] in ("has", "have"):
                 j = i + 1
@@ -1903,6 +1917,8 @@ class FactBuilder:
         """The clause looks ahead: "will", "plans", "is expected to" (not "had
         expected")."""
         lw, cues = self._lw, self.sets
+        if cues.future_words.isdisjoint(lw[a:b - 1]) and "to" not in lw[a + 1:b]:
+            return False  # most clauses
         return any(w in cues.future_words or (
             lw[i + 1] == "to" and (w in cues.forecast_cues or w in cues.target_cues))
             for i, w in enumerate(lw[a:b - 1], a))
