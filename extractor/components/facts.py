@@ -77,6 +77,7 @@ class Figure:
     kind: str  # "money", "quantities", "percentages"
     index: int
     span: Span
+    unit: str | None = None  # span._.unit, read once
     is_change: bool = False
 
 
@@ -424,12 +425,12 @@ class FactBuilder:
                     continue
                 if kind == "money" and span.start > 0 and self._words[span.start - 1] == "(":
                     continue  # the stated equivalent of the amount before it
-                out.append(Figure(kind, k, span))
+                out.append(Figure(kind, k, span, self._unit(span)))
         out.sort(key=lambda f: f.span.start)
         previous = None
         for f in out:
             if f.kind == "percentages":
-                f.is_change = self._is_change(doc, f.span) or (
+                f.is_change = self._is_change(doc, f) or (
                     previous is not None and self._listed_after(previous, f))
                 previous = f
             else:
@@ -451,12 +452,13 @@ class FactBuilder:
             return False
         return fig.span.end >= len(lw) or lw[fig.span.end] not in ("of",)
 
-    def _is_change(self, doc: Doc, span: Span) -> bool:
+    def _is_change(self, doc: Doc, fig: Figure) -> bool:
+        span, unit = fig.span, fig.unit
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        if before[-1:] in (["to"], ["from"]) and self._unit(span) != "percentage_point":
+        if before[-1:] in (["to"], ["from"]) and unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
-        if "than" in before[-2:] and self._unit(span) != "percentage_point" \
+        if "than" in before[-2:] and unit != "percentage_point" \
                 and nxt not in self.sets.change_nouns:
             # "higher than the 49.4 percent registered in the third quarter"; but
             # "the pace was slower than the 5.7 percent recorded in 2023" compares growth
@@ -469,13 +471,13 @@ class FactBuilder:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
-        if self._unit(span) == "percentage_point" and nxt in self.sets.comparatives:
+        if unit == "percentage_point" and nxt in self.sets.comparatives:
             return True  # "The rate was 0.5 percentage points lower than ..."
         if nxt in self.sets.change_nouns and before[-1:] in (["a"], ["an"]):
             return True  # "joint-stock companies posted a 7.3-percent gain"
         if nxt == "of" or not self.level_cues_before.isdisjoint(before[-2:]):
             return False
-        if self._unit(span) == "percentage_point":
+        if unit == "percentage_point":
             return True
         if nxt == "over" and self._lw[span.end + 1:span.end + 3][-1:] in (
                 ["past"], ["last"], ["next"], ["coming"]):
@@ -771,7 +773,7 @@ class FactBuilder:
                 draft.metric_id = last[2]
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
-                draft.metric = self._unit(draft.value.span)  # the counted noun: "trips"
+                draft.metric = draft.value.unit  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
@@ -1208,7 +1210,7 @@ class FactBuilder:
         if fig.kind != "quantities":
             return None
         span, lw, words = fig.span, self._lw, self._words
-        unit = str(self._unit(span) or "")
+        unit = str(fig.unit or "")
         i = span.end
         if i < len(lw) and lw[i] in self.sets.comparatives:
             return None  # "employment ... was 100,000 jobs higher": a difference in it
@@ -1577,8 +1579,7 @@ class FactBuilder:
         for f in drafts:
             if f.value is None:
                 continue
-            span = f.value.span
-            unit = self._unit(span)
+            unit = f.value.unit
             key = (f.value.kind, str(unit or ""))  # a currency or a unit
             bare = f.metric is None or (f.value.kind == "quantities" and f.metric == unit
                                         and f.metric in self.measure_units)
@@ -1740,7 +1741,7 @@ class FactBuilder:
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
         support: dict[str, int] = {}
-        units = [self._unit_ids(str(self._unit(f.span) or ""))
+        units = [self._unit_ids(str(f.unit or ""))
                  for f in figures if f.kind == "quantities"]  # "20,000 freight trains"
         for ids in [m[2] for m in out] + units:
             if len(ids) == 1:
@@ -1898,7 +1899,7 @@ class FactBuilder:
     def _distance_measure(self, draft: FactDraft) -> bool:
         """The figure is a length or distance (km, metres)."""
         return draft.value is not None and draft.value.kind == "quantities" \
-            and self.unit_kinds.get(str(self._unit(draft.value.span) or "")) == "length"
+            and self.unit_kinds.get(str(draft.value.unit or "")) == "length"
 
     def _tally_metric(self, draft: FactDraft) -> bool:
         """A count of a disaster's toll or damage (dead, missing, houses
