@@ -23,7 +23,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from types import SimpleNamespace
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -42,6 +46,30 @@ from .windowmemo import WindowMemo
 TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trade_balance",
                  "border_trade", "nev_exports", "tea_exports"}
 PLACE_LABELS = {"GPE", "LOC"}
+PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
+SENTENCE_ENDS = (".", "!", "?")
+#: the most words a per-word memo keeps (then it forgets them all at once)
+MAX_REMEMBERED = 50_000
+
+
+def _ends_sentence_or_line(word: str) -> bool:
+    return word in SENTENCE_ENDS or ("\n" in word and word.isspace())
+
+
+class PerWord(dict):
+    """``memo[word]``: ``what(word)``, worked out once per word (all forgotten
+    past :data:`MAX_REMEMBERED`). Read a Doc's words through it with
+    ``map(memo.__getitem__, words)``: no Python code runs per token."""
+
+    def __init__(self, what: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.what = what
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) > MAX_REMEMBERED:
+            self.clear()
+        found = self[word] = self.what(word)
+        return found
 
 
 @dataclass
@@ -49,6 +77,7 @@ class Figure:
     kind: str  # "money", "quantities", "percentages"
     index: int
     span: Span
+    unit: str | None = None  # span._.unit, read once
     is_change: bool = False
 
 
@@ -107,6 +136,9 @@ class FactBuilder:
         self.name = name
         folder = d.patterns_dir()
         self.rules = rules = d.load_json(folder / "facts.json", d.FactRules)
+        # its word lists as sets, for membership tests (self.rules keeps their order)
+        self.sets = SimpleNamespace(**{key: frozenset(value) for key, value in rules
+                                       if isinstance(value, list)})
         self.metrics = d.load_jsonl(folder / "metrics.jsonl", d.MetricRow)
         self.form_ids: dict[str, list[str]] = {}
         for row in self.metrics:
@@ -131,6 +163,11 @@ class FactBuilder:
             ]
             add_flagged(self.period_matcher, row.label, [pattern])
         self._period_memo = WindowMemo(self.period_matcher)
+        self._vocab = nlp.vocab
+        self._lower = PerWord(str.lower)
+        self._is_mark = PerWord(_ends_sentence_or_line)
+        self._may_hold_period = PerWord(self._may_trigger)
+        self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
         units = d.load_jsonl(folder / "units.jsonl", d.Unit)
@@ -159,6 +196,7 @@ class FactBuilder:
         self.allocation_firsts = {v[0] for v in self.allocation_verbs}
         self.money_verbs = set(rules.money_verbs)
         self.auxiliaries = set(rules.auxiliaries)
+        self.before_allocation = self.auxiliaries | {"will", "be"}  # "will be set aside for"
         self.metric_stop_verbs = set(rules.metric_stop_verbs)
         self.time_modifiers = set(rules.time_modifiers)
         self.holiday_pointers = set(rules.holiday_pointers)
@@ -181,6 +219,7 @@ class FactBuilder:
         self.targets = set(rules.target_cues)
         self.forecasts = set(rules.forecast_cues)
         self.breaks = set(rules.clause_breaks)
+        self.joints = self.breaks | {"and"}  # the words a clause can start with
         self.comparisons = set(rules.comparison_words)
 
     # ------------------------------------------------------------ the pass
@@ -199,15 +238,25 @@ class FactBuilder:
         header = doc._.header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
-        self._lw = [w.lower() for w in self._words]
+        self._lw = lw = list(map(self._lower.__getitem__, self._words))
+        self._doc_text = doc_text(doc)
+        tokens = range(len(lw))
+        # the tokens that end a sentence or a paragraph
+        self._marks = list(compress(tokens, map(self._is_mark.__getitem__, lw)))
+        self._the = list(compress(tokens, map("the".__eq__, lw)))  # "in the province"
+        # where a phrase for the whole country may start ("nationwide", "across the country")
+        self._national_at = list(compress(tokens, map(self._national_first.__contains__, lw)))
+        self._joints = list(compress(tokens, map(self.joints.__contains__, lw)))
         # each read of a span group builds new Span objects: read each once
         self._entities = list(doc.spans.get("entities", []))
+        self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
         figures = self._figures(doc, body_start)
         if not figures:
             doc._.facts = []
             return doc
         # figures are sorted and do not overlap; periods and metrics skip their tokens
         self._fig_starts = [f.span.start for f in figures]
+        self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
         self._country = self._fiscal_country(doc)
         self._headline_from = self._headline_start(doc)
@@ -236,7 +285,7 @@ class FactBuilder:
         body = self._body_token(doc, body_start)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
         # a budget or plan article: its headline or lead names one
-        self._plan_article = any(w in self.rules.plan_words
+        self._plan_article = any(w in self.sets.plan_words
                                  for w in self._lw[:lead.end if lead else body])
         self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
                                 else body)
@@ -275,8 +324,8 @@ class FactBuilder:
                 if not clause_figs:
                     continue
                 for draft in self._pair(doc, clause_figs, a, b):
-                    draft.start = max(doc[a].idx, body_start)  # not the header line
-                    draft.end = doc[b - 1].idx + len(doc[b - 1])
+                    draft.start = max(self._idx[a], body_start)  # not the header line
+                    draft.end = self._idx[b - 1] + len(self._words[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
                     value = draft.value.span.start if draft.value is not None else None
                     alone = draft.change.span.start if draft.change is not None \
@@ -374,14 +423,14 @@ class FactBuilder:
             for k, span in enumerate(group_spans(doc, kind) if kind in doc.spans else ()):
                 if span.start_char < body_start:
                     continue
-                if kind == "money" and span.start > 0 and doc[span.start - 1].text == "(":
+                if kind == "money" and span.start > 0 and self._words[span.start - 1] == "(":
                     continue  # the stated equivalent of the amount before it
-                out.append(Figure(kind, k, span))
+                out.append(Figure(kind, k, span, self._unit(span)))
         out.sort(key=lambda f: f.span.start)
         previous = None
         for f in out:
             if f.kind == "percentages":
-                f.is_change = self._is_change(doc, f.span) or (
+                f.is_change = self._is_change(doc, f) or (
                     previous is not None and self._listed_after(previous, f))
                 previous = f
             else:
@@ -399,17 +448,18 @@ class FactBuilder:
         if not gap or len(gap) > 8 or not ({",", "and"} & set(gap)):
             return False
         if any(w in self.level_verbs or w in self.change_words or w in (";", ".", "of")
-               or w in self.rules.comparison_words for w in gap):
+               or w in self.sets.comparison_words for w in gap):
             return False
         return fig.span.end >= len(lw) or lw[fig.span.end] not in ("of",)
 
-    def _is_change(self, doc: Doc, span: Span) -> bool:
+    def _is_change(self, doc: Doc, fig: Figure) -> bool:
+        span, unit = fig.span, fig.unit
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        if before[-1:] in (["to"], ["from"]) and self._unit(span) != "percentage_point":
+        if before[-1:] in (["to"], ["from"]) and unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
-        if "than" in before[-2:] and self._unit(span) != "percentage_point" \
-                and nxt not in self.rules.change_nouns:
+        if "than" in before[-2:] and unit != "percentage_point" \
+                and nxt not in self.sets.change_nouns:
             # "higher than the 49.4 percent registered in the third quarter"; but
             # "the pace was slower than the 5.7 percent recorded in 2023" compares growth
             return not self.pace_nouns.isdisjoint(self._lw[max(0, span.start - 8):span.start])
@@ -417,22 +467,39 @@ class FactBuilder:
             return True
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
         k = span.start - 1
-        while k >= max(0, span.start - 7) and self._lw[k] in self.rules.rate_fillers:
+        while k >= max(0, span.start - 7) and self._lw[k] in self.sets.rate_fillers:
             k -= 1
         if k >= 0 and k < span.start - 1 and (self._lw[k] in self.up or self._lw[k] in self.down):
             return True
-        if self._unit(span) == "percentage_point" and nxt in self.rules.comparatives:
+        if unit == "percentage_point" and nxt in self.sets.comparatives:
             return True  # "The rate was 0.5 percentage points lower than ..."
-        if nxt in self.rules.change_nouns and before[-1:] in (["a"], ["an"]):
+        if nxt in self.sets.change_nouns and before[-1:] in (["a"], ["an"]):
             return True  # "joint-stock companies posted a 7.3-percent gain"
         if nxt == "of" or not self.level_cues_before.isdisjoint(before[-2:]):
             return False
-        if self._unit(span) == "percentage_point":
+        if unit == "percentage_point":
             return True
         if nxt == "over" and self._lw[span.end + 1:span.end + 3][-1:] in (
                 ["past"], ["last"], ["next"], ["coming"]):
             return False  # "ran above 9 percent over the past two fiscal years"
         return nxt in self.change_after
+
+    def _text(self, a: int, b: int) -> str:
+        """``doc[a:b].text``, cut from the article's text (no Span made)."""
+        b = min(b, len(self._words))
+        if b <= a:
+            return ""
+        return self._doc_text[self._idx[a]:self._idx[b - 1] + len(self._words[b - 1])]
+
+    def _is_punct(self, i: int) -> bool:
+        """``doc[i].is_punct``: the word's lexeme attribute, remembered by word."""
+        word = self._words[i]
+        found = self._punct.get(word)
+        if found is None:
+            if len(self._punct) > MAX_REMEMBERED:
+                self._punct.clear()
+            found = self._punct[word] = self._vocab[word].is_punct
+        return found
 
     def _body_token(self, doc: Doc, char: int) -> int:
         return bisect.bisect_left(self._idx, char)
@@ -447,12 +514,13 @@ class FactBuilder:
             return cached[1]
         n = len(lw)
         starts = [0]
-        ends = (".", "!", "?")
-        for i, w in enumerate(lw[:-1]):
-            if w in ends:
+        for i in self._marks:
+            if i == n - 1:
+                break
+            if lw[i] in SENTENCE_ENDS:
                 if lw[i + 1] not in (".", "!", "?", '"', "”", ")"):
                     starts.append(i + 1)
-            elif "\n" in w and w.isspace():
+            else:  # a line break
                 starts.append(i + 1)
         if n and starts[-1] == n:
             starts.pop()
@@ -523,15 +591,20 @@ class FactBuilder:
             # 6.937 million units, up 41.4 and 40.3 percent respectively": one clause
             return [(sent.start, sent.end)]
         cuts = [sent.start]
-        figure_seen = False
-        for i in range(sent.start + 1, sent.end):
-            if lw[i] in self.breaks or (lw[i] == "and" and lw[i - 1] == ",") or (
-                    lw[i] == "and" and figure_seen and self._new_subject(i, sent.end)):
+        joints = self._joints  # the tokens a clause can start at: a break or "and"
+        for i in joints[bisect.bisect_right(joints, sent.start):
+                        bisect.bisect_left(joints, sent.end)]:
+            if lw[i] in self.breaks or lw[i - 1] == "," or (
+                    self._figure_in(max(cuts[-1], sent.start + 1), i)
+                    and self._new_subject(i, sent.end)):
                 cuts.append(i)
-                figure_seen = False
-            figure_seen = figure_seen or i in self._figure_tokens
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _figure_in(self, a: int, b: int) -> bool:
+        """A token of a figure is among tokens ``a``..``b``."""
+        k = bisect.bisect_right(self._fig_ends, a)  # the first figure that ends after a
+        return k < len(self._fig_starts) and self._fig_starts[k] < b
 
     def _new_subject(self, i: int, end: int) -> bool:
         """After ``and``, a subject of its own, a verb and a figure: "the
@@ -688,7 +761,7 @@ class FactBuilder:
             # ...": the metric of the figure before ("growth rate of foreign trade")
             draft.metric, draft.metric_id = self._clause_metric[1:]
             words = pointer.lower().split()
-            if words[-1] in self.rules.pace_nouns or words[-1] == "rate":
+            if words[-1] in self.sets.pace_nouns or words[-1] == "rate":
                 draft.metric = f"{' '.join(pointer.split()[words[0] == 'the':])} of {draft.metric}"
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
@@ -700,7 +773,7 @@ class FactBuilder:
                 draft.metric_id = last[2]
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
-                draft.metric = self._unit(draft.value.span)  # the counted noun: "trips"
+                draft.metric = draft.value.unit  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
@@ -722,7 +795,7 @@ class FactBuilder:
             draft.kind = "target"
         elif not self.forecasts.isdisjoint(window):
             # in a budget, what "will" go where is the plan, not a forecast
-            modal_only = all(w not in self.forecasts or w in self.rules.plan_modals
+            modal_only = all(w not in self.forecasts or w in self.sets.plan_modals
                              for w in window)
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
         if draft.value is not None:
@@ -759,7 +832,7 @@ class FactBuilder:
         opening = self._opening_comma(a, limit)
         if opening is not None:
             i = comma = opening
-        if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.rules.not_metrics
+        if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.sets.not_metrics
                                      or lw[k] in self.clause_openers for k in range(i, comma)):
             i = comma + 1  # "In total, the government bond quota ..."
             while i < limit and lw[i] in self.stop_words:
@@ -771,7 +844,7 @@ class FactBuilder:
                     i == start and i + 1 < limit and self._words[i + 1].isalpha()
                     and lw[i + 1] not in self.stop_words)) \
                 and i not in self._figure_tokens and lw[i] not in (",", ";", "(", ")"):
-            if cut is None and i > start and lw[i] in self.rules.place_prepositions \
+            if cut is None and i > start and lw[i] in self.sets.place_prepositions \
                     and i + 1 in self._place_tokens:
                 cut = i
             i += 1
@@ -791,35 +864,35 @@ class FactBuilder:
             return None  # "Pakistan", "the Government of Pakistan": who, not what
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
-        if cut is not None and lw[i] in self.change_words | self.level_verbs:
+        if cut is not None and (lw[i] in self.change_words or lw[i] in self.level_verbs):
             i = cut  # the place is the fact's location, not part of its metric
-        if all(lw[j] in self.stop_words or lw[j] in self.rules.not_metrics
+        if all(lw[j] in self.stop_words or lw[j] in self.sets.not_metrics
                or lw[j] in self.rules.months or not self._words[j].isalpha()
                for j in range(start, i)):
             return None  # "A total of", "the first quarter", "earlier"
-        return doc[start:i].text
+        return self._text(start, i)
 
     def _head_before_modifier(self, doc: Doc, a: int, chosen, limit: int) -> str | None:
         """``Average hourly earnings for all employees on private nonfarm payrolls
         increased by 17 cents``: a metric form inside the modifier of the
         clause's subject does not name it; the head before the modifier does."""
         lw = self._lw
-        subject = self._subject_words(doc, a, limit)
-        if subject is None:
-            return None
         i = max(a, self._after_dateline)
         while i < chosen[0] and lw[i] in self.stop_words:
             i += 1
         start = i
-        while i < chosen[0] and lw[i] not in self.rules.modifier_prepositions:
+        while i < chosen[0] and lw[i] not in self.sets.modifier_prepositions:
             if lw[i] in self.form_ids or not self._words[i].isalpha():
                 return None
             i += 1
-        if i == start or i == chosen[0] or not subject.startswith(doc[start].text) or any(
+        if i == start or i == chosen[0]:
+            return None
+        subject = self._subject_words(doc, a, limit)  # the dearest test last
+        if subject is None or not subject.startswith(self._words[start]) or any(
                 w in self.level_verbs or w in self.change_words or w in self.forecasts
                 or w in self.targets or w.endswith("ed") for w in lw[start:chosen[0]]):
             return None  # "NEVs accounted for 44.3 percent of all new vehicle sales"
-        return doc[start:i].text
+        return self._text(start, i)
 
     def _in_period(self, i: int) -> bool:
         return i in self._period_tokens
@@ -833,7 +906,7 @@ class FactBuilder:
         if i <= a or lw[i] not in ("to", "by", "from"):
             return None  # "raised its annual quota from 30,000 yuan to 100,000 yuan"
         j = i
-        while j > max(a, i - 8) and lw[j - 1] not in self.rules.object_verbs:
+        while j > max(a, i - 8) and lw[j - 1] not in self.sets.object_verbs:
             if lw[j - 1] in (",", ";") or (j - 1) in self._figure_tokens:
                 return None
             j -= 1
@@ -847,17 +920,17 @@ class FactBuilder:
         if not words and j - 2 >= a and lw[j - 2] in ("was", "were", "is", "are", "been"):
             # "November's gain was raised by 49,000 jobs": the passive's subject
             start = max(a, self._after_dateline)
-            while start < j - 2 and lw[start] in self.stop_words | {",", "and"}:
+            while start < j - 2 and (lw[start] in self.stop_words or lw[start] in (",", "and")):
                 start += 1
             end = j - 2
             if 0 < end - start <= 5 and all(self._words[k].isalpha() or lw[k] == "'s"
                                             for k in range(start, end)):
-                return doc[start:end].text, None
+                return self._text(start, end), None
             return None
         if not words or any(k in self._entity_tokens or lw[k] in self.level_verbs
                             or lw[k] in self.change_words for k in words):
             return None  # "The increase amounted to": no object
-        text = doc[words[0]:words[-1] + 1].text
+        text = self._text(words[0], words[-1] + 1)
         if any(self._in_period(k) for k in range(words[0], words[-1] + 1)):
             text = " ".join(self._words[k] for k in words)
         ids = self._unit_ids(text)  # "state spending" -> spending
@@ -875,7 +948,7 @@ class FactBuilder:
         while i > max(a, w - 4) and self._words[i - 1].isalpha() \
                 and lw[i - 1] not in self.stop_words and (i - 1) not in self._entity_tokens:
             i -= 1
-        return (doc[i:w].text, None) if i < w else None
+        return (self._text(i, w), None) if i < w else None
 
     def _invested(self, fig: Figure) -> tuple[str, str | None] | None:
         """``will invest 800 million U.S. dollars``: the money invested."""
@@ -901,7 +974,7 @@ class FactBuilder:
         if k == start or (k < len(lw) and self._words[k].isalpha()
                           and lw[k] not in self.stop_words):
             return None  # not a whole noun phrase
-        text = doc[start:k].text
+        text = self._text(start, k)
         verb = lw[fig.span.start - 1] if fig.span.start > 0 else ""
         # "had collected 1.60 trillion rupees in GST" -> "GST collected"
         ids = self.form_ids.get(f"{text.lower()} {verb}", []) or self._unit_ids(text)
@@ -922,7 +995,7 @@ class FactBuilder:
                 if w in self.allocation_firsts for v in verbs):
             return None
         i = fig.span.end
-        while i < sent.end and lw[i] in self.rules.auxiliaries + ["will", "be"]:
+        while i < sent.end and lw[i] in self.before_allocation:
             i += 1
         verb = next((v for v in verbs if lw[i:i + len(v)] == v), None)
         if verb is not None:
@@ -939,7 +1012,7 @@ class FactBuilder:
         if i == start:
             # "240 million pounds allocated to 16 projects": the verb says it
             return (" ".join(self._words[i - 1 - len(verb):i - 1]), None) if verb else None
-        text = doc[start:i].text
+        text = self._text(start, i)
         ids = self.form_ids.get(text.lower(), [])
         return text, (self._prefer(ids) if ids else None)
 
@@ -963,8 +1036,8 @@ class FactBuilder:
         i = max(a, self._after_dateline)
         while i < b and lw[i] in self.clause_openers:
             i += 1
-        return " ".join(lw[i:i + 2]) in self.rules.pointing_subjects \
-            or lw[i] in self.rules.pointing_subjects
+        return " ".join(lw[i:i + 2]) in self.sets.pointing_subjects \
+            or lw[i] in self.sets.pointing_subjects
 
     def _refers_back(self, a: int, limit: int) -> str | None:
         """The clause's subject when it only points back: "Growth", "The growth
@@ -973,7 +1046,7 @@ class FactBuilder:
         i = max(a, self._after_dateline)
         # "Over the past 12 months, they were up 4.1 percent": after an opening phrase
         verb = next((k for k in range(i, limit) if lw[k] in self.level_verbs
-                     or lw[k] in self.rules.auxiliaries), None)
+                     or lw[k] in self.sets.auxiliaries), None)
         if verb is not None and "," in lw[i:verb]:
             i = verb - 1 - lw[i:verb][::-1].index(",") + 1
         said = [k for k in range(i, verb or i) if lw[k] in self.reporting
@@ -984,10 +1057,10 @@ class FactBuilder:
             i += 1
         j = i
         while j < min(limit, i + 4) and lw[j] not in self.level_verbs \
-                and lw[j] not in self.rules.auxiliaries and self._words[j].isalpha():
+                and lw[j] not in self.sets.auxiliaries and self._words[j].isalpha():
             j += 1
         if j > i and j < limit and (lw[j] in self.level_verbs
-                                    or lw[j] in self.rules.auxiliaries) \
+                                    or lw[j] in self.sets.auxiliaries) \
                 and " ".join(lw[i:j]) in self.back_subjects:
             return " ".join(self._words[i:j])
         return None
@@ -1003,7 +1076,7 @@ class FactBuilder:
         while i > 0 and figure - 1 - i < 4 and words[i - 1].isalpha() \
                 and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
                 and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
-                and lw[i - 1] not in self.rules.not_metrics and (i - 1) not in self._entity_tokens \
+                and lw[i - 1] not in self.sets.not_metrics and (i - 1) not in self._entity_tokens \
                 and lw[i - 1] not in self.targets and lw[i - 1] not in self.forecasts \
                 and lw[i - 1] not in self.present:  # "includes net borrowing of"
             i -= 1
@@ -1012,13 +1085,13 @@ class FactBuilder:
         if chosen is not None and i - 1 <= chosen[0] < figure:
             return None  # a metric form is right there ("a deficit of", "tax revenue of")
         if lw[figure - 2] in self.reference_nouns and all(
-                lw[j] in self.reference_nouns or lw[j] in self.rules.not_metrics
-                or lw[j] in self.rules.months or lw[j] in self.rules.comparison_words
+                lw[j] in self.reference_nouns or lw[j] in self.sets.not_metrics
+                or lw[j] in self.rules.months or lw[j] in self.sets.comparison_words
                 for j in range(i, figure - 1)):
             # "the November estimate of", "an average of": of the metric before
             # (but "an average occupancy rate of 90 percent" names its own)
             return None
-        text = doc[i:figure - 1].text
+        text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
 
@@ -1041,7 +1114,7 @@ class FactBuilder:
             return None  # "exports and imports": not after another figure
         if all(j in self._entity_tokens for j in range(i, figure)):
             return None
-        return doc[i:figure].text
+        return self._text(i, figure)
 
     def _actor_subject(self, a: int, limit: int) -> bool:
         """The clause's subject is who acts (the government, the company), not
@@ -1050,7 +1123,7 @@ class FactBuilder:
         i = a
         while i < limit and lw[i] in self.stop_words:
             i += 1
-        return i < limit and (lw[i] in self.rules.actor_nouns or i in self._entity_tokens)
+        return i < limit and (lw[i] in self.sets.actor_nouns or i in self._entity_tokens)
 
     def _opening_comma(self, a: int, limit: int) -> int | None:
         """The comma closing the opening phrase of a sentence starting at ``a``
@@ -1059,7 +1132,7 @@ class FactBuilder:
         figures."""
         lw = self._lw
         i = max(a, self._after_dateline)
-        if i >= limit or not (lw[i] in self.rules.opening_prepositions or (
+        if i >= limit or not (lw[i] in self.sets.opening_prepositions or (
                 self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
         return next((k for k in range(i, min(limit, i + 8)) if lw[k] == ","), None)
@@ -1072,7 +1145,7 @@ class FactBuilder:
         k = i - 1
         while k > a and lw[k] != ",":
             k -= 1
-        if k <= a or lw[k + 1] not in self.rules.aside_openers:
+        if k <= a or lw[k + 1] not in self.sets.aside_openers:
             return False
         return "," in lw[i:limit]
 
@@ -1090,7 +1163,7 @@ class FactBuilder:
         for k in range(i - 1, max(a, i - 12), -1):
             if lw[k] in self.level_verbs or lw[k] in self.change_words or lw[k] == ";":
                 return False
-            if lw[k] == "," and lw[k + 1] in self.rules.list_openers:
+            if lw[k] == "," and lw[k + 1] in self.sets.list_openers:
                 return True
         return False
 
@@ -1107,8 +1180,10 @@ class FactBuilder:
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
         lw = self._lw
+        if self.present.isdisjoint(lw[a:b - 1]):
+            return False  # most clauses
         # "18 people remain missing" is a tally, not a standing state
-        return any(lw[i] in self.present and lw[i + 1] not in self.rules.participles
+        return any(lw[i] in self.present and lw[i + 1] not in self.sets.participles
                    for i in range(a, b - 1))
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
@@ -1135,9 +1210,9 @@ class FactBuilder:
         if fig.kind != "quantities":
             return None
         span, lw, words = fig.span, self._lw, self._words
-        unit = str(self._unit(span) or "")
+        unit = str(fig.unit or "")
         i = span.end
-        if i < len(lw) and lw[i] in self.rules.comparatives:
+        if i < len(lw) and lw[i] in self.sets.comparatives:
             return None  # "employment ... was 100,000 jobs higher": a difference in it
         if unit in self.measure_units:
             if lw[i:i + 1] == ["("] and lw[i + 2:i + 3] == [")"]:
@@ -1158,12 +1233,12 @@ class FactBuilder:
                 i += 1  # "of lithium-ion batteries"
             if i == start:
                 return None
-            noun = doc[start:i].text
+            noun = self._text(start, i)
         else:
             noun = unit
         # a participle after it, past auxiliaries: "were killed", "swept away"
         j = i
-        fillers = self.rules.participle_fillers  # "had to be evacuated", "were still listed"
+        fillers = self.sets.participle_fillers  # "had to be evacuated", "were still listed"
         while j < len(lw) and (lw[j] in self.auxiliaries or lw[j] in fillers):
             j += 1
         tail_start, k = j, j
@@ -1174,7 +1249,7 @@ class FactBuilder:
             k += 1
         while k > tail_start and lw[k - 1] == "and":
             k -= 1
-        participle = doc[tail_start:k].text if k > tail_start else ""
+        participle = self._text(tail_start, k) if k > tail_start else ""
         # or the verb just before it: "Xizang exported 11,800 NEVs", "shipped ... of tea"
         v = span.start - 1
         while v > 0 and (lw[v] in self.hedge_words or lw[v] in ("a", "total", "of")):
@@ -1182,7 +1257,7 @@ class FactBuilder:
         verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built")) \
             else ""
         text = f"{noun} {participle}".strip()
-        generic = noun.lower() in self.rules.generic_nouns
+        generic = noun.lower() in self.sets.generic_nouns
         ids: list[str] = []
         nouns = noun.split()
         heads = [] if generic else [" ".join(nouns[k:]) for k in range(1, len(nouns))]
@@ -1193,7 +1268,8 @@ class FactBuilder:
             if ids:
                 break
         if generic and not participle:
-            if verb and lw[span.start - 1] not in self.hedge_words | {"a", "total", "of"} \
+            if verb and lw[span.start - 1] not in self.hedge_words \
+                    and lw[span.start - 1] not in ("a", "total", "of") \
                     and verb.lower() not in self.level_verbs:
                 # "had affected more than 44 million people": the people affected
                 key = f"{noun} {verb}".lower()
@@ -1207,14 +1283,14 @@ class FactBuilder:
         """``Exports of plateau specialty goods such as wool``: a narrower
         thing than the indicator — the words as written, no metric id."""
         s, e, ids = hit
-        if e < limit and doc[e].lower_ in self.rules.narrowing_prepositions \
-                and e + 1 < len(doc) and doc[e + 1].is_lower:
+        if e < limit and self._lw[e] in self.sets.narrowing_prepositions \
+                and e + 1 < len(doc) and self._words[e + 1].islower():
             stop = e + 1
             while stop < min(limit, e + 10) and stop not in self._figure_tokens \
-                    and (not doc[stop].is_punct or (  # "Output of high-tech manufacturing"
-                        doc[stop].text == "-" and not doc[stop - 1].whitespace_)) \
-                    and doc[stop].lower_ not in self.change_words \
-                    and doc[stop].lower_ not in self.metric_stop_verbs:
+                    and (not self._is_punct(stop) or (  # "Output of high-tech manufacturing"
+                        self._words[stop] == "-" and not doc[stop - 1].whitespace_)) \
+                    and self._lw[stop] not in self.change_words \
+                    and self._lw[stop] not in self.metric_stop_verbs:
                 stop += 1
             tail = set(range(e + 1, stop))
             if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
@@ -1223,15 +1299,15 @@ class FactBuilder:
                 words = set(self._lw[e + 1:stop])
                 narrow = next((n for base, products, n in self.refinements
                                if ids and base == ids[0] and words & products), None)
-                return doc[s:stop].text, narrow
-        return doc[s:e].text, ids[0] if ids else None
+                return self._text(s, stop), narrow
+        return self._text(s, e), ids[0] if ids else None
 
     def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
         words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
         found = None
         for k, w in enumerate(words):
             if w == "edged" and k + 1 < len(words):
-                found = "down" if words[k + 1] in self.rules.down_after_edged else "up"
+                found = "down" if words[k + 1] in self.sets.down_after_edged else "up"
             elif w in self.up:
                 found = "up"
             elif w in self.down:
@@ -1246,8 +1322,8 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
-        if (draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()) \
-                and any(w in self.rules.rank_words for w in self._lw[sent.start:sent.end]):
+        trade = draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()
+        if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._entities_in(sent.start, first.start)
@@ -1258,28 +1334,17 @@ class FactBuilder:
                 return
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
-        if draft.metric_id in TRADE_METRICS or draft.metric_id is None:
+        if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
             owners = [k for k in self._entities_in(sent.start, sent.end)
-                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"] and any(
-                          w in self.rules.partner_words
-                          for w in self._lw[entities[k].end + 1:entities[k].end + 5])]
+                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"]
+                      and not self.sets.partner_words.isdisjoint(
+                          self._lw[entities[k].end + 1:entities[k].end + 5])]
             owner = owners[0] if owners else None
             for k in self._entities_in(sent.start, sent.end):
-                ent = entities[k]
-                if ent.label_ not in ("GPE", "LOC", "ORG") or k == owner:
-                    continue
-                prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-                prev2 = self._lw[ent.start - 2] if ent.start > 1 else ""
-                nxt = self._lw[ent.end:ent.end + 6]
-                if prev2 in self.rules.attribution_words:
-                    continue  # "according to Nanning Customs": a source, not a partner
-                if prev in self.rules.partner_prepositions or (
-                        prev == "the" and prev2 in self.rules.partner_prepositions) or any(
-                        w in self.rules.partner_words for w in nxt):
-                    if draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower():
-                        partner = k
-                        if a <= ent.start < b:
-                            break
+                if k != owner and self._partner_like(k):
+                    partner = k
+                    if a <= entities[k].start < b:
+                        break
         draft.partner = partner
         if partner is not None and "between" in self._lw[max(0, entities[partner].start - 2):
                                                         entities[partner].start]:
@@ -1316,7 +1381,7 @@ class FactBuilder:
             # West district": a place right after the figure is its own
             end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
             place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
-                                      partner, after=self.rules.place_prepositions)
+                                      partner, after=self.sets.place_prepositions)
             if place is not None and (entities[place].start > first.end + 3
                                       or self._listed(entities, place)):
                 place = None
@@ -1327,7 +1392,7 @@ class FactBuilder:
             # (not "..., helping enterprises serve customers in Central Asia")
             end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
             place = self._first_place(doc, entities, first.end, end, partner,
-                                      after=self.rules.place_prepositions)
+                                      after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
                 place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
         if place is None and self._country_entity is not None and self._nationwide(a, b):
@@ -1335,13 +1400,30 @@ class FactBuilder:
             draft.notes["nationwide"] = True
         draft.location = place
 
+    def _partner_like(self, k: int) -> bool:
+        """Entity ``k`` is a place or an organisation written as a trade
+        partner: after "with", "to" ... or before "trade", "exports" ... (not
+        "according to Nanning Customs"). Worked out once per entity."""
+        found = self._partner_of.get(k)
+        if found is None:
+            ent = self._entities[k]
+            lw = self._lw
+            prev = lw[ent.start - 1] if ent.start > 0 else ""
+            prev2 = lw[ent.start - 2] if ent.start > 1 else ""
+            found = self._partner_of[k] = ent.label_ in ("GPE", "LOC", "ORG") \
+                and prev2 not in self.sets.attribution_words and (
+                    prev in self.sets.partner_prepositions
+                    or (prev == "the" and prev2 in self.sets.partner_prepositions)
+                    or not self.sets.partner_words.isdisjoint(lw[ent.end:ent.end + 6]))
+        return found
+
     def _place_referred(self, entities, a: int, b: int) -> int | None:
         """``782 people injured in the province``, ``houses in the city``: the
         nearest place of that kind named before."""
         lw, nouns = self._lw, self.rules.place_back_references
-        for i in range(max(a, 1), b - 1):
-            if lw[i] != "the" or (lw[i - 1] not in self.rules.place_prepositions
-                                  and lw[i + 2:i + 3] != ["'s"]):
+        the = self._the
+        for i in the[bisect.bisect_left(the, max(a, 1)):bisect.bisect_left(the, b - 1)]:
+            if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
                 continue  # "in the province", "The city's trade with the EU"
             kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
             if kind is None:
@@ -1381,10 +1463,9 @@ class FactBuilder:
         country"), in an article about one of its regions."""
         lw = self._lw
         by_first = self._national_first
-        if by_first.keys().isdisjoint(lw[a:b]):
-            return False  # most clauses: no word a phrase starts with
-        for i in range(a, b):
-            for phrase in by_first.get(lw[i], ()):
+        starts = self._national_at
+        for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
@@ -1410,7 +1491,7 @@ class FactBuilder:
                     for j in self._entities_in(ent.end + 1, ent.end + 2)):
                 continue  # "China's Fufeng Group": the company's country, not the subject
             prev = self._lw[ent.start - 1] if ent.start > 0 else ""
-            if prev in self.rules.partner_prepositions or prev in self.rules.direction_words \
+            if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
                     or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
                         ["and"], [","], [",", "and"])):
                 skipped_end = ent.end
@@ -1439,7 +1520,7 @@ class FactBuilder:
         visitors")."""
         lw = self._lw
         i = max(sent.start, self._after_dateline)
-        if i < sent.end and lw[i] in self.rules.subordinators:
+        if i < sent.end and lw[i] in self.sets.subordinators:
             comma = next((k for k in range(i, sent.end) if lw[k] == ","), None)
             if comma is not None:
                 return comma + 1
@@ -1455,7 +1536,7 @@ class FactBuilder:
         for w in reversed(lw[max(a, i - 7):i - 1]):
             if w in (",", ";") or w in self.level_verbs or w in self.change_words:
                 return False
-            if w.endswith("est") or w in self.rules.ranking_words:
+            if w.endswith("est") or w in self.sets.ranking_words:
                 return True
         return False
 
@@ -1470,7 +1551,7 @@ class FactBuilder:
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
             places = [k for k in self._entities_in(a, first)
-                      if entities[k].label_ in PLACE_LABELS | {"ORG"}
+                      if entities[k].label_ in PLACE_OR_ORG
                       and entities[k].end <= first]
             if len(places) != len(group):
                 continue
@@ -1480,7 +1561,7 @@ class FactBuilder:
                 start = entities[places[0]].start
                 before = self._lw[max(0, start - 2):start]
                 # "trade with the EU, the United States and ASEAN ... respectively"
-                partners = any(w in self.rules.partner_prepositions for w in before)
+                partners = any(w in self.sets.partner_prepositions for w in before)
                 if not partners and any(entities[k].label_ not in PLACE_LABELS for k in places):
                     continue  # an organisation is a partner, never the place
                 for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
@@ -1498,8 +1579,7 @@ class FactBuilder:
         for f in drafts:
             if f.value is None:
                 continue
-            span = f.value.span
-            unit = self._unit(span)
+            unit = f.value.unit
             key = (f.value.kind, str(unit or ""))  # a currency or a unit
             bare = f.metric is None or (f.value.kind == "quantities" and f.metric == unit
                                         and f.metric in self.measure_units)
@@ -1542,10 +1622,10 @@ class FactBuilder:
             if len(run) != len(group):
                 continue
             s0, e0, _ = run[0]
-            prefix = doc[s0:e0 - 1].text if e0 - s0 > 1 \
+            prefix = self._text(s0, e0 - 1) if e0 - s0 > 1 \
                 and self._lw[e0 - 1] in self.form_ids else ""
             for f, (s, e, ids) in zip(group, run, strict=True):
-                text = doc[s:e].text
+                text = self._text(s, e)
                 if prefix and (s, e) != (s0, e0) and e - s == 1:
                     text = f"{prefix} {text}"  # "NEV production and sales" -> NEV sales
                     ids = self.form_ids.get(text.lower(), ids)
@@ -1602,7 +1682,8 @@ class FactBuilder:
 
     def _paragraph_starts(self) -> list[int]:
         """Tokens that begin a paragraph (after a line break), ascending."""
-        return [i + 1 for i, w in enumerate(self._lw) if "\n" in w and w.isspace()]
+        lw = self._lw
+        return [i + 1 for i in self._marks if lw[i] not in SENTENCE_ENDS]
 
     def _same_place(self, entities, a: int, b: int) -> bool:
         ea, eb = entities[a], entities[b]
@@ -1631,12 +1712,11 @@ class FactBuilder:
         for ent in self._entities:
             if ent.label_ in ("ORG", "PERSON"):
                 taken.update(range(ent.start, ent.end))
-        text = doc_text(doc)
         hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
-        figure_verbs = set(self.rules.figure_verbs)
+        figure_verbs = set(self.sets.figure_verbs)
         for s, e in hits:
             if s < last_end or not taken.isdisjoint(range(s, e)):
                 continue
@@ -1646,8 +1726,7 @@ class FactBuilder:
                 continue  # "the China-Africa Economic and Trade Expo"
             if s > 0 and self._lw[s - 1] == "-" and not doc[s - 2].whitespace_:
                 continue  # "joint-stock": no "stock"
-            ids = self.form_ids.get(text[self._idx[s]:self._idx[e - 1] + len(self._words[e - 1])]
-                                    .lower(), [])  # doc[s:e].text.lower()
+            ids = self.form_ids.get(self._text(s, e).lower(), [])
             out.append((s, e, ids))
             last_end = e
         # "4.8 percent of gross domestic product (GDP)": what a ratio is of does
@@ -1662,7 +1741,7 @@ class FactBuilder:
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
         support: dict[str, int] = {}
-        units = [self._unit_ids(str(self._unit(f.span) or ""))
+        units = [self._unit_ids(str(f.unit or ""))
                  for f in figures if f.kind == "quantities"]  # "20,000 freight trains"
         for ids in [m[2] for m in out] + units:
             if len(ids) == 1:
@@ -1744,14 +1823,14 @@ class FactBuilder:
             for stop in (".", ";", "!", "?"):  # not words of the sentence before
                 if stop in wider:
                     wider = wider[len(wider) - wider[::-1].index(stop):]
-            if before[-1:] and before[-1] in self.rules.period_prepositions \
+            if before[-1:] and before[-1] in self.sets.period_prepositions \
                     and not {"than", "compared", "versus", "against"} & set(wider):
                 # "from the petroleum levy in the current fiscal year": the period
                 # has its own preposition; only "than in 2019" compares
                 wider = before[-2:-1]
             hit.comparison = label in ("same_period", "year_ago") or (
                 not ranged and not pointer and not self.comparisons.isdisjoint(wider)) or (
-                e < len(self._lw) and self._lw[e] in self.rules.comparison_after)
+                e < len(self._lw) and self._lw[e] in self.sets.comparison_after)
             if label in ("same_period", "year_ago") and (
                     s <= here or self._lw[here:s] in (["the"],)) and self._lw[e:e + 1] == [","]:
                 hit.comparison = False  # "A year earlier, remittances stood at ..."
@@ -1804,27 +1883,29 @@ class FactBuilder:
         if self._plan_article:
             return False
         lw = self._lw
+        if "has" not in lw[a:b - 1] and "have" not in lw[a:b - 1]:
+            return False  # most clauses
         for i in range(a, b - 1):
             if lw[i] in ("has", "have"):
                 j = i + 1
-                while j < b and lw[j] in self.rules.participle_fillers:
+                while j < b and lw[j] in self.sets.participle_fillers:
                     j += 1
                 if j < b and lw[j] != "been" and lw[j] not in self.level_verbs \
-                        and lw[j] not in self.rules.tally_verbs \
-                        and (lw[j].endswith("ed") or lw[j] in self.rules.participles):
+                        and lw[j] not in self.sets.tally_verbs \
+                        and (lw[j].endswith("ed") or lw[j] in self.sets.participles):
                     return True
         return False
 
     def _distance_measure(self, draft: FactDraft) -> bool:
         """The figure is a length or distance (km, metres)."""
         return draft.value is not None and draft.value.kind == "quantities" \
-            and self.unit_kinds.get(str(self._unit(draft.value.span) or "")) == "length"
+            and self.unit_kinds.get(str(draft.value.unit or "")) == "length"
 
     def _tally_metric(self, draft: FactDraft) -> bool:
         """A count of a disaster's toll or damage (dead, missing, houses
         collapsed, losses), which an "as of" date dates."""
         a, b = draft.notes["clause"]
-        return draft.metric_id in self.rules.tally_ids or not self.tally_words.isdisjoint(
+        return draft.metric_id in self.sets.tally_ids or not self.tally_words.isdisjoint(
             self._lw[a:b])
 
     def _tally(self, a: int, b: int) -> bool:
@@ -1836,7 +1917,9 @@ class FactBuilder:
     def _ahead(self, a: int, b: int) -> bool:
         """The clause looks ahead: "will", "plans", "is expected to" (not "had
         expected")."""
-        lw, cues = self._lw, self.rules
+        lw, cues = self._lw, self.sets
+        if cues.future_words.isdisjoint(lw[a:b - 1]) and "to" not in lw[a + 1:b]:
+            return False  # most clauses
         return any(w in cues.future_words or (
             lw[i + 1] == "to" and (w in cues.forecast_cues or w in cues.target_cues))
             for i, w in enumerate(lw[a:b - 1], a))
@@ -1885,7 +1968,7 @@ class FactBuilder:
             if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
                                              "recorded", "posted", "seen", "registered")
                                    and w not in self.reference_nouns  # "quota for 2024"
-                                   and w not in self.rules.change_nouns  # "a 1.1-percent drop"
+                                   and w not in self.sets.change_nouns  # "a 1.1-percent drop"
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
@@ -1905,7 +1988,7 @@ class FactBuilder:
                 if joinable and prev.months and hit.fiscal and hit.fiscal[2:] == (1, 12):
                     country, year = hit.fiscal[0], hit.fiscal[1]
                     first, last = self.fiscal.months(country, year, *prev.months)
-                    out[-1] = replace(hit, start=prev.start, label=doc[prev.start:hit.end].text,
+                    out[-1] = replace(hit, start=prev.start, label=self._text(prev.start, hit.end),
                                       first=first, last=last,
                                       fiscal=(country, year, *prev.months))
                     continue
@@ -1915,14 +1998,14 @@ class FactBuilder:
                                     for w in self._lw[prev.start:prev.end]):
                     # "the first half of this year"
                     y, (m1, m2) = hit.first.year, prev.months
-                    out[-1] = replace(prev, end=hit.end, label=doc[prev.start:hit.end].text,
+                    out[-1] = replace(prev, end=hit.end, label=self._text(prev.start, hit.end),
                                       first=dt.date(y, m1, 1),
                                       last=dt.date(y, m2, calendar.monthrange(y, m2)[1]))
                     continue
                 if not gap and hit.label_kind in ("as_of_weekday", "as_of_date") \
                         and prev.label_kind in ("year", "relative_year") and prev.first \
                         and hit.last and prev.first <= hit.last <= (prev.last or hit.last):
-                    out[-1] = replace(prev, end=hit.end, label=doc[prev.start:hit.end].text,
+                    out[-1] = replace(prev, end=hit.end, label=self._text(prev.start, hit.end),
                                       last=hit.last, label_kind="year_to_date")
                     continue
             out.append(hit)
@@ -2027,7 +2110,7 @@ class FactBuilder:
             if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
             key = " ".join(lw[s:e]).replace(" - ", "-")  # "mid - autumn" -> "mid-autumn"
-            name = self.rules.holidays.get(key) or self.rules.holidays.get(doc[s:e].text.lower())
+            name = self.rules.holidays.get(key) or self.rules.holidays.get(self._text(s, e).lower())
             if name is None:
                 continue
             start, length = s, None
@@ -2057,6 +2140,10 @@ class FactBuilder:
             if days is not None and days[0] <= ref + dt.timedelta(days=45):
                 return days  # this year's, unless it is still weeks away
         return None
+
+    def _may_trigger(self, w: str) -> bool:
+        """Can :meth:`_triggers_period` accept this word anywhere?"""
+        return w in self._trigger_words or w[:1].isdigit() or w[:2] == "fy"
 
     def _triggers_period(self, i: int, w: str) -> bool:
         """Can a period pattern hold this word? A year (1900-2100), a month
@@ -2108,10 +2195,10 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        maybe = self._trigger_words
-        for i, w in enumerate(lw):
-            # most words are prose: a set lookup first, the rules only for the rest
-            if (w in maybe or w[:1].isdigit() or w[:2] == "fy") and self._triggers_period(i, w):
+        # most words are prose: the rules only for the words a period may hold
+        for i in compress(range(n), map(self._may_hold_period.__getitem__, lw)):
+            w = lw[i]
+            if self._triggers_period(i, w):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
@@ -2134,10 +2221,10 @@ class FactBuilder:
         if words and words[0] == "the" and label not in ("year_end", "month_end"):
             s += 1
             words = words[1:]
-        while e - s > 1 and (self._lw[e - 1] in ("of", "in") or doc[e - 1].is_punct):
+        while e - s > 1 and (self._lw[e - 1] in ("of", "in") or self._is_punct(e - 1)):
             e -= 1
             words = words[:-1]
-        text = doc[s:e].text
+        text = self._text(s, e)
         years = [int(w) for w in words if w.isdigit() and len(w) == 4]
         if any(not 1900 <= y <= 2100 for y in years):
             return None
