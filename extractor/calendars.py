@@ -29,32 +29,37 @@ BS_OFFSET = 57
 BS_FROM = 2070
 
 
+@lru_cache(maxsize=1)
+def _named_days_off() -> dict[tuple[str, int], list[dt.date]]:
+    """The package's named days off by (holiday, year), in date order: read
+    once from its schedule table, instead of asking it about each day of a year."""
+    named: dict[tuple[str, int], list[dt.date]] = {}
+    for day, name in sorted(chinese_calendar.holidays.items()):
+        if day not in chinese_calendar.workdays:  # a working day is not off, whatever it is named
+            named.setdefault((name, day.year), []).append(day)
+    return named
+
+
 @lru_cache(maxsize=256)
 def official_holiday(name: str, year: int) -> tuple[dt.date, dt.date] | None:
     """First and last day off of the break around a Chinese public holiday in
     ``year``, as announced; ``None`` when the schedule for that year is not
     known."""
-    day = dt.date(year, 1, 1)
-    days = []
+    days = _named_days_off().get((name, year))
+    if not days:
+        return None
+    # the first run of days off named so
+    last = next((a for a, b in zip(days, days[1:]) if (b - a).days > 1), days[-1])
+    first = days[0]
     try:
-        while day.year == year:
-            off, which = chinese_calendar.get_holiday_detail(day)
-            if off and which == name:
-                days.append(day)
-            elif days:
-                break  # the first run of days off named so
-            day += dt.timedelta(days=1)
-        if not days:
-            return None
         # the whole break: the days off around it ("the three-day New Year's Day
         # holiday" of 2024 began on Saturday, Dec. 30; the eight-day National Day
         # holiday of 2023 began with the Mid-Autumn Festival)
-        first, last = days[0], days[-1]
         while chinese_calendar.is_holiday(first - dt.timedelta(days=1)):
             first -= dt.timedelta(days=1)
         while chinese_calendar.is_holiday(last + dt.timedelta(days=1)):
             last += dt.timedelta(days=1)
-    except NotImplementedError:  # a year the package has no schedule for
+    except NotImplementedError:  # a day past the package's schedules
         return None
     return first, last
 
