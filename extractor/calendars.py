@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from itertools import pairwise
 
 import chinese_calendar
 import nepali_datetime
@@ -49,7 +50,7 @@ def official_holiday(name: str, year: int) -> tuple[dt.date, dt.date] | None:
     if not days:
         return None
     # the first run of days off named so
-    last = next((a for a, b in zip(days, days[1:]) if (b - a).days > 1), days[-1])
+    last = next((a for a, b in pairwise(days) if (b - a).days > 1), days[-1])
     first = days[0]
     try:
         # the whole break: the days off around it ("the three-day New Year's Day
