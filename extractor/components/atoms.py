@@ -106,7 +106,9 @@ class _StartsNumber:
         self.lower = lower
 
     def __call__(self, text: str) -> bool:
-        if is_numeral(text):
+        # a numeral ends in a digit, which no letter is: most words are
+        # letters only, and need only the word list
+        if not text.isalpha() and is_numeral(text):
             return True
         return (self.lower(text) if self.lower is not None else "") in self.may_start
 
