@@ -122,13 +122,6 @@ def _by_end(spans: list[Span]) -> dict[int, Span]:
     return {s.end: s for s in spans}
 
 
-def _marked_ranges(doc: Doc, attr: str) -> list[tuple[int, int]]:
-    """The atoms that ``Token._.<attr>`` marks, from the spans the marks are
-    set from (worked out once per Doc for all the rulers)."""
-    return group_derived(doc, MARK_SOURCES[attr][0], ("marked", attr),
-                         partial(marked_ranges, attr))
-
-
 class _AmountRuler:
     kind: str = ""
     unit_group: str = ""
@@ -162,7 +155,7 @@ class _AmountRuler:
         atoms = _DocAtoms.read(doc, self.unit_group)
         spans = [
             Span(doc, s, e, label=self._label)
-            for _, s, e in self.matcher(doc, partial(_marked_ranges, doc))
+            for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if blocked.isdisjoint(range(s, e))
         ]
         spans = self._split_changes(doc, filter_spans(spans), atoms)
@@ -180,6 +173,13 @@ class _AmountRuler:
 
     def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
         return []
+
+    def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
+        """The atoms that ``Token._.<attr>`` marks, from the spans the marks
+        are set from (worked out once per Doc for all the rulers, whatever
+        ``atoms`` this one read)."""
+        return group_derived(doc, MARK_SOURCES[attr][0], ("marked", attr),
+                             partial(marked_ranges, attr))
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
