@@ -128,9 +128,7 @@ class _StartsNumber:
         self.lower = lower
 
     def __call__(self, text: str) -> bool:
-        # a numeral ends in a digit, which no letter is: most words are
-        # letters only, and need only the word list
-        if not text.isalpha() and is_numeral(text):
+        if is_numeral(text):
             return True
         return (self.lower(text) if self.lower is not None else "") in self.may_start
 

@@ -7,13 +7,11 @@ the word itself (``ORTH``, ``LOWER``, ``SHAPE``) gives the same answer for
 every token of that word, so the vocabulary can work it out once per word as
 a lexeme flag, and the pattern tests the flag in the matcher's own loop:
 ``{"LOWER": {"IN": ["first", "second"]}}`` becomes ``{<flag id>: True}``
-(``NOT_IN``: ``False``). The flag is computed from the same attribute
-getter the vocabulary uses for the attribute, so the tokens a pattern
-matches are the same either way (tested); all the lists of a vocabulary are
-looked up at once for each new word (:class:`WordLists`). A spec the
-rewrite does not cover (other predicates, other attributes, non-string
-values), or a vocabulary with no free flag bit left, keeps spaCy's
-predicate.
+(``NOT_IN``: ``False``). The flag's getter is computed from the same
+attribute getter the vocabulary uses for the attribute, so the tokens a
+pattern matches are the same either way (tested). A spec the rewrite does not
+cover (other predicates, other attributes, non-string values), or a
+vocabulary with no free flag bit left, keeps spaCy's predicate.
 """
 
 from __future__ import annotations
@@ -32,80 +30,34 @@ _LEXEME_ATTRS: dict[str, int | None] = {"ORTH": None, "TEXT": None, "LOWER": LOW
                                         "SHAPE": SHAPE}
 
 
-class WordLists:
-    """The word-list flags of one vocabulary, worked out together.
+class InWords:
+    """What a word-list flag's getter holds: the attribute getter, the words,
+    and a memo shared by the flags on the same attribute (``[text, value]``:
+    the vocabulary calls every flag getter with the same string in a row
+    when it makes a lexeme, so the attribute is computed once; it is pure)."""
 
-    spaCy makes a lexeme by calling the getters of ``vocab.lex_attr_getters``
-    with the word, one after the other in the dict's order
-    (``Vocab._new_lexeme``), and a flag added later comes later in it. The
-    getter of the first flag added here looks the word's attributes up in an
-    index of all the lists (value -> the flags whose list holds it) and adds
-    the word to ``holding[flag]`` for each flag it has. Each later flag's
-    getter is its set's ``__contains__``, a C call (a Python getter each
-    cost about 5 us a new word for the fact builder's twenty lists): when
-    the vocabulary calls it, the first flag's getter has seen the word.
-    Called on their own, the getters answer for the words the vocabulary
-    has made."""
+    def __init__(self, attr: Callable[[str], str] | None, values: frozenset[str],
+                 memo: list | None) -> None:
+        self.attr = attr
+        self.values = values
+        self.memo = memo if memo is not None else [None, None]
 
-    def __init__(self) -> None:
-        self.lists: dict[int, tuple[Callable[[str], str] | None, frozenset[str]]] = {}
-        # attribute getter (None: the word's own text) -> its value -> flags
-        self.index: dict[Callable[[str], str] | None, dict[str, list[int]]] = {}
-        self.holding: dict[int, set[str]] = {}  # flag -> the words made with it set
 
-    @staticmethod
-    def of(vocab: Vocab) -> WordLists | None:
-        """The vocabulary's word lists, if it has any."""
-        for getter in vocab.lex_attr_getters.values():
-            found = getattr(getter, "word_lists", None)
-            if isinstance(found, WordLists):
-                return found
-        return None
-
-    def find(self, attr: Callable[[str], str] | None, values: frozenset[str]) -> int | None:
-        """The flag of this list, if there is one."""
-        for flag_id, listed in self.lists.items():
-            if listed[0] is attr and listed[1] == values:
-                return flag_id
-        return None
-
-    def add(self, vocab: Vocab, attr: Callable[[str], str] | None, values: frozenset[str],
-            flag_id: int) -> int:
-        """Add flag ``flag_id``: "the word's ``attr`` is in ``values``"."""
-        holding = self.holding[flag_id] = set()
-        first = not self.lists
-        self.lists[flag_id] = (attr, values)
-        index = self.index.setdefault(attr, {})
-        for value in values:
-            index.setdefault(value, []).append(flag_id)
-        if first:
-            return vocab.add_flag(self._first_getter(holding), flag_id)
-
-        def on_its_own(text: str) -> bool:
-            found = (text if attr is None else attr(text)) in values
-            if found:
-                holding.add(text)
-            return found
-
-        # add_flag sets the flag of the words already made with the getter
-        # given; the set's __contains__ then takes its place in the dict
-        flag_id = vocab.add_flag(on_its_own, flag_id)
-        vocab.lex_attr_getters[flag_id] = holding.__contains__
-        return flag_id
-
-    def _first_getter(self, own: set[str]) -> Callable[[str], bool]:
-        holding, indexes = self.holding, self.index
-
-        def first(text: str) -> bool:
-            for attr, index in indexes.items():
-                flags = index.get(text if attr is None else attr(text))
-                if flags is not None:
-                    for flag_id in flags:
-                        holding[flag_id].add(text)
-            return text in own
-
-        first.word_lists = self  # type: ignore[attr-defined]
-        return first
+def _getter(spec: InWords) -> Callable[[str], bool]:
+    """The flag getter itself: a plain function (the vocabulary calls it for
+    every new word, and calling a function costs less than an object)."""
+    attr, values, memo = spec.attr, spec.values, spec.memo
+    if attr is None:
+        def get(text: str) -> bool:
+            return text in values
+    else:
+        def get(text: str) -> bool:
+            if text is not memo[0]:
+                memo[1] = attr(text)
+                memo[0] = text
+            return memo[1] in values
+    get.in_words = spec  # type: ignore[attr-defined]
+    return get
 
 
 def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
@@ -119,15 +71,18 @@ def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
     attr_getter = None if source is None else getters.get(source)
     if source is not None and attr_getter is None:
         return None
-    lists = WordLists.of(vocab)
-    if lists is not None:
-        found = lists.find(attr_getter, values)
-        if found is not None:
-            return found
+    memo = None
+    for flag_id, getter in getters.items():
+        spec = getattr(getter, "in_words", None)
+        if isinstance(spec, InWords) and spec.attr is attr_getter \
+                and isinstance(flag_id, int) and flag_id < 64:
+            if spec.values == values:
+                return flag_id
+            memo = spec.memo
     free = [bit for bit in range(63, 0, -1) if bit not in getters]
     if not free:
         return None
-    return (lists or WordLists()).add(vocab, attr_getter, values, free[0])
+    return vocab.add_flag(_getter(InWords(attr_getter, values, memo)), free[0])
 
 
 def flag_pattern(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
