@@ -114,13 +114,21 @@ def is_year_like(text: str) -> bool:
 
 
 def _plain_ascii(text: str) -> tuple[str, str] | None:
-    """``(integer digits, decimal digits)`` of ``1234`` or ``12.5`` (ASCII
-    digits, no sign, no grouping: what :data:`_DIGITS` reads so, the
-    commonest numerals); None for anything else, left to the expression."""
+    """``(integer digits, decimal digits)`` of ``1234``, ``12.5`` or
+    ``1,234,567.5`` (ASCII digits, no sign, no grouping or the Western one:
+    what :data:`_DIGITS` reads so, the commonest numerals); None for
+    anything else, left to the expression."""
     int_part, dot, frac = text.partition(".")
-    if int_part.isascii() and int_part.isdigit() and (
-            not dot or frac.isascii() and frac.isdigit()):
+    if not int_part.isascii() or dot and not (frac.isascii() and frac.isdigit()):
+        return None
+    if int_part.isdigit():
         return int_part, frac
+    if "," not in int_part:
+        return None
+    head, *groups = int_part.split(",")
+    if 0 < len(head) <= 3 and head.isdigit() and all(
+            len(group) == 3 and group.isdigit() for group in groups):
+        return head + "".join(groups), frac
     return None
 
 

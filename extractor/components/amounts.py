@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
@@ -22,7 +23,14 @@ from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..tokenizer import token_words
 from ..values import scale
-from .atoms import ATOM_GROUPS, MARK_SOURCES, group_spans, marked_ranges, store_group
+from .atoms import (
+    ATOM_GROUPS,
+    MARK_SOURCES,
+    group_derived,
+    group_spans,
+    marked_ranges,
+    store_group,
+)
 from .extensions import span_accessors
 from .windowed import WindowedMatcher
 
@@ -31,7 +39,7 @@ SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities
 AND_OR = ("and", "or")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
 class _DocAtoms:
     """The atoms a ruler looks at, read from ``doc.spans`` once per document
     (each read of a span group builds new Span objects)."""
@@ -52,8 +60,10 @@ class _DocAtoms:
 
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
-        nums = group_spans(doc, ATOM_GROUPS["num"])
-        units = group_spans(doc, unit_group)
+        """The atoms, with the tables made of them once per Doc for all the
+        rulers (:func:`.atoms.group_derived`)."""
+        nums, num_starts = group_derived(doc, ATOM_GROUPS["num"], "in_order", _in_order)
+        units, unit_starts = group_derived(doc, unit_group, "in_order", _in_order)
         value, mantissa, exponent, unit, factor, set_mention = span_accessors(
             ("value", "mantissa", "exponent", "unit", "factor"),
             ("value", "value_max", "qualifier", "per", "unit"),
@@ -61,16 +71,16 @@ class _DocAtoms:
         return cls(
             nums=nums,
             units=units,
-            measures_by_start={s.start: s for s in group_spans(doc, ATOM_GROUPS["unit"])},
-            hedges_by_end={s.end: s for s in group_spans(doc, ATOM_GROUPS["hedge"])},
+            measures_by_start=group_derived(doc, ATOM_GROUPS["unit"], "by_start", _by_start),
+            hedges_by_end=group_derived(doc, ATOM_GROUPS["hedge"], "by_end", _by_end),
             value=value,
             mantissa=mantissa,
             exponent=exponent,
             unit=unit,
             factor=factor,
             set_mention=set_mention,
-            _num_starts=_ascending_starts(nums),
-            _unit_starts=_ascending_starts(units),
+            _num_starts=num_starts,
+            _unit_starts=unit_starts,
         )
 
     def nums_within(self, start: int, end: int) -> list[Span]:
@@ -98,6 +108,18 @@ def _within(spans: list[Span], starts: list[int] | None, start: int, end: int) -
 def _ascending_starts(spans: list[Span]) -> list[int] | None:
     starts = [s.start for s in spans]
     return starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
+
+
+def _in_order(spans: list[Span]) -> tuple[list[Span], list[int] | None]:
+    return spans, _ascending_starts(spans)
+
+
+def _by_start(spans: list[Span]) -> dict[int, Span]:
+    return {s.start: s for s in spans}
+
+
+def _by_end(spans: list[Span]) -> dict[int, Span]:
+    return {s.end: s for s in spans}
 
 
 class _AmountRuler:
@@ -153,15 +175,11 @@ class _AmountRuler:
         return []
 
     def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
-        """The atoms that ``Token._.<attr>`` marks, from the spans the marks are set from."""
-        group = MARK_SOURCES[attr][0]
-        if group == ATOM_GROUPS["num"]:
-            spans = atoms.nums
-        elif group == self.unit_group:
-            spans = atoms.units
-        else:
-            spans = group_spans(doc, group)
-        return marked_ranges(attr, spans)
+        """The atoms that ``Token._.<attr>`` marks, from the spans the marks
+        are set from (worked out once per Doc for all the rulers, whatever
+        ``atoms`` this one read)."""
+        return group_derived(doc, MARK_SOURCES[attr][0], ("marked", attr),
+                             partial(marked_ranges, attr))
 
     # -------------------------------------------------------------- helpers
     def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:

@@ -619,7 +619,7 @@ def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
 
 
 # ============================================================ linking
-@dataclass
+@dataclass(frozen=True)
 class Link:
     kb_id: str | None
     name: str
@@ -645,7 +645,7 @@ class EntityLinker:
     no candidate, no ``kb_id``.
     """
 
-    #: lookup forms whose candidates are remembered, before starting afresh
+    #: lookup forms whose candidates are remembered, and choices, before starting afresh
     max_remembered = 50_000
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -653,6 +653,10 @@ class EntityLinker:
         self.kb = KnowledgeBase.load()
         # (place label or not, lookup form) -> candidates: names recur across articles
         self._remembered: dict[tuple[bool, str], tuple[Entry, ...]] = {}
+        # (label, lookup form) -> the countries the choice may depend on
+        self._countries: dict[tuple[str, str], tuple[str, ...]] = {}
+        # (label, text, lookup, name, rank of each of those countries) -> the choice
+        self._chosen: dict[tuple, Link] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = group_spans(doc, "entities") if "entities" in doc.spans else []
@@ -670,8 +674,9 @@ class EntityLinker:
                 countries.append(cands[0].country)
         linked = []
         set_link = span_setter("link")
+        rank = {c: k for k, c in enumerate(countries)}
         for (span, label, words, lookup, name), cands in zip(named, candidates, strict=True):
-            link = self._choose(label, words, lookup, name, cands, countries)
+            link = self._chosen_link(label, words, lookup, name, cands, countries, rank)
             set_link(span, link)  # kept by offsets: the new Span below sees it too
             linked.append(Span(doc, span.start, span.end, label=label,
                                kb_id=link.kb_id or ""))
@@ -689,6 +694,31 @@ class EntityLinker:
             found = self._remembered[place, lookup] = tuple(
                 e for e in self.kb.candidates(lookup) if place == (e.label in PLACE_LABELS))
         return found
+
+    def _chosen_link(self, label: str, text: str, lookup: str | None, name: str | None,
+                     cands: Sequence[Entry], countries: list[str], rank: dict[str, int]) -> Link:
+        """:meth:`_choose`, remembered: the choice depends on the names, the
+        candidates (given by the label and lookup form) and where in the
+        article's countries (``rank``) the countries of the candidates,
+        subdivisions and cities stand; most names recur with the same ones."""
+        form = lookup or text
+        relevant = self._countries.get((label, form))
+        if relevant is None:
+            found = {e.country for e in cands}
+            if label == "GPE":
+                cities, subdivisions = self.kb.cities_or_subdivisions(form)
+                found.update(c.country for c in cities)
+                found.update(s.country for s in subdivisions)
+            if len(self._countries) >= self.max_remembered:
+                self._countries.clear()
+            relevant = self._countries[label, form] = tuple(sorted(found, key=lambda c: c or ""))
+        key = (label, text, lookup, name, tuple(map(rank.get, relevant)))
+        link = self._chosen.get(key)
+        if link is None:
+            if len(self._chosen) >= self.max_remembered:
+                self._chosen.clear()
+            link = self._chosen[key] = self._choose(label, text, lookup, name, cands, countries)
+        return link
 
     def _choose(self, label: str, text: str, lookup: str | None, name: str | None,
                 cands: Sequence[Entry], countries: list[str]) -> Link:

@@ -68,6 +68,7 @@ class _Plan:
     # unit): every match holds a token with one of these, so windows are
     # looked for around them only
     seeds: frozenset[tuple[str, str]]
+    seed_attrs: frozenset[str]  # the attributes of the seed marks
 
 
 def _words(value: Any) -> list[str] | None:
@@ -124,6 +125,7 @@ def plan_for(patterns: Iterable[list[dict[str, Any]]]) -> _Plan | None:
         orth=frozenset(words["orth"]),
         required=tuple(required),
         seeds=seeds,
+        seed_attrs=frozenset(attr for attr, _mark in seeds),
     )
 
 
@@ -154,6 +156,8 @@ class WindowedMatcher:
         plan = self._plan
         if plan is None:
             return list(self.matcher(doc))
+        if not any(ranges(attr) for attr in plan.seed_attrs):
+            return []  # no seed mark, no match (most articles have no unit of measurement)
         # token -> the tested marks it carries; mark -> the tokens carrying it
         marked: dict[int, tuple[tuple[str, str], ...]] = {}
         where: dict[tuple[str, str], list[int]] = {}

@@ -20,8 +20,9 @@ more often than whole windows do.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from spacy.attrs import IDS
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -37,14 +38,11 @@ _WORD_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": "
 _MAX_REMEMBERED = 50_000
 
 
-def _word_tests(patterns: list[list[dict[Any, Any]]]) -> tuple | None:
-    """What the patterns can tell of a word: ``("flag", id)``, ``("bool",
-    name)``, ``("str", name, words)`` (the word's value when it is one of the
-    words the patterns name, else nothing). None when a pattern tests
-    anything else (a token attribute, ``_``, a predicate other than a word
-    list)."""
-    flags: set[int] = set()
-    bools: set[str] = set()
+def _word_tests(patterns: list[list[dict[Any, Any]]]) -> _WordTests | None:
+    """What the patterns can tell of a word (see :class:`_WordTests`). None
+    when a pattern tests anything else (a token attribute, ``_``, a
+    predicate other than a word list)."""
+    flags = 0
     strings: dict[str, set[str]] = {}
     for pattern in patterns:
         for spec in pattern:
@@ -52,13 +50,13 @@ def _word_tests(patterns: list[list[dict[Any, Any]]]) -> tuple | None:
                 if isinstance(key, int):
                     if not 0 < key < 64:
                         return None
-                    flags.add(key)
+                    flags |= 1 << key
                     continue
                 name = key.upper()
                 if name == "OP":
                     continue
                 if name in _WORD_BOOLS and isinstance(value, bool):
-                    bools.add(name)
+                    flags |= 1 << IDS[name]  # the Lexeme reads it from its flag bit
                 elif name in _WORD_STRINGS and isinstance(value, str):
                     strings.setdefault(_WORD_STRINGS[name], set()).add(value)
                 elif name in _WORD_STRINGS and isinstance(value, dict) and len(value) == 1 \
@@ -68,8 +66,26 @@ def _word_tests(patterns: list[list[dict[Any, Any]]]) -> tuple | None:
                         next(iter(value.values())))
                 else:
                     return None
-    return (*(("flag", f) for f in sorted(flags)), *(("bool", b.lower()) for b in sorted(bools)),
-            *(("str", s, frozenset(w)) for s, w in sorted(strings.items())))
+    return _WordTests(flags, tuple((s, frozenset(w)) for s, w in sorted(strings.items())))
+
+
+class _WordTests(NamedTuple):
+    """What the patterns can tell of a word: the flag bits they test (the
+    boolean attributes among them, ``IS_ALPHA``...: the Lexeme reads those
+    from their bits), and per string attribute tested (the Lexeme's name for
+    it) the words the patterns name."""
+
+    flags: int
+    strings: tuple[tuple[str, frozenset[str]], ...]
+
+    def signature(self, lex: Lexeme) -> tuple:
+        """The word's flags tested, then each string attribute tested when it
+        is one of the words named (else None)."""
+        out: list[Any] = [lex.flags & self.flags]
+        for name, words in self.strings:
+            value = getattr(lex, name)
+            out.append(value if value in words else None)
+        return tuple(out)
 
 
 class WindowMemo:
@@ -87,13 +103,13 @@ class WindowMemo:
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
         self._count = -1  # patterns the tests were read from
-        self._tests: tuple | None = None
+        self._tests: _WordTests | None = None
         self._places = _SpecPlaces.uncut()
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
         # word -> (its signature, the token specs that accept it)
         self._signatures: dict[str, tuple[tuple, int]] = {}
 
-    def _read_patterns(self) -> tuple | None:
+    def _read_patterns(self) -> _WordTests | None:
         patterns = self.matcher._patterns
         count = sum(map(len, patterns.values()))
         if count != self._count:
@@ -101,7 +117,8 @@ class WindowMemo:
             callbacks = any(cb is not None for cb in self.matcher._callbacks.values())
             flat = [p for ps in patterns.values() for p in ps]
             self._tests = None if callbacks else _word_tests(flat)
-            self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if self._tests
+            tested = self._tests is not None and (self._tests.flags or self._tests.strings)
+            self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if tested
                             else _SpecPlaces.uncut())
             self._shapes.clear()
             self._signatures.clear()
@@ -137,10 +154,10 @@ class WindowMemo:
             out += self._run(doc, run, shape)
         return out
 
-    def _read_word(self, doc: Doc, i: int, word: str, tests: tuple) -> tuple[tuple, int]:
+    def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> tuple[tuple, int]:
         """What the patterns can tell of ``word``, token ``i``, remembered:
         its signature and the specs it passes."""
-        sig = self._signature(doc.vocab[word], tests)
+        sig = tests.signature(doc.vocab[word])
         found = self._signatures[word] = (sig, self._places.accepting(sig, doc, i))
         return found
 
@@ -153,19 +170,6 @@ class WindowMemo:
                 self._shapes.clear()
             found = self._shapes[key] = tuple(self.matcher(doc[start:start + len(shape)]))
         return [(m, start + s, start + e) for m, s, e in found]
-
-    @staticmethod
-    def _signature(lex: Lexeme, tests: tuple) -> tuple:
-        out = []
-        for test in tests:
-            if test[0] == "flag":
-                out.append(lex.check_flag(test[1]))
-            elif test[0] == "bool":
-                out.append(getattr(lex, test[1]))
-            else:
-                value = getattr(lex, test[1])
-                out.append(value if value in test[2] else None)
-        return tuple(out)
 
 
 def _op_kind(op: Any) -> tuple[bool, bool] | None:
