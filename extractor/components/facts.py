@@ -48,6 +48,8 @@ TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trad
 PLACE_LABELS = {"GPE", "LOC"}
 PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 SENTENCE_ENDS = (".", "!", "?")
+#: what a word can do for a period pattern (FactBuilder._word_period_cue)
+NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 1, 2
 #: the most words a per-word memo keeps (then it forgets them all at once)
 MAX_REMEMBERED = 50_000
 
@@ -166,7 +168,7 @@ class FactBuilder:
         self._vocab = nlp.vocab
         self._lower = PerWord(str.lower)
         self._is_mark = PerWord(_ends_sentence_or_line)
-        self._may_hold_period = PerWord(self._may_trigger)
+        self._period_cue = PerWord(self._word_period_cue)  # by the word as written
         self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
@@ -206,11 +208,9 @@ class FactBuilder:
         self._national_first: dict[str, list[list[str]]] = {}
         for phrase in self.national_phrases:
             self._national_first.setdefault(phrase[0], []).append(phrase)
-        # every word _triggers_period can accept, but years and "2024/25"/"FY2024"
-        self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
-                               "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
-                               "half", "last", "this", "next", "end", "past", "previous",
-                               "preceding", "final", "year", "prior"}
+        # the words that can start a period only in company (see _period_in_company)
+        self._company_words = {*rules.ordinals, "half", "last", "this", "next", "end", "past",
+                               "previous", "preceding", "final", "year", "prior"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
@@ -2141,25 +2141,30 @@ class FactBuilder:
                 return days  # this year's, unless it is still weeks away
         return None
 
-    def _may_trigger(self, w: str) -> bool:
-        """Can :meth:`_triggers_period` accept this word anywhere?"""
-        return w in self._trigger_words or w[:1].isdigit() or w[:2] == "fy"
-
-    def _triggers_period(self, i: int, w: str) -> bool:
-        """Can a period pattern hold this word? A year (1900-2100), a month
-        written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
-        word that starts one only in company: "last year", "first half",
-        "end of", "fiscal year", "the same period", "a year earlier"."""
+    def _word_period_cue(self, word: str) -> int:
+        """What a word, as written, can do for a period pattern:
+        :data:`NO_PERIOD`; :data:`PERIOD_WORD`, a word a pattern holds wherever
+        it is: a year (1900-2100), a month written with a capital (not the verb
+        "may"), a weekday, "H1"/"Q3", "2024/25", "FY2024", a period word; or
+        :data:`PERIOD_IN_COMPANY`, one that starts a period only in company
+        (:meth:`_period_in_company`)."""
+        w = word.lower()
         if len(w) == 4 and w.isdigit():
-            return 1900 <= int(w) <= 2100
+            return PERIOD_WORD if 1900 <= int(w) <= 2100 else NO_PERIOD
         if w in self.rules.months:
-            return self._words[i][:1].isupper()
+            return PERIOD_WORD if word[:1].isupper() else NO_PERIOD
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
-            return True
+            return PERIOD_WORD
         if w in self.period_words or (w[:2] == "fy" and w[2:].isdigit()):
-            return True
+            return PERIOD_WORD
         if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
-            return True
+            return PERIOD_WORD
+        return PERIOD_IN_COMPANY if w in self._company_words else NO_PERIOD
+
+    def _period_in_company(self, i: int, w: str) -> bool:
+        """Does the word ``w`` (token ``i``, lower case) start a period with the
+        words around it: "last year", "first half", "the half-year", "end of",
+        "the past 12 months", "for the (whole) year"?"""
         if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
@@ -2195,10 +2200,10 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        # most words are prose: the rules only for the words a period may hold
-        for i in compress(range(n), map(self._may_hold_period.__getitem__, lw)):
-            w = lw[i]
-            if self._triggers_period(i, w):
+        # most words are prose; most of the others decide by themselves
+        cues = list(map(self._period_cue.__getitem__, self._words))
+        for i in compress(range(n), cues):
+            if cues[i] == PERIOD_WORD or self._period_in_company(i, lw[i]):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
