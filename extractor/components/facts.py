@@ -243,12 +243,18 @@ class FactBuilder:
         tokens = range(len(lw))
         # the tokens that end a sentence or a paragraph
         self._marks = list(compress(tokens, map(self._is_mark.__getitem__, lw)))
-        self._the = list(compress(tokens, map("the".__eq__, lw)))  # "in the province"
+        self._pointers, self._pointer_kinds = self._place_pointers(lw)  # "in the province"
         # where a phrase for the whole country may start ("nationwide", "across the country")
         self._national_at = list(compress(tokens, map(self._national_first.__contains__, lw)))
         self._joints = list(compress(tokens, map(self.joints.__contains__, lw)))
-        # each read of a span group builds new Span objects: read each once
-        self._entities = list(doc.spans.get("entities", []))
+        # each read of a span group builds new Span objects: read each once, and
+        # what the rules ask of them (a Span's label_ is a string store lookup)
+        self._entities = entities = list(doc.spans.get("entities", []))
+        self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
+        self._ent_ends = [e.end for e in entities]
+        self._ent_labels = labels = [e.label_ for e in entities]
+        self._place_ents = [k for k, label in enumerate(labels) if label in PLACE_LABELS]
+        self._place_starts = [self._ent_starts[k] for k in self._place_ents]
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
         figures = self._figures(doc, body_start)
         if not figures:
@@ -270,16 +276,17 @@ class FactBuilder:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
-        self._dateline = doc._.dateline  # read once: _first_place runs for every fact
+        # the dateline's own entities, which name no fact's place
+        self._dateline_ents = set() if dateline is None else {
+            k for k, e in enumerate(entities) if e.start_char == dateline.start}
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
-        entities = self._entities
-        self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
         main_place = self._dateline_country_entity(doc, entities)
         self._country_entity = main_place
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
+        self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
         current_period: PeriodHit | None = None
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
@@ -689,16 +696,19 @@ class FactBuilder:
         # else the nearest after it in the clause
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
-        opening = self._opening_comma(sent.start, sent.end)
+        opening = self._openings.get(sent.start, -1)
+        if opening == -1:  # once a sentence
+            opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
-        before = [m for m in metrics[lo:mid] if m[1] <= first.start
-                  and not self._in_aside(m[0], sent.start, first.start)
-                  and m[0] not in self._denominators
-                  and not (opening is not None and m[1] <= opening < first.start)]
-        hi = bisect.bisect_left(starts, b)
-        after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
-        chosen = before[-1] if before else (after[0] if after else None)
+        chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
+                       and not self._in_aside(m[0], sent.start, first.start)
+                       and m[0] not in self._denominators
+                       and not (opening is not None and m[1] <= opening < first.start)), None)
+        if chosen is None:
+            hi = bisect.bisect_left(starts, b)
+            chosen = next((m for m in metrics[bisect.bisect_left(starts, first.end):hi]
+                           if m[1] <= b), None)
         own_subject = None
         if chosen is not None and chosen[0] < a and a > sent.start:
             # "the unemployment rate edged down to 4 percent and average hourly pay
@@ -1151,10 +1161,10 @@ class FactBuilder:
 
     def _listed(self, entities, k: int) -> bool:
         """Entity ``k`` opens a list of places ("Zhejiang, Fujian, Jiangxi")."""
-        ent = entities[k]
-        nxt = next(iter(self._entities_in(ent.end + 1, ent.end + 2)), None)
-        return self._lw[ent.end:ent.end + 1] == [","] and nxt is not None \
-            and entities[nxt].label_ in PLACE_LABELS
+        end = self._ent_ends[k]
+        nxt = next(iter(self._entities_in(end + 1, end + 2)), None)
+        return self._lw[end:end + 1] == [","] and nxt is not None \
+            and self._ent_labels[nxt] in PLACE_LABELS
 
     def _in_list_aside(self, i: int, a: int) -> bool:
         """Token ``i`` is in a list of examples set off by a comma: ", among them
@@ -1326,8 +1336,8 @@ class FactBuilder:
         if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
-            ranked = [k for k in self._entities_in(sent.start, first.start)
-                      if entities[k].label_ in PLACE_LABELS and entities[k].end <= first.start]
+            ranked = [k for k in self._places_in(sent.start, first.start)
+                      if self._ent_ends[k] <= first.start]
             if ranked:
                 draft.partner, draft.location = ranked[-1], None
                 draft.notes["ranked"] = True
@@ -1335,31 +1345,32 @@ class FactBuilder:
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
+            ends = self._ent_ends
             owners = [k for k in self._entities_in(sent.start, sent.end)
-                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"]
+                      if self._lw[ends[k]:ends[k] + 1] == ["'s"]
                       and not self.sets.partner_words.isdisjoint(
-                          self._lw[entities[k].end + 1:entities[k].end + 5])]
+                          self._lw[ends[k] + 1:ends[k] + 5])]
             owner = owners[0] if owners else None
             for k in self._entities_in(sent.start, sent.end):
                 if k != owner and self._partner_like(k):
                     partner = k
-                    if a <= entities[k].start < b:
+                    if a <= self._ent_starts[k] < b:
                         break
         draft.partner = partner
-        if partner is not None and "between" in self._lw[max(0, entities[partner].start - 2):
-                                                        entities[partner].start]:
+        starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
+        if partner is not None and "between" in self._lw[max(0, starts[partner] - 2):
+                                                        starts[partner]]:
             # "Trade between Hunan and Africa": the first is the place, the second
             # the partner
-            other = next((k for k in self._entities_in(entities[partner].end,
-                                                       entities[partner].end + 12)
-                          if k != partner and entities[k].label_ in ("GPE", "LOC", "ORG")
-                          and "and" in self._lw[entities[partner].end:entities[k].start]),
+            other = next((k for k in self._entities_in(ends[partner], ends[partner] + 12)
+                          if k != partner and labels[k] in PLACE_OR_ORG
+                          and "and" in self._lw[ends[partner]:starts[k]]),
                          None)
-            if other is not None and entities[partner].label_ in PLACE_LABELS:
+            if other is not None and labels[partner] in PLACE_LABELS:
                 draft.location, draft.partner = partner, other
                 draft.notes["owner"] = True
                 return
-        if owner is not None and partner is not None and entities[owner].label_ in PLACE_LABELS:
+        if owner is not None and partner is not None and labels[owner] in PLACE_LABELS:
             draft.location = owner
             draft.notes["owner"] = True
             return
@@ -1370,10 +1381,8 @@ class FactBuilder:
         place = None
         if first.start > 1 and self._lw[first.start - 1] == "(":
             # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
-            k = next((k for k in self._entities_in(first.start - 8, first.start - 1)
-                      if entities[k].end == first.start - 1
-                      and entities[k].label_ in PLACE_LABELS), None)
-            place = k
+            place = next((k for k in self._places_in(first.start - 8, first.start - 1)
+                          if ends[k] == first.start - 1), None)
         if place is None:
             place = self._place_referred(entities, a, b)
         if place is None and self._lw[first.end:first.end + 1] == ["in"]:
@@ -1382,7 +1391,7 @@ class FactBuilder:
             end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
             place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
                                       partner, after=self.sets.place_prepositions)
-            if place is not None and (entities[place].start > first.end + 3
+            if place is not None and (starts[place] > first.end + 3
                                       or self._listed(entities, place)):
                 place = None
         if place is None:
@@ -1406,37 +1415,50 @@ class FactBuilder:
         "according to Nanning Customs"). Worked out once per entity."""
         found = self._partner_of.get(k)
         if found is None:
-            ent = self._entities[k]
-            lw = self._lw
-            prev = lw[ent.start - 1] if ent.start > 0 else ""
-            prev2 = lw[ent.start - 2] if ent.start > 1 else ""
-            found = self._partner_of[k] = ent.label_ in ("GPE", "LOC", "ORG") \
+            lw, start, end = self._lw, self._ent_starts[k], self._ent_ends[k]
+            prev = lw[start - 1] if start > 0 else ""
+            prev2 = lw[start - 2] if start > 1 else ""
+            found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
                 and prev2 not in self.sets.attribution_words and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
-                    or not self.sets.partner_words.isdisjoint(lw[ent.end:ent.end + 6]))
+                    or not self.sets.partner_words.isdisjoint(lw[end:end + 6]))
         return found
 
     def _place_referred(self, entities, a: int, b: int) -> int | None:
         """``782 people injured in the province``, ``houses in the city``: the
         nearest place of that kind named before."""
-        lw, nouns = self._lw, self.rules.place_back_references
-        the = self._the
-        for i in the[bisect.bisect_left(the, max(a, 1)):bisect.bisect_left(the, b - 1)]:
-            if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
-                continue  # "in the province", "The city's trade with the EU"
-            kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
+        pointers = self._pointers
+        lo, hi = bisect.bisect_left(pointers, max(a, 1)), bisect.bisect_left(pointers, b - 1)
+        for i, (first, second) in zip(pointers[lo:hi], self._pointer_kinds[lo:hi], strict=True):
+            kind = first or (second if i + 2 < b else None)
             if kind is None:
                 continue
-            for k in reversed(self._entities_in(0, i)):
-                if entities[k].label_ in PLACE_LABELS and kind in self._place_kinds(entities[k]):
+            for k in reversed(self._places_in(0, i)):
+                if kind in self._place_kinds(entities[k]):
                     # "Gauteng" is the "Gauteng Province" named earlier
                     prefix = entities[k].text + " "
-                    return next((j for j in self._entities_in(0, i)
-                                 if entities[j].text.startswith(prefix)
-                                 and entities[j].label_ in PLACE_LABELS), k)
+                    return next((j for j in self._places_in(0, i)
+                                 if entities[j].text.startswith(prefix)), k)
             return None
         return None
+
+    def _place_pointers(self, lw: list[str]) -> tuple[list[int], list[tuple[str | None, ...]]]:
+        """The "the"s that may point back at a place ("in the province", "The
+        city's trade with the EU"), ascending, and the kinds of place the word
+        after each and the word after that name (``place_back_references``)."""
+        nouns = self.rules.place_back_references
+        n = len(lw)
+        pointers, kinds = [], []
+        for i in compress(range(n - 1), map("the".__eq__, lw)):
+            if i == 0 or (lw[i - 1] not in self.sets.place_prepositions
+                          and lw[i + 2:i + 3] != ["'s"]):
+                continue
+            named = (nouns.get(lw[i + 1]), nouns.get(lw[i + 2]) if i + 2 < n else None)
+            if named != (None, None):
+                pointers.append(i)
+                kinds.append(named)
+        return pointers, kinds
 
     @staticmethod
     def _place_kinds(ent: Span) -> tuple[str, ...]:
@@ -1458,6 +1480,12 @@ class FactBuilder:
         starts = self._ent_starts
         return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
 
+    def _places_in(self, a: int, b: int) -> list[int]:
+        """Indexes of the place entities (GPE, LOC) that start in tokens
+        ``a``..``b``, ascending."""
+        starts = self._place_starts
+        return self._place_ents[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
     def _nationwide(self, a: int, b: int) -> bool:
         """A clause about the whole country ("nationwide", "across the
         country"), in an article about one of its regions."""
@@ -1477,39 +1505,39 @@ class FactBuilder:
         dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
         ``after``, only one right after one of those words), followed through
         possessive chains: "China's Xizang" -> Xizang."""
-        dateline = self._dateline
+        places = self._places_in(a, b)
+        if not places:
+            return None  # most stretches of a sentence
+        lw, starts, ends, labels = self._lw, self._ent_starts, self._ent_ends, self._ent_labels
         candidates = []
         skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
-        for k in self._entities_in(a, b):
-            ent = entities[k]
-            if ent.label_ not in PLACE_LABELS or k == partner or ent.end > b:
+        for k in places:
+            start, end = starts[k], ends[k]
+            if k == partner or end > b or k in self._dateline_ents:
                 continue
-            if dateline is not None and ent.start_char == dateline.start:
-                continue
-            if self._lw[ent.end:ent.end + 1] == ["'s"] and any(
-                    entities[j].start == ent.end + 1 and entities[j].label_ == "ORG"
-                    for j in self._entities_in(ent.end + 1, ent.end + 2)):
+            if lw[end:end + 1] == ["'s"] and any(
+                    starts[j] == end + 1 and labels[j] == "ORG"
+                    for j in self._entities_in(end + 1, end + 2)):
                 continue  # "China's Fufeng Group": the company's country, not the subject
-            prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+            prev = lw[start - 1] if start > 0 else ""
             if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
-                    or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
+                    or (skipped_end >= 0 and lw[skipped_end:start] in (
                         ["and"], [","], [",", "and"])):
-                skipped_end = ent.end
+                skipped_end = end
                 continue
             if after is not None and not candidates and not any(
-                    w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
+                    w in after for w in lw[max(a, start - 4):start]):
                 continue  # the first must follow "in"; those chained to it need not
-            if not candidates and self._superlative_scope(ent.start, a):
+            if not candidates and self._superlative_scope(start, a):
                 continue  # "the busiest in China", "the first plant in China"
-            if not candidates and self._in_list_aside(ent.start, a):
+            if not candidates and self._in_list_aside(start, a):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
-            ent = entities[place]
+            end = ends[place]
             nxt = next((k for k in candidates if k > place), None)
-            if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
-                    or entities[nxt].start - ent.end > 4:
+            if nxt is None or end >= len(lw) or lw[end] != "'s" or starts[nxt] - end > 4:
                 break
             place = nxt
         return place
@@ -1551,18 +1579,17 @@ class FactBuilder:
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
             places = [k for k in self._entities_in(a, first)
-                      if entities[k].label_ in PLACE_OR_ORG
-                      and entities[k].end <= first]
+                      if self._ent_labels[k] in PLACE_OR_ORG and self._ent_ends[k] <= first]
             if len(places) != len(group):
                 continue
-            gaps = [[w for w in self._lw[entities[p].end:entities[q].start] if w != "the"]
+            gaps = [[w for w in self._lw[self._ent_ends[p]:self._ent_starts[q]] if w != "the"]
                     for p, q in zip(places, places[1:], strict=False)]
             if all(g in ([","], ["and"], [",", "and"]) for g in gaps):
-                start = entities[places[0]].start
+                start = self._ent_starts[places[0]]
                 before = self._lw[max(0, start - 2):start]
                 # "trade with the EU, the United States and ASEAN ... respectively"
                 partners = any(w in self.sets.partner_prepositions for w in before)
-                if not partners and any(entities[k].label_ not in PLACE_LABELS for k in places):
+                if not partners and any(self._ent_labels[k] not in PLACE_LABELS for k in places):
                     continue  # an organisation is a partner, never the place
                 for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
                                 strict=True):
@@ -1671,7 +1698,7 @@ class FactBuilder:
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
         Amperex Technology Co., Limited"): the article reports its results."""
-        return any(entities[k].label_ == "ORG"
+        return any(self._ent_labels[k] == "ORG"
                    and entities[k].text.split()[-1] in self.company_suffixes
                    for k in self._entities_in(lead.start, lead.end))
 
@@ -1705,13 +1732,13 @@ class FactBuilder:
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
         taken = set(self._figure_tokens)
-        self._entity_tokens = {i for ent in self._entities
-                               for i in range(ent.start, ent.end)}
-        self._place_tokens = {i for ent in self._entities
-                              if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
-        for ent in self._entities:
-            if ent.label_ in ("ORG", "PERSON"):
-                taken.update(range(ent.start, ent.end))
+        spans = list(zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True))
+        self._entity_tokens = {i for _, s, e in spans for i in range(s, e)}
+        self._place_tokens = {i for label, s, e in spans if label in PLACE_LABELS
+                              for i in range(s, e)}
+        for label, s, e in spans:
+            if label in ("ORG", "PERSON"):
+                taken.update(range(s, e))
         hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
