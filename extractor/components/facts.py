@@ -235,7 +235,11 @@ class FactBuilder:
         # span._.<name> without making an Underscore object a read (see extensions)
         self._unit, self._value, self._qualifier, self._link = map(
             span_getter, ("unit", "value", "qualifier", "link"))
-        header = doc._.header
+        # each doc._ makes an accessor object: the Doc's attributes read at once
+        underscore = doc._
+        self._header = header = underscore.header
+        dateline = underscore.dateline
+        self._countries = underscore.context_countries or []
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
@@ -258,16 +262,18 @@ class FactBuilder:
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
         figures = self._figures(doc, body_start)
         if not figures:
-            doc._.facts = []
+            underscore.facts = []
             return doc
         # figures are sorted and do not overlap; periods and metrics skip their tokens
         self._fig_starts = [f.span.start for f in figures]
         self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
-        self._country = self._fiscal_country(doc)
+        # the dateline's own entities, which name no fact's place
+        self._dateline_ents = [] if dateline is None else [
+            k for k, e in enumerate(entities) if e.start_char == dateline.start]
+        self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
-        ref = self._reference_date(doc)
-        dateline = doc._.dateline
+        ref = self._reference_date(dateline)
         self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
         periods = self._periods(doc, figures, ref)
         if ref is None and dateline is not None and dateline.month:
@@ -276,13 +282,10 @@ class FactBuilder:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
-        # the dateline's own entities, which name no fact's place
-        self._dateline_ents = set() if dateline is None else {
-            k for k, e in enumerate(entities) if e.start_char == dateline.start}
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
         bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
-        main_place = self._dateline_country_entity(doc, entities)
+        main_place = self._dateline_country_entity(entities)
         self._country_entity = main_place
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
@@ -420,7 +423,7 @@ class FactBuilder:
         if lead_place is not None and self._listed(entities, lead_place):
             lead_place = None  # "in Zhejiang, Fujian, Jiangxi ...": no one of them
         self._places(drafts, main_place, lead_place, entities)
-        doc._.facts = drafts
+        underscore.facts = drafts
         return doc
 
     # ------------------------------------------------------------ inputs
@@ -498,6 +501,10 @@ class FactBuilder:
             return ""
         return self._doc_text[self._idx[a]:self._idx[b - 1] + len(self._words[b - 1])]
 
+    def _entity_text(self, k: int) -> str:
+        """``entities[k].text`` (no Token made for each word)."""
+        return self._text(self._ent_starts[k], self._ent_ends[k])
+
     def _is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``: the word's lexeme attribute, remembered by word."""
         word = self._words[i]
@@ -539,26 +546,22 @@ class FactBuilder:
     def _headline_start(self, doc: Doc) -> int:
         """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
         metadata, not a period the article states."""
-        header = doc._.header
+        header = self._header
         if header is None or not header.headline:
             return 0
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
 
-    def _fiscal_country(self, doc: Doc) -> str | None:
+    def _fiscal_country(self) -> str | None:
         """Whose fiscal year ``the 2024-25 financial year`` is: the dateline
         place's own ISO code when it has one (Hong Kong is HK, not CN), else
         the dateline's country."""
-        dateline = doc._.dateline
-        if dateline is not None:
-            for ent in self._entities:
-                if ent.start_char == dateline.start:
-                    link = self._link(ent)
-                    code = link.iso_alpha2 if link is not None else None
-                    if code and self.fiscal.differs(code):
-                        return code
-                    break
-        countries = doc._.context_countries or []
+        if self._dateline_ents:
+            link = self._link(self._entities[self._dateline_ents[0]])
+            code = link.iso_alpha2 if link is not None else None
+            if code and self.fiscal.differs(code):
+                return code
+        countries = self._countries
         return countries[0] if countries else None
 
     def _infer_year(self, doc: Doc, periods: list[PeriodHit], dateline) -> dt.date | None:
@@ -584,11 +587,10 @@ class FactBuilder:
                           f"'{stated.label}' the article reports"]
         return day
 
-    def _reference_date(self, doc: Doc) -> dt.date | None:
-        header = doc._.header
+    def _reference_date(self, dateline) -> dt.date | None:
+        header = self._header
         if header is not None and header.published:
             return header.published
-        dateline = doc._.dateline
         return dateline.date if dateline is not None else None
 
     def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
@@ -1435,11 +1437,11 @@ class FactBuilder:
             if kind is None:
                 continue
             for k in reversed(self._places_in(0, i)):
-                if kind in self._place_kinds(entities[k]):
+                if kind in self._place_kinds(k):
                     # "Gauteng" is the "Gauteng Province" named earlier
-                    prefix = entities[k].text + " "
+                    prefix = self._entity_text(k) + " "
                     return next((j for j in self._places_in(0, i)
-                                 if entities[j].text.startswith(prefix)), k)
+                                 if self._entity_text(j).startswith(prefix)), k)
             return None
         return None
 
@@ -1460,12 +1462,11 @@ class FactBuilder:
                 kinds.append(named)
         return pointers, kinds
 
-    @staticmethod
-    def _place_kinds(ent: Span) -> tuple[str, ...]:
-        """country, province (a first-level division), county or city; Beijing
-        Municipality is a province and a city."""
-        link = ent._.link
-        words = (link.name if link is not None else ent.text).lower().split()
+    def _place_kinds(self, k: int) -> tuple[str, ...]:
+        """Of entity ``k``: country, province (a first-level division), county
+        or city; Beijing Municipality is a province and a city."""
+        link = self._link(self._entities[k])
+        words = (link.name if link is not None else self._entity_text(k)).lower().split()
         if link is not None and link.iso_alpha3 and not link.iso_3166_2:
             return ("country",)
         if words[-1] == "municipality":
@@ -1699,7 +1700,7 @@ class FactBuilder:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
         Amperex Technology Co., Limited"): the article reports its results."""
         return any(self._ent_labels[k] == "ORG"
-                   and entities[k].text.split()[-1] in self.company_suffixes
+                   and self._entity_text(k).split()[-1] in self.company_suffixes
                    for k in self._entities_in(lead.start, lead.end))
 
     def _sentence_head(self, sent: Sentence) -> int:
@@ -1717,10 +1718,10 @@ class FactBuilder:
         la, lb = self._link(ea), self._link(eb)
         if la is not None and lb is not None and la.kb_id and lb.kb_id:
             return la.kb_id == lb.kb_id
-        return ea.text == eb.text
+        return self._entity_text(a) == self._entity_text(b)
 
-    def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
-        countries = doc._.context_countries or []
+    def _dateline_country_entity(self, entities) -> int | None:
+        countries = self._countries
         if not countries:
             return None
         for k, ent in enumerate(entities):
