@@ -48,6 +48,10 @@ TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trad
 PLACE_LABELS = {"GPE", "LOC"}
 PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 SENTENCE_ENDS = (".", "!", "?")
+#: what a word is to the rules that look for it (FactBuilder._word_roles): it ends a
+#: sentence or a line, a clause can start at it, a phrase for the whole country can
+#: start at it, it names a kind of place ("the province")
+MARK, JOINT, NATIONAL, PLACE_NOUN = 1, 2, 4, 8
 #: what a word can do for a period pattern (FactBuilder._word_period_cue)
 NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 1, 2
 #: the most words a per-word memo keeps (then it forgets them all at once)
@@ -167,7 +171,7 @@ class FactBuilder:
         self._period_memo = WindowMemo(self.period_matcher)
         self._vocab = nlp.vocab
         self._lower = PerWord(str.lower)
-        self._is_mark = PerWord(_ends_sentence_or_line)
+        self._roles = PerWord(self._word_roles)
         self._period_cue = PerWord(self._word_period_cue)  # by the word as written
         self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
@@ -244,13 +248,17 @@ class FactBuilder:
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
         self._doc_text = doc_text(doc)
-        tokens = range(len(lw))
+        # the few words some rule looks for, and what each is to the rules
+        roles = list(map(self._roles.__getitem__, lw))
+        marked = list(compress(range(len(lw)), roles))
         # the tokens that end a sentence or a paragraph
-        self._marks = list(compress(tokens, map(self._is_mark.__getitem__, lw)))
-        self._pointers, self._pointer_kinds = self._place_pointers(lw)  # "in the province"
+        self._marks = [i for i in marked if roles[i] & MARK]
+        # the tokens a clause can start at: a break or "and"
+        self._joints = [i for i in marked if roles[i] & JOINT]
         # where a phrase for the whole country may start ("nationwide", "across the country")
-        self._national_at = list(compress(tokens, map(self._national_first.__contains__, lw)))
-        self._joints = list(compress(tokens, map(self.joints.__contains__, lw)))
+        self._national_at = [i for i in marked if roles[i] & NATIONAL]
+        self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
+            [i for i in marked if roles[i] & PLACE_NOUN])
         # each read of a span group builds new Span objects: read each once, and
         # what the rules ask of them (a Span's label_ is a string store lookup)
         self._entities = entities = list(doc.spans.get("entities", []))
@@ -1445,22 +1453,33 @@ class FactBuilder:
             return None
         return None
 
-    def _place_pointers(self, lw: list[str]) -> tuple[list[int], list[tuple[str | None, ...]]]:
+    def _place_pointers(self, nouns_at: list[int]
+                        ) -> tuple[list[int], list[tuple[str | None, ...]]]:
         """The "the"s that may point back at a place ("in the province", "The
         city's trade with the EU"), ascending, and the kinds of place the word
-        after each and the word after that name (``place_back_references``)."""
-        nouns = self.rules.place_back_references
+        after each and the word after that name (``place_back_references``),
+        from the tokens that are such nouns (the "the" is one or two words
+        before)."""
+        nouns, lw = self.rules.place_back_references, self._lw
         n = len(lw)
         pointers, kinds = [], []
-        for i in compress(range(n - 1), map("the".__eq__, lw)):
-            if i == 0 or (lw[i - 1] not in self.sets.place_prepositions
-                          and lw[i + 2:i + 3] != ["'s"]):
-                continue
-            named = (nouns.get(lw[i + 1]), nouns.get(lw[i + 2]) if i + 2 < n else None)
-            if named != (None, None):
+        for j in nouns_at:
+            for i in (j - 2, j - 1):
+                if i < 1 or lw[i] != "the" or (pointers and pointers[-1] >= i):
+                    continue
+                if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
+                    continue
                 pointers.append(i)
-                kinds.append(named)
+                kinds.append((nouns.get(lw[i + 1]), nouns.get(lw[i + 2]) if i + 2 < n else None))
         return pointers, kinds
+
+    def _word_roles(self, w: str) -> int:
+        """What a word (lower case) is to the rules that look for it: bits of
+        :data:`MARK`, :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`."""
+        return ((MARK if _ends_sentence_or_line(w) else 0)
+                | (JOINT if w in self.joints else 0)
+                | (NATIONAL if w in self._national_first else 0)
+                | (PLACE_NOUN if w in self.rules.place_back_references else 0))
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county
