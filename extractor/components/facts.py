@@ -152,12 +152,15 @@ class FactBuilder:
                 self.form_ids.setdefault(form.lower(), []).append(row.id)
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
-        self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted(self.form_ids)
-        self.metric_matcher.add("METRIC", list(nlp.tokenizer.pipe(forms)))
-        self.basis_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
+        # run once per Doc (each run costs per token)
+        if {"METRIC", "HOLIDAY"} & rules.bases.keys():
+            raise ValueError("facts.json: a basis may not be named METRIC or HOLIDAY")
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrase_matcher.add("METRIC", list(nlp.tokenizer.pipe(sorted(self.form_ids))))
         for basis, phrases in rules.bases.items():
-            self.basis_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+            self.phrase_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+        self.phrase_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
         self.period_matcher = Matcher(nlp.vocab)
         months = sorted(rules.months)
         lists = {"MONTHS": months, "WEEKDAYS": sorted(rules.weekdays)}
@@ -181,8 +184,6 @@ class FactBuilder:
         self.unit_kinds = {row.unit: row.kind for row in units}
         self.stop_words = set(d.load_json(folder / "counted.json", d.Counted).stop_words)
         self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
-        self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.holiday_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
         self.holiday_nouns = [n.split() for n in rules.holiday_nouns]
         self.reporting = set(rules.reporting_verbs)
         self.present = set(rules.present_words)
@@ -272,6 +273,8 @@ class FactBuilder:
         if not figures:
             underscore.facts = []
             return doc
+        strings = doc.vocab.strings
+        self._phrases = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
         # figures are sorted and do not overlap; periods and metrics skip their tokens
         self._fig_starts = [f.span.start for f in figures]
         self._fig_ends = [f.span.end for f in figures]
@@ -292,7 +295,8 @@ class FactBuilder:
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
-        bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
+        bases = {(s, e): label for label, s, e in self._phrases
+                 if label != "METRIC" and label != "HOLIDAY"}
         main_place = self._dateline_country_entity(entities)
         self._country_entity = main_place
         drafts: list[FactDraft] = []
@@ -1759,7 +1763,7 @@ class FactBuilder:
         for label, s, e in spans:
             if label in ("ORG", "PERSON"):
                 taken.update(range(s, e))
-        hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
+        hits = sorted(((s, e) for label, s, e in self._phrases if label == "METRIC"),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
@@ -2152,7 +2156,7 @@ class FactBuilder:
         lw = self._lw
         out = []
         self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
-        for _, s, e in self.holiday_matcher(doc):
+        for _, s, e in (hit for hit in self._phrases if hit[0] == "HOLIDAY"):
             noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
             if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
