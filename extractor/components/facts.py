@@ -50,8 +50,8 @@ PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 SENTENCE_ENDS = (".", "!", "?")
 #: what a word is to the rules that look for it (FactBuilder._word_roles): it ends a
 #: sentence or a line, a clause can start at it, a phrase for the whole country can
-#: start at it, it names a kind of place ("the province")
-MARK, JOINT, NATIONAL, PLACE_NOUN = 1, 2, 4, 8
+#: start at it, it names a kind of place ("the province"), it is a comma
+MARK, JOINT, NATIONAL, PLACE_NOUN, COMMA = 1, 2, 4, 8, 16
 #: what a word can do for a period pattern (FactBuilder._word_period_cue)
 NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 1, 2
 #: the most words a per-word memo keeps (then it forgets them all at once)
@@ -258,6 +258,7 @@ class FactBuilder:
         self._joints = [i for i in marked if roles[i] & JOINT]
         # where a phrase for the whole country may start ("nationwide", "across the country")
         self._national_at = [i for i in marked if roles[i] & NATIONAL]
+        self._commas = [i for i in marked if roles[i] & COMMA]
         self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
             [i for i in marked if roles[i] & PLACE_NOUN])
         # each read of a span group builds new Span objects: read each once, and
@@ -852,7 +853,7 @@ class FactBuilder:
                 while i < limit and (lw[i] in self.stop_words or lw[i] == "that"):
                     i += 1
                 break
-        comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
+        comma = self._first_comma(i, min(limit, i + 3))
         opening = self._opening_comma(a, limit)
         if opening is not None:
             i = comma = opening
@@ -1159,7 +1160,7 @@ class FactBuilder:
         if i >= limit or not (lw[i] in self.sets.opening_prepositions or (
                 self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
-        return next((k for k in range(i, min(limit, i + 8)) if lw[k] == ","), None)
+        return self._first_comma(i, min(limit, i + 8))
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
@@ -1402,7 +1403,7 @@ class FactBuilder:
         if place is None and self._lw[first.end:first.end + 1] == ["in"]:
             # "105 people in Jajarkot district and 52 people in neighboring Rukum
             # West district": a place right after the figure is its own
-            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            end = self._first_comma(first.end, b, b)
             place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
                                       partner, after=self.sets.place_prepositions)
             if place is not None and (starts[place] > first.end + 3
@@ -1413,7 +1414,7 @@ class FactBuilder:
         if place is None:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
-            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            end = self._first_comma(first.end, b, b)
             place = self._first_place(doc, entities, first.end, end, partner,
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
@@ -1443,6 +1444,8 @@ class FactBuilder:
         """``782 people injured in the province``, ``houses in the city``: the
         nearest place of that kind named before."""
         pointers = self._pointers
+        if not pointers:
+            return None  # most articles
         lo, hi = bisect.bisect_left(pointers, max(a, 1)), bisect.bisect_left(pointers, b - 1)
         for i, (first, second) in zip(pointers[lo:hi], self._pointer_kinds[lo:hi], strict=True):
             kind = first or (second if i + 2 < b else None)
@@ -1479,11 +1482,12 @@ class FactBuilder:
 
     def _word_roles(self, w: str) -> int:
         """What a word (lower case) is to the rules that look for it: bits of
-        :data:`MARK`, :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`."""
+        :data:`MARK`, :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`."""
         return ((MARK if _ends_sentence_or_line(w) else 0)
                 | (JOINT if w in self.joints else 0)
                 | (NATIONAL if w in self._national_first else 0)
-                | (PLACE_NOUN if w in self.rules.place_back_references else 0))
+                | (PLACE_NOUN if w in self.rules.place_back_references else 0)
+                | (COMMA if w == "," else 0))
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county
@@ -1516,12 +1520,20 @@ class FactBuilder:
         lw = self._lw
         by_first = self._national_first
         starts = self._national_at
+        if not starts:
+            return False  # most articles
         for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
             for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
         return False
+
+    def _first_comma(self, a: int, b: int, default: int | None = None) -> int | None:
+        """The first comma in tokens ``a``..``b``, else ``default``."""
+        commas = self._commas
+        k = bisect.bisect_left(commas, a)
+        return commas[k] if k < len(commas) and commas[k] < b else default
 
     def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
                      after: list[str] | None = None) -> int | None:
@@ -1573,7 +1585,7 @@ class FactBuilder:
         lw = self._lw
         i = max(sent.start, self._after_dateline)
         if i < sent.end and lw[i] in self.sets.subordinators:
-            comma = next((k for k in range(i, sent.end) if lw[k] == ","), None)
+            comma = self._first_comma(i, sent.end)
             if comma is not None:
                 return comma + 1
         return sent.start
