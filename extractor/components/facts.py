@@ -50,10 +50,10 @@ PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 SENTENCE_ENDS = (".", "!", "?")
 #: what a word is to the rules that look for it (FactBuilder._word_roles): it ends a
 #: sentence or a line, a clause can start at it, a phrase for the whole country can
-#: start at it, it names a kind of place ("the province"), it is a comma
+#: start at it, it names a kind of place ("the province"), it is a comma; and
+#: what it can do for a period pattern (FactBuilder._word_period_cue)
 MARK, JOINT, NATIONAL, PLACE_NOUN, COMMA = 1, 2, 4, 8, 16
-#: what a word can do for a period pattern (FactBuilder._word_period_cue)
-NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 1, 2
+NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 32, 64
 #: the most words a per-word memo keeps (then it forgets them all at once)
 MAX_REMEMBERED = 50_000
 
@@ -174,8 +174,7 @@ class FactBuilder:
         self._period_memo = WindowMemo(self.period_matcher)
         self._vocab = nlp.vocab
         self._lower = PerWord(str.lower)
-        self._roles = PerWord(self._word_roles)
-        self._period_cue = PerWord(self._word_period_cue)  # by the word as written
+        self._roles = PerWord(self._word_roles)  # by the word as written
         self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
@@ -250,7 +249,7 @@ class FactBuilder:
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
         self._doc_text = doc_text(doc)
         # the few words some rule looks for, and what each is to the rules
-        roles = list(map(self._roles.__getitem__, lw))
+        self._role_at = roles = list(map(self._roles.__getitem__, self._words))
         marked = list(compress(range(len(lw)), roles))
         # the tokens that end a sentence or a paragraph
         self._marks = [i for i in marked if roles[i] & MARK]
@@ -259,6 +258,7 @@ class FactBuilder:
         # where a phrase for the whole country may start ("nationwide", "across the country")
         self._national_at = [i for i in marked if roles[i] & NATIONAL]
         self._commas = [i for i in marked if roles[i] & COMMA]
+        self._period_cues = [i for i in marked if roles[i] & (PERIOD_WORD | PERIOD_IN_COMPANY)]
         self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
             [i for i in marked if roles[i] & PLACE_NOUN])
         # each read of a span group builds new Span objects: read each once, and
@@ -1480,10 +1480,13 @@ class FactBuilder:
                 kinds.append((nouns.get(lw[i + 1]), nouns.get(lw[i + 2]) if i + 2 < n else None))
         return pointers, kinds
 
-    def _word_roles(self, w: str) -> int:
-        """What a word (lower case) is to the rules that look for it: bits of
-        :data:`MARK`, :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`."""
-        return ((MARK if _ends_sentence_or_line(w) else 0)
+    def _word_roles(self, word: str) -> int:
+        """What a word is to the rules that look for it: bits of :data:`MARK`,
+        :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`, and
+        its :meth:`_word_period_cue`."""
+        w = word.lower()
+        return (self._word_period_cue(word)
+                | (MARK if _ends_sentence_or_line(w) else 0)
                 | (JOINT if w in self.joints else 0)
                 | (NATIONAL if w in self._national_first else 0)
                 | (PLACE_NOUN if w in self.rules.place_back_references else 0)
@@ -2264,9 +2267,9 @@ class FactBuilder:
         n = len(lw)
         windows: list[list[int]] = []
         # most words are prose; most of the others decide by themselves
-        cues = list(map(self._period_cue.__getitem__, self._words))
-        for i in compress(range(n), cues):
-            if cues[i] == PERIOD_WORD or self._period_in_company(i, lw[i]):
+        roles = self._role_at
+        for i in self._period_cues:
+            if roles[i] & PERIOD_WORD or self._period_in_company(i, lw[i]):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
