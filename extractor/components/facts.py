@@ -150,6 +150,7 @@ class FactBuilder:
         for row in self.metrics:
             for form in row.forms:
                 self.form_ids.setdefault(form.lower(), []).append(row.id)
+        self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
@@ -643,6 +644,9 @@ class FactBuilder:
 
     # ------------------------------------------------------------ pairing
     def _pair(self, doc: Doc, figs: list[Figure], a: int, b: int) -> list[FactDraft]:
+        if len(figs) == 1:  # most clauses: a level, or a change with no level
+            f = figs[0]
+            return [FactDraft(None, f) if f.is_change else FactDraft(f, None)]
         levels = [f for f in figs if not f.is_change]
         changes = [f for f in figs if f.is_change]
         pairs: dict[int, Figure] = {}  # id(change) -> level
@@ -1820,7 +1824,7 @@ class FactBuilder:
         """Tokens ``s``..``e`` are capitalised words inside a longer run of them,
         not at a sentence's start: part of a name, not a metric."""
         words = self._words
-        if not all(w[:1].isupper() for w in words[s:e]):
+        if not words[s][:1].isupper() or not all(w[:1].isupper() for w in words[s + 1:e]):
             return False
         before = words[s - 1] if s > 0 else ""
         after = words[e] if e < len(words) else ""
@@ -1830,7 +1834,10 @@ class FactBuilder:
 
     def _unit_ids(self, unit: str) -> list[str]:
         """The metric ids of a phrase or of its head: "China-Europe freight
-        trains" -> "freight trains" -> freight_trips."""
+        trains" -> "freight trains" -> freight_trips (remembered by phrase)."""
+        return self._ids_of_unit[unit]
+
+    def _head_ids(self, unit: str) -> list[str]:
         words = unit.lower().split()
         return next((self.form_ids[" ".join(words[k:])] for k in range(len(words))
                      if " ".join(words[k:]) in self.form_ids), [])
