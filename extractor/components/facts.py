@@ -1343,10 +1343,12 @@ class FactBuilder:
                 found = "down"
             elif w in self.flat:
                 found = "flat"
-        value = self._value(span)
-        if found is None and value is not None and value < 0:
+        if found is not None:
+            return found
+        value = self._value(span)  # no word says: the sign does
+        if value is not None and value < 0:
             return "down"
-        return found or ("up" if value is not None and value > 0 else None)
+        return "up" if value is not None and value > 0 else None
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
