@@ -2224,8 +2224,8 @@ class FactBuilder:
         :data:`PERIOD_IN_COMPANY`, one that starts a period only in company
         (:meth:`_period_in_company`)."""
         w = word.lower()
-        if len(w) == 4 and w.isdigit():
-            return PERIOD_WORD if 1900 <= int(w) <= 2100 else NO_PERIOD
+        if len(w) == 4 and w.isdigit():  # "²⁰²⁴" is digits, but no number int() reads
+            return PERIOD_WORD if w.isdecimal() and 1900 <= int(w) <= 2100 else NO_PERIOD
         if w in self.rules.months:
             return PERIOD_WORD if word[:1].isupper() else NO_PERIOD
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
