@@ -48,6 +48,12 @@ TRADE_METRICS = {"foreign_trade", "exports", "imports", "bilateral_trade", "trad
 PLACE_LABELS = {"GPE", "LOC"}
 PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 SENTENCE_ENDS = (".", "!", "?")
+#: what a word is to the rules that look for it (FactBuilder._word_roles): it ends a
+#: sentence or a line, a clause can start at it, a phrase for the whole country can
+#: start at it, it names a kind of place ("the province"), it is a comma; and
+#: what it can do for a period pattern (FactBuilder._word_period_cue)
+MARK, JOINT, NATIONAL, PLACE_NOUN, COMMA = 1, 2, 4, 8, 16
+NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 32, 64
 #: the most words a per-word memo keeps (then it forgets them all at once)
 MAX_REMEMBERED = 50_000
 
@@ -144,14 +150,18 @@ class FactBuilder:
         for row in self.metrics:
             for form in row.forms:
                 self.form_ids.setdefault(form.lower(), []).append(row.id)
+        self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
-        self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted(self.form_ids)
-        self.metric_matcher.add("METRIC", list(nlp.tokenizer.pipe(forms)))
-        self.basis_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
+        # run once per Doc (each run costs per token)
+        if {"METRIC", "HOLIDAY"} & rules.bases.keys():
+            raise ValueError("facts.json: a basis may not be named METRIC or HOLIDAY")
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrase_matcher.add("METRIC", list(nlp.tokenizer.pipe(sorted(self.form_ids))))
         for basis, phrases in rules.bases.items():
-            self.basis_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+            self.phrase_matcher.add(basis, list(nlp.tokenizer.pipe(phrases)))
+        self.phrase_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
         self.period_matcher = Matcher(nlp.vocab)
         months = sorted(rules.months)
         lists = {"MONTHS": months, "WEEKDAYS": sorted(rules.weekdays)}
@@ -165,8 +175,7 @@ class FactBuilder:
         self._period_memo = WindowMemo(self.period_matcher)
         self._vocab = nlp.vocab
         self._lower = PerWord(str.lower)
-        self._is_mark = PerWord(_ends_sentence_or_line)
-        self._may_hold_period = PerWord(self._may_trigger)
+        self._roles = PerWord(self._word_roles)  # by the word as written
         self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
@@ -175,8 +184,6 @@ class FactBuilder:
         self.unit_kinds = {row.unit: row.kind for row in units}
         self.stop_words = set(d.load_json(folder / "counted.json", d.Counted).stop_words)
         self.fiscal = FiscalYears(d.load_tsv(folder / "fiscal_years.tsv", d.FiscalYearRow))
-        self.holiday_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.holiday_matcher.add("HOLIDAY", list(nlp.tokenizer.pipe(sorted(rules.holidays))))
         self.holiday_nouns = [n.split() for n in rules.holiday_nouns]
         self.reporting = set(rules.reporting_verbs)
         self.present = set(rules.present_words)
@@ -206,11 +213,9 @@ class FactBuilder:
         self._national_first: dict[str, list[list[str]]] = {}
         for phrase in self.national_phrases:
             self._national_first.setdefault(phrase[0], []).append(phrase)
-        # every word _triggers_period can accept, but years and "2024/25"/"FY2024"
-        self._trigger_words = {*rules.months, *rules.weekdays, *rules.ordinals,
-                               "h1", "h2", "q1", "q2", "q3", "q4", *rules.period_words,
-                               "half", "last", "this", "next", "end", "past", "previous",
-                               "preceding", "final", "year", "prior"}
+        # the words that can start a period only in company (see _period_in_company)
+        self._company_words = {*rules.ordinals, "half", "last", "this", "next", "end", "past",
+                               "previous", "preceding", "final", "year", "prior"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
@@ -235,33 +240,53 @@ class FactBuilder:
         # span._.<name> without making an Underscore object a read (see extensions)
         self._unit, self._value, self._qualifier, self._link = map(
             span_getter, ("unit", "value", "qualifier", "link"))
-        header = doc._.header
+        # each doc._ makes an accessor object: the Doc's attributes read at once
+        underscore = doc._
+        self._header = header = underscore.header
+        dateline = underscore.dateline
+        self._countries = underscore.context_countries or []
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
         self._doc_text = doc_text(doc)
-        tokens = range(len(lw))
+        # the few words some rule looks for, and what each is to the rules
+        self._role_at = roles = list(map(self._roles.__getitem__, self._words))
+        marked = list(compress(range(len(lw)), roles))
         # the tokens that end a sentence or a paragraph
-        self._marks = list(compress(tokens, map(self._is_mark.__getitem__, lw)))
-        self._the = list(compress(tokens, map("the".__eq__, lw)))  # "in the province"
+        self._marks = [i for i in marked if roles[i] & MARK]
+        # the tokens a clause can start at: a break or "and"
+        self._joints = [i for i in marked if roles[i] & JOINT]
         # where a phrase for the whole country may start ("nationwide", "across the country")
-        self._national_at = list(compress(tokens, map(self._national_first.__contains__, lw)))
-        self._joints = list(compress(tokens, map(self.joints.__contains__, lw)))
-        # each read of a span group builds new Span objects: read each once
-        self._entities = list(doc.spans.get("entities", []))
+        self._national_at = [i for i in marked if roles[i] & NATIONAL]
+        self._commas = [i for i in marked if roles[i] & COMMA]
+        self._period_cues = [i for i in marked if roles[i] & (PERIOD_WORD | PERIOD_IN_COMPANY)]
+        self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
+            [i for i in marked if roles[i] & PLACE_NOUN])
+        # each read of a span group builds new Span objects: read each once, and
+        # what the rules ask of them (a Span's label_ is a string store lookup)
+        self._entities = entities = list(doc.spans.get("entities", []))
+        self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
+        self._ent_ends = [e.end for e in entities]
+        self._ent_labels = labels = [e.label_ for e in entities]
+        self._place_ents = [k for k, label in enumerate(labels) if label in PLACE_LABELS]
+        self._place_starts = [self._ent_starts[k] for k in self._place_ents]
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
         figures = self._figures(doc, body_start)
         if not figures:
-            doc._.facts = []
+            underscore.facts = []
             return doc
+        strings = doc.vocab.strings
+        self._phrases = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
         # figures are sorted and do not overlap; periods and metrics skip their tokens
         self._fig_starts = [f.span.start for f in figures]
         self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
-        self._country = self._fiscal_country(doc)
+        # the dateline's own entities, which name no fact's place
+        self._dateline_ents = [] if dateline is None else [
+            k for k, e in enumerate(entities) if e.start_char == dateline.start]
+        self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
-        ref = self._reference_date(doc)
-        dateline = doc._.dateline
+        ref = self._reference_date(dateline)
         self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
         periods = self._periods(doc, figures, ref)
         if ref is None and dateline is not None and dateline.month:
@@ -270,16 +295,15 @@ class FactBuilder:
                 self._anchor = ref
                 periods = self._periods(doc, figures, ref)
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
-        self._dateline = doc._.dateline  # read once: _first_place runs for every fact
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
-        bases = {(s, e): doc.vocab.strings[m] for m, s, e in self.basis_matcher(doc)}
-        entities = self._entities
-        self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
-        main_place = self._dateline_country_entity(doc, entities)
+        bases = {(s, e): label for label, s, e in self._phrases
+                 if label != "METRIC" and label != "HOLIDAY"}
+        main_place = self._dateline_country_entity(entities)
         self._country_entity = main_place
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
+        self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
         current_period: PeriodHit | None = None
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
@@ -413,7 +437,7 @@ class FactBuilder:
         if lead_place is not None and self._listed(entities, lead_place):
             lead_place = None  # "in Zhejiang, Fujian, Jiangxi ...": no one of them
         self._places(drafts, main_place, lead_place, entities)
-        doc._.facts = drafts
+        underscore.facts = drafts
         return doc
 
     # ------------------------------------------------------------ inputs
@@ -491,6 +515,10 @@ class FactBuilder:
             return ""
         return self._doc_text[self._idx[a]:self._idx[b - 1] + len(self._words[b - 1])]
 
+    def _entity_text(self, k: int) -> str:
+        """``entities[k].text`` (no Token made for each word)."""
+        return self._text(self._ent_starts[k], self._ent_ends[k])
+
     def _is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``: the word's lexeme attribute, remembered by word."""
         word = self._words[i]
@@ -532,26 +560,22 @@ class FactBuilder:
     def _headline_start(self, doc: Doc) -> int:
         """Token where the headline begins: the header's ``date YYYY-MM-DD`` is
         metadata, not a period the article states."""
-        header = doc._.header
+        header = self._header
         if header is None or not header.headline:
             return 0
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
 
-    def _fiscal_country(self, doc: Doc) -> str | None:
+    def _fiscal_country(self) -> str | None:
         """Whose fiscal year ``the 2024-25 financial year`` is: the dateline
         place's own ISO code when it has one (Hong Kong is HK, not CN), else
         the dateline's country."""
-        dateline = doc._.dateline
-        if dateline is not None:
-            for ent in self._entities:
-                if ent.start_char == dateline.start:
-                    link = self._link(ent)
-                    code = link.iso_alpha2 if link is not None else None
-                    if code and self.fiscal.differs(code):
-                        return code
-                    break
-        countries = doc._.context_countries or []
+        if self._dateline_ents:
+            link = self._link(self._entities[self._dateline_ents[0]])
+            code = link.iso_alpha2 if link is not None else None
+            if code and self.fiscal.differs(code):
+                return code
+        countries = self._countries
         return countries[0] if countries else None
 
     def _infer_year(self, doc: Doc, periods: list[PeriodHit], dateline) -> dt.date | None:
@@ -577,11 +601,10 @@ class FactBuilder:
                           f"'{stated.label}' the article reports"]
         return day
 
-    def _reference_date(self, doc: Doc) -> dt.date | None:
-        header = doc._.header
+    def _reference_date(self, dateline) -> dt.date | None:
+        header = self._header
         if header is not None and header.published:
             return header.published
-        dateline = doc._.dateline
         return dateline.date if dateline is not None else None
 
     def _clauses(self, doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
@@ -621,6 +644,9 @@ class FactBuilder:
 
     # ------------------------------------------------------------ pairing
     def _pair(self, doc: Doc, figs: list[Figure], a: int, b: int) -> list[FactDraft]:
+        if len(figs) == 1:  # most clauses: a level, or a change with no level
+            f = figs[0]
+            return [FactDraft(None, f) if f.is_change else FactDraft(f, None)]
         levels = [f for f in figs if not f.is_change]
         changes = [f for f in figs if f.is_change]
         pairs: dict[int, Figure] = {}  # id(change) -> level
@@ -689,16 +715,19 @@ class FactBuilder:
         # else the nearest after it in the clause
         starts = self._metric_starts
         lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
-        opening = self._opening_comma(sent.start, sent.end)
+        opening = self._openings.get(sent.start, -1)
+        if opening == -1:  # once a sentence
+            opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
-        before = [m for m in metrics[lo:mid] if m[1] <= first.start
-                  and not self._in_aside(m[0], sent.start, first.start)
-                  and m[0] not in self._denominators
-                  and not (opening is not None and m[1] <= opening < first.start)]
-        hi = bisect.bisect_left(starts, b)
-        after = [m for m in metrics[bisect.bisect_left(starts, first.end):hi] if m[1] <= b]
-        chosen = before[-1] if before else (after[0] if after else None)
+        chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
+                       and not self._in_aside(m[0], sent.start, first.start)
+                       and m[0] not in self._denominators
+                       and not (opening is not None and m[1] <= opening < first.start)), None)
+        if chosen is None:
+            hi = bisect.bisect_left(starts, b)
+            chosen = next((m for m in metrics[bisect.bisect_left(starts, first.end):hi]
+                           if m[1] <= b), None)
         own_subject = None
         if chosen is not None and chosen[0] < a and a > sent.start:
             # "the unemployment rate edged down to 4 percent and average hourly pay
@@ -828,7 +857,7 @@ class FactBuilder:
                 while i < limit and (lw[i] in self.stop_words or lw[i] == "that"):
                     i += 1
                 break
-        comma = next((k for k in range(i, min(limit, i + 3)) if lw[k] == ","), None)
+        comma = self._first_comma(i, min(limit, i + 3))
         opening = self._opening_comma(a, limit)
         if opening is not None:
             i = comma = opening
@@ -1135,7 +1164,7 @@ class FactBuilder:
         if i >= limit or not (lw[i] in self.sets.opening_prepositions or (
                 self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
-        return next((k for k in range(i, min(limit, i + 8)) if lw[k] == ","), None)
+        return self._first_comma(i, min(limit, i + 8))
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
@@ -1151,10 +1180,10 @@ class FactBuilder:
 
     def _listed(self, entities, k: int) -> bool:
         """Entity ``k`` opens a list of places ("Zhejiang, Fujian, Jiangxi")."""
-        ent = entities[k]
-        nxt = next(iter(self._entities_in(ent.end + 1, ent.end + 2)), None)
-        return self._lw[ent.end:ent.end + 1] == [","] and nxt is not None \
-            and entities[nxt].label_ in PLACE_LABELS
+        end = self._ent_ends[k]
+        nxt = next(iter(self._entities_in(end + 1, end + 2)), None)
+        return self._lw[end:end + 1] == [","] and nxt is not None \
+            and self._ent_labels[nxt] in PLACE_LABELS
 
     def _in_list_aside(self, i: int, a: int) -> bool:
         """Token ``i`` is in a list of examples set off by a comma: ", among them
@@ -1314,10 +1343,12 @@ class FactBuilder:
                 found = "down"
             elif w in self.flat:
                 found = "flat"
-        value = self._value(span)
-        if found is None and value is not None and value < 0:
+        if found is not None:
+            return found
+        value = self._value(span)  # no word says: the sign does
+        if value is not None and value < 0:
             return "down"
-        return found or ("up" if value is not None and value > 0 else None)
+        return "up" if value is not None and value > 0 else None
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
@@ -1326,8 +1357,8 @@ class FactBuilder:
         if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
-            ranked = [k for k in self._entities_in(sent.start, first.start)
-                      if entities[k].label_ in PLACE_LABELS and entities[k].end <= first.start]
+            ranked = [k for k in self._places_in(sent.start, first.start)
+                      if self._ent_ends[k] <= first.start]
             if ranked:
                 draft.partner, draft.location = ranked[-1], None
                 draft.notes["ranked"] = True
@@ -1335,31 +1366,32 @@ class FactBuilder:
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
+            ends = self._ent_ends
             owners = [k for k in self._entities_in(sent.start, sent.end)
-                      if self._lw[entities[k].end:entities[k].end + 1] == ["'s"]
+                      if self._lw[ends[k]:ends[k] + 1] == ["'s"]
                       and not self.sets.partner_words.isdisjoint(
-                          self._lw[entities[k].end + 1:entities[k].end + 5])]
+                          self._lw[ends[k] + 1:ends[k] + 5])]
             owner = owners[0] if owners else None
             for k in self._entities_in(sent.start, sent.end):
                 if k != owner and self._partner_like(k):
                     partner = k
-                    if a <= entities[k].start < b:
+                    if a <= self._ent_starts[k] < b:
                         break
         draft.partner = partner
-        if partner is not None and "between" in self._lw[max(0, entities[partner].start - 2):
-                                                        entities[partner].start]:
+        starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
+        if partner is not None and "between" in self._lw[max(0, starts[partner] - 2):
+                                                        starts[partner]]:
             # "Trade between Hunan and Africa": the first is the place, the second
             # the partner
-            other = next((k for k in self._entities_in(entities[partner].end,
-                                                       entities[partner].end + 12)
-                          if k != partner and entities[k].label_ in ("GPE", "LOC", "ORG")
-                          and "and" in self._lw[entities[partner].end:entities[k].start]),
+            other = next((k for k in self._entities_in(ends[partner], ends[partner] + 12)
+                          if k != partner and labels[k] in PLACE_OR_ORG
+                          and "and" in self._lw[ends[partner]:starts[k]]),
                          None)
-            if other is not None and entities[partner].label_ in PLACE_LABELS:
+            if other is not None and labels[partner] in PLACE_LABELS:
                 draft.location, draft.partner = partner, other
                 draft.notes["owner"] = True
                 return
-        if owner is not None and partner is not None and entities[owner].label_ in PLACE_LABELS:
+        if owner is not None and partner is not None and labels[owner] in PLACE_LABELS:
             draft.location = owner
             draft.notes["owner"] = True
             return
@@ -1370,19 +1402,17 @@ class FactBuilder:
         place = None
         if first.start > 1 and self._lw[first.start - 1] == "(":
             # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
-            k = next((k for k in self._entities_in(first.start - 8, first.start - 1)
-                      if entities[k].end == first.start - 1
-                      and entities[k].label_ in PLACE_LABELS), None)
-            place = k
+            place = next((k for k in self._places_in(first.start - 8, first.start - 1)
+                          if ends[k] == first.start - 1), None)
         if place is None:
             place = self._place_referred(entities, a, b)
         if place is None and self._lw[first.end:first.end + 1] == ["in"]:
             # "105 people in Jajarkot district and 52 people in neighboring Rukum
             # West district": a place right after the figure is its own
-            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            end = self._first_comma(first.end, b, b)
             place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
                                       partner, after=self.sets.place_prepositions)
-            if place is not None and (entities[place].start > first.end + 3
+            if place is not None and (starts[place] > first.end + 3
                                       or self._listed(entities, place)):
                 place = None
         if place is None:
@@ -1390,7 +1420,7 @@ class FactBuilder:
         if place is None:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
-            end = next((k for k in range(first.end, b) if self._lw[k] == ","), b)
+            end = self._first_comma(first.end, b, b)
             place = self._first_place(doc, entities, first.end, end, partner,
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
@@ -1406,44 +1436,73 @@ class FactBuilder:
         "according to Nanning Customs"). Worked out once per entity."""
         found = self._partner_of.get(k)
         if found is None:
-            ent = self._entities[k]
-            lw = self._lw
-            prev = lw[ent.start - 1] if ent.start > 0 else ""
-            prev2 = lw[ent.start - 2] if ent.start > 1 else ""
-            found = self._partner_of[k] = ent.label_ in ("GPE", "LOC", "ORG") \
+            lw, start, end = self._lw, self._ent_starts[k], self._ent_ends[k]
+            prev = lw[start - 1] if start > 0 else ""
+            prev2 = lw[start - 2] if start > 1 else ""
+            found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
                 and prev2 not in self.sets.attribution_words and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
-                    or not self.sets.partner_words.isdisjoint(lw[ent.end:ent.end + 6]))
+                    or not self.sets.partner_words.isdisjoint(lw[end:end + 6]))
         return found
 
     def _place_referred(self, entities, a: int, b: int) -> int | None:
         """``782 people injured in the province``, ``houses in the city``: the
         nearest place of that kind named before."""
-        lw, nouns = self._lw, self.rules.place_back_references
-        the = self._the
-        for i in the[bisect.bisect_left(the, max(a, 1)):bisect.bisect_left(the, b - 1)]:
-            if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
-                continue  # "in the province", "The city's trade with the EU"
-            kind = nouns.get(lw[i + 1]) or (nouns.get(lw[i + 2]) if i + 2 < b else None)
+        pointers = self._pointers
+        if not pointers:
+            return None  # most articles
+        lo, hi = bisect.bisect_left(pointers, max(a, 1)), bisect.bisect_left(pointers, b - 1)
+        for i, (first, second) in zip(pointers[lo:hi], self._pointer_kinds[lo:hi], strict=True):
+            kind = first or (second if i + 2 < b else None)
             if kind is None:
                 continue
-            for k in reversed(self._entities_in(0, i)):
-                if entities[k].label_ in PLACE_LABELS and kind in self._place_kinds(entities[k]):
+            for k in reversed(self._places_in(0, i)):
+                if kind in self._place_kinds(k):
                     # "Gauteng" is the "Gauteng Province" named earlier
-                    prefix = entities[k].text + " "
-                    return next((j for j in self._entities_in(0, i)
-                                 if entities[j].text.startswith(prefix)
-                                 and entities[j].label_ in PLACE_LABELS), k)
+                    prefix = self._entity_text(k) + " "
+                    return next((j for j in self._places_in(0, i)
+                                 if self._entity_text(j).startswith(prefix)), k)
             return None
         return None
 
-    @staticmethod
-    def _place_kinds(ent: Span) -> tuple[str, ...]:
-        """country, province (a first-level division), county or city; Beijing
-        Municipality is a province and a city."""
-        link = ent._.link
-        words = (link.name if link is not None else ent.text).lower().split()
+    def _place_pointers(self, nouns_at: list[int]
+                        ) -> tuple[list[int], list[tuple[str | None, ...]]]:
+        """The "the"s that may point back at a place ("in the province", "The
+        city's trade with the EU"), ascending, and the kinds of place the word
+        after each and the word after that name (``place_back_references``),
+        from the tokens that are such nouns (the "the" is one or two words
+        before)."""
+        nouns, lw = self.rules.place_back_references, self._lw
+        n = len(lw)
+        pointers, kinds = [], []
+        for j in nouns_at:
+            for i in (j - 2, j - 1):
+                if i < 1 or lw[i] != "the" or (pointers and pointers[-1] >= i):
+                    continue
+                if lw[i - 1] not in self.sets.place_prepositions and lw[i + 2:i + 3] != ["'s"]:
+                    continue
+                pointers.append(i)
+                kinds.append((nouns.get(lw[i + 1]), nouns.get(lw[i + 2]) if i + 2 < n else None))
+        return pointers, kinds
+
+    def _word_roles(self, word: str) -> int:
+        """What a word is to the rules that look for it: bits of :data:`MARK`,
+        :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`, and
+        its :meth:`_word_period_cue`."""
+        w = word.lower()
+        return (self._word_period_cue(word)
+                | (MARK if _ends_sentence_or_line(w) else 0)
+                | (JOINT if w in self.joints else 0)
+                | (NATIONAL if w in self._national_first else 0)
+                | (PLACE_NOUN if w in self.rules.place_back_references else 0)
+                | (COMMA if w == "," else 0))
+
+    def _place_kinds(self, k: int) -> tuple[str, ...]:
+        """Of entity ``k``: country, province (a first-level division), county
+        or city; Beijing Municipality is a province and a city."""
+        link = self._link(self._entities[k])
+        words = (link.name if link is not None else self._entity_text(k)).lower().split()
         if link is not None and link.iso_alpha3 and not link.iso_3166_2:
             return ("country",)
         if words[-1] == "municipality":
@@ -1458,12 +1517,20 @@ class FactBuilder:
         starts = self._ent_starts
         return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
 
+    def _places_in(self, a: int, b: int) -> list[int]:
+        """Indexes of the place entities (GPE, LOC) that start in tokens
+        ``a``..``b``, ascending."""
+        starts = self._place_starts
+        return self._place_ents[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
     def _nationwide(self, a: int, b: int) -> bool:
         """A clause about the whole country ("nationwide", "across the
         country"), in an article about one of its regions."""
         lw = self._lw
         by_first = self._national_first
         starts = self._national_at
+        if not starts:
+            return False  # most articles
         for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
             for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
@@ -1471,45 +1538,51 @@ class FactBuilder:
                     return True
         return False
 
+    def _first_comma(self, a: int, b: int, default: int | None = None) -> int | None:
+        """The first comma in tokens ``a``..``b``, else ``default``."""
+        commas = self._commas
+        k = bisect.bisect_left(commas, a)
+        return commas[k] if k < len(commas) and commas[k] < b else default
+
     def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
                      after: list[str] | None = None) -> int | None:
         """The first place entity in tokens ``a``..``b`` that is not the
         dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
         ``after``, only one right after one of those words), followed through
         possessive chains: "China's Xizang" -> Xizang."""
-        dateline = self._dateline
+        places = self._places_in(a, b)
+        if not places:
+            return None  # most stretches of a sentence
+        lw, starts, ends, labels = self._lw, self._ent_starts, self._ent_ends, self._ent_labels
         candidates = []
         skipped_end = -1  # "between Shenzhen and Zhuhai": Zhuhai is skipped with Shenzhen
-        for k in self._entities_in(a, b):
-            ent = entities[k]
-            if ent.label_ not in PLACE_LABELS or k == partner or ent.end > b:
+        for k in places:
+            start, end = starts[k], ends[k]
+            if k == partner or end > b or k in self._dateline_ents:
                 continue
-            if dateline is not None and ent.start_char == dateline.start:
-                continue
-            if self._lw[ent.end:ent.end + 1] == ["'s"] and any(
-                    entities[j].start == ent.end + 1 and entities[j].label_ == "ORG"
-                    for j in self._entities_in(ent.end + 1, ent.end + 2)):
+            if lw[end:end + 1] == ["'s"] and any(
+                    starts[j] == end + 1 and labels[j] == "ORG"
+                    for j in self._entities_in(end + 1, end + 2)):
                 continue  # "China's Fufeng Group": the company's country, not the subject
-            prev = self._lw[ent.start - 1] if ent.start > 0 else ""
+            prev = lw[start - 1] if start > 0 else ""
             if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
-                    or (skipped_end >= 0 and self._lw[skipped_end:ent.start] in (
+                    or (skipped_end >= 0 and lw[skipped_end:start] in (
                         ["and"], [","], [",", "and"])):
-                skipped_end = ent.end
+                skipped_end = end
                 continue
             if after is not None and not candidates and not any(
-                    w in after for w in self._lw[max(a, ent.start - 4):ent.start]):
+                    w in after for w in lw[max(a, start - 4):start]):
                 continue  # the first must follow "in"; those chained to it need not
-            if not candidates and self._superlative_scope(ent.start, a):
+            if not candidates and self._superlative_scope(start, a):
                 continue  # "the busiest in China", "the first plant in China"
-            if not candidates and self._in_list_aside(ent.start, a):
+            if not candidates and self._in_list_aside(start, a):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
         while place is not None:
-            ent = entities[place]
+            end = ends[place]
             nxt = next((k for k in candidates if k > place), None)
-            if nxt is None or ent.end >= len(doc) or self._lw[ent.end] != "'s" \
-                    or entities[nxt].start - ent.end > 4:
+            if nxt is None or end >= len(lw) or lw[end] != "'s" or starts[nxt] - end > 4:
                 break
             place = nxt
         return place
@@ -1521,7 +1594,7 @@ class FactBuilder:
         lw = self._lw
         i = max(sent.start, self._after_dateline)
         if i < sent.end and lw[i] in self.sets.subordinators:
-            comma = next((k for k in range(i, sent.end) if lw[k] == ","), None)
+            comma = self._first_comma(i, sent.end)
             if comma is not None:
                 return comma + 1
         return sent.start
@@ -1551,18 +1624,17 @@ class FactBuilder:
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
             places = [k for k in self._entities_in(a, first)
-                      if entities[k].label_ in PLACE_OR_ORG
-                      and entities[k].end <= first]
+                      if self._ent_labels[k] in PLACE_OR_ORG and self._ent_ends[k] <= first]
             if len(places) != len(group):
                 continue
-            gaps = [[w for w in self._lw[entities[p].end:entities[q].start] if w != "the"]
+            gaps = [[w for w in self._lw[self._ent_ends[p]:self._ent_starts[q]] if w != "the"]
                     for p, q in zip(places, places[1:], strict=False)]
             if all(g in ([","], ["and"], [",", "and"]) for g in gaps):
-                start = entities[places[0]].start
+                start = self._ent_starts[places[0]]
                 before = self._lw[max(0, start - 2):start]
                 # "trade with the EU, the United States and ASEAN ... respectively"
                 partners = any(w in self.sets.partner_prepositions for w in before)
-                if not partners and any(entities[k].label_ not in PLACE_LABELS for k in places):
+                if not partners and any(self._ent_labels[k] not in PLACE_LABELS for k in places):
                     continue  # an organisation is a partner, never the place
                 for f, k in zip(sorted(group, key=lambda f: f.first.start), places,
                                 strict=True):
@@ -1671,8 +1743,8 @@ class FactBuilder:
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
         Amperex Technology Co., Limited"): the article reports its results."""
-        return any(entities[k].label_ == "ORG"
-                   and entities[k].text.split()[-1] in self.company_suffixes
+        return any(self._ent_labels[k] == "ORG"
+                   and self._entity_text(k).split()[-1] in self.company_suffixes
                    for k in self._entities_in(lead.start, lead.end))
 
     def _sentence_head(self, sent: Sentence) -> int:
@@ -1690,10 +1762,10 @@ class FactBuilder:
         la, lb = self._link(ea), self._link(eb)
         if la is not None and lb is not None and la.kb_id and lb.kb_id:
             return la.kb_id == lb.kb_id
-        return ea.text == eb.text
+        return self._entity_text(a) == self._entity_text(b)
 
-    def _dateline_country_entity(self, doc: Doc, entities) -> int | None:
-        countries = doc._.context_countries or []
+    def _dateline_country_entity(self, entities) -> int | None:
+        countries = self._countries
         if not countries:
             return None
         for k, ent in enumerate(entities):
@@ -1705,14 +1777,14 @@ class FactBuilder:
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
         taken = set(self._figure_tokens)
-        self._entity_tokens = {i for ent in self._entities
-                               for i in range(ent.start, ent.end)}
-        self._place_tokens = {i for ent in self._entities
-                              if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
-        for ent in self._entities:
-            if ent.label_ in ("ORG", "PERSON"):
-                taken.update(range(ent.start, ent.end))
-        hits = sorted(((s, e) for _, s, e in self.metric_matcher(doc)),
+        spans = list(zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True))
+        self._entity_tokens = {i for _, s, e in spans for i in range(s, e)}
+        self._place_tokens = {i for label, s, e in spans if label in PLACE_LABELS
+                              for i in range(s, e)}
+        for label, s, e in spans:
+            if label in ("ORG", "PERSON"):
+                taken.update(range(s, e))
+        hits = sorted(((s, e) for label, s, e in self._phrases if label == "METRIC"),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
@@ -1754,7 +1826,7 @@ class FactBuilder:
         """Tokens ``s``..``e`` are capitalised words inside a longer run of them,
         not at a sentence's start: part of a name, not a metric."""
         words = self._words
-        if not all(w[:1].isupper() for w in words[s:e]):
+        if not words[s][:1].isupper() or not all(w[:1].isupper() for w in words[s + 1:e]):
             return False
         before = words[s - 1] if s > 0 else ""
         after = words[e] if e < len(words) else ""
@@ -1764,7 +1836,10 @@ class FactBuilder:
 
     def _unit_ids(self, unit: str) -> list[str]:
         """The metric ids of a phrase or of its head: "China-Europe freight
-        trains" -> "freight trains" -> freight_trips."""
+        trains" -> "freight trains" -> freight_trips (remembered by phrase)."""
+        return self._ids_of_unit[unit]
+
+    def _head_ids(self, unit: str) -> list[str]:
         words = unit.lower().split()
         return next((self.form_ids[" ".join(words[k:])] for k in range(len(words))
                      if " ".join(words[k:]) in self.form_ids), [])
@@ -2105,7 +2180,7 @@ class FactBuilder:
         lw = self._lw
         out = []
         self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
-        for _, s, e in self.holiday_matcher(doc):
+        for _, s, e in (hit for hit in self._phrases if hit[0] == "HOLIDAY"):
             noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
             if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
@@ -2141,25 +2216,30 @@ class FactBuilder:
                 return days  # this year's, unless it is still weeks away
         return None
 
-    def _may_trigger(self, w: str) -> bool:
-        """Can :meth:`_triggers_period` accept this word anywhere?"""
-        return w in self._trigger_words or w[:1].isdigit() or w[:2] == "fy"
-
-    def _triggers_period(self, i: int, w: str) -> bool:
-        """Can a period pattern hold this word? A year (1900-2100), a month
-        written with a capital (not the verb "may"), a weekday, "H1"/"Q3", or a
-        word that starts one only in company: "last year", "first half",
-        "end of", "fiscal year", "the same period", "a year earlier"."""
-        if len(w) == 4 and w.isdigit():
-            return 1900 <= int(w) <= 2100
+    def _word_period_cue(self, word: str) -> int:
+        """What a word, as written, can do for a period pattern:
+        :data:`NO_PERIOD`; :data:`PERIOD_WORD`, a word a pattern holds wherever
+        it is: a year (1900-2100), a month written with a capital (not the verb
+        "may"), a weekday, "H1"/"Q3", "2024/25", "FY2024", a period word; or
+        :data:`PERIOD_IN_COMPANY`, one that starts a period only in company
+        (:meth:`_period_in_company`)."""
+        w = word.lower()
+        if len(w) == 4 and w.isdigit():  # "²⁰²⁴" is digits, but no number int() reads
+            return PERIOD_WORD if w.isdecimal() and 1900 <= int(w) <= 2100 else NO_PERIOD
         if w in self.rules.months:
-            return self._words[i][:1].isupper()
+            return PERIOD_WORD if word[:1].isupper() else NO_PERIOD
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
-            return True
+            return PERIOD_WORD
         if w in self.period_words or (w[:2] == "fy" and w[2:].isdigit()):
-            return True
+            return PERIOD_WORD
         if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
-            return True
+            return PERIOD_WORD
+        return PERIOD_IN_COMPANY if w in self._company_words else NO_PERIOD
+
+    def _period_in_company(self, i: int, w: str) -> bool:
+        """Does the word ``w`` (token ``i``, lower case) start a period with the
+        words around it: "last year", "first half", "the half-year", "end of",
+        "the past 12 months", "for the (whole) year"?"""
         if w == "half" and self._lw[i + 1:i + 3] == ["-", "year"]:  # the half-year
             return True
         nxt = self._lw[i + 1:i + 4]
@@ -2195,10 +2275,10 @@ class FactBuilder:
         lw = self._lw
         n = len(lw)
         windows: list[list[int]] = []
-        # most words are prose: the rules only for the words a period may hold
-        for i in compress(range(n), map(self._may_hold_period.__getitem__, lw)):
-            w = lw[i]
-            if self._triggers_period(i, w):
+        # most words are prose; most of the others decide by themselves
+        roles = self._role_at
+        for i in self._period_cues:
+            if roles[i] & PERIOD_WORD or self._period_in_company(i, lw[i]):
                 a, b = max(0, i - 5), min(n, i + 7)
                 if windows and a <= windows[-1][1]:
                     windows[-1][1] = b
