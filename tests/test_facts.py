@@ -818,3 +818,11 @@ def test_a_companys_revenue_is_not_fiscal_revenue(extract) -> None:
     _, rows = _facts(extract, "Fiscal revenue rose 1.3 percent to 21.97 trillion yuan in 2024.",
                      date="2025-01-24", dateline="BEIJING, Jan. 24")
     assert rows[0]["metric_id"] == "fiscal_revenue"
+
+
+@pytest.mark.parametrize("word", ["²⁰²⁴", "٢٠٢٤"])
+def test_digits_int_cannot_read_as_a_year_are_no_period(extract, word) -> None:
+    # '²⁰²⁴' is four digits to str.isdigit but not to int(): it raised
+    # ValueError in an article with figures; Arabic-Indic digits int() reads
+    facts = extract(f"Exports rose 5 percent in {word} from a year earlier.").facts
+    assert len(facts) == 1 and facts[0].change is not None

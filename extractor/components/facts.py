@@ -584,7 +584,7 @@ class FactBuilder:
         period had not ended by the dateline's day (a January report on
         ``2024`` is from 2025). The record says the year was inferred."""
         stated = next((p for p in periods if p.first is not None and not p.comparison
-                       and any(w.isdigit() and len(w) == 4 for w in self._lw[p.start:p.end])),
+                       and any(w.isdecimal() and len(w) == 4 for w in self._lw[p.start:p.end])),
                       None)
         if stated is None:
             return None
@@ -941,7 +941,7 @@ class FactBuilder:
             j -= 1
         if j <= max(a, i - 8):
             return None
-        if any(any(c.isdigit() for c in self._words[k]) and not self._in_period(k)
+        if any(any(c.isdecimal() for c in self._words[k]) and not self._in_period(k)
                for k in range(j, i)):
             return None  # "increased 14-fold to 83.5 billion parcels"
         words = [k for k in range(j, i) if self._words[k].isalpha()
@@ -1931,7 +1931,7 @@ class FactBuilder:
             self._attach(hit, figures)
             out.append(hit)
             last_end = e
-            if label == "year" or any(w.isdigit() and len(w) == 4 for w in self._lw[s:e]):
+            if label == "year" or any(w.isdecimal() and len(w) == 4 for w in self._lw[s:e]):
                 if hit.first is not None:
                     sentence_year = (here, hit.first.year)
         return self._resolve(doc, self._compose(doc, out))
@@ -2069,7 +2069,7 @@ class FactBuilder:
                     continue
                 if joinable and prev.months and prev.label_kind != "year" \
                         and hit.label_kind == "relative_year" and hit.first is not None \
-                        and not any(w.isdigit() and len(w) == 4
+                        and not any(w.isdecimal() and len(w) == 4
                                     for w in self._lw[prev.start:prev.end]):
                     # "the first half of this year"
                     y, (m1, m2) = hit.first.year, prev.months
@@ -2142,7 +2142,7 @@ class FactBuilder:
                     hit = replace(hit, first=base.first, last=base.last, fiscal=base.fiscal,
                                   months=base.months)
                 else:
-                    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+                    years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
                     back = base.first.year - years[0] if years else 1
                     hit = replace(hit, **self._years_before(base, back))
                 out.append(hit)
@@ -2195,7 +2195,7 @@ class FactBuilder:
                 if lw[start - 1] == "long":
                     length = self.rules.day_words.get(f"{count}-long")
                 else:
-                    length = int(count) if count.isdigit() else self.rules.count_words.get(count)
+                    length = int(count) if count.isdecimal() else self.rules.count_words.get(count)
                 start -= 3
             if start >= 1 and lw[start - 1] == "the":
                 start -= 1
@@ -2224,15 +2224,15 @@ class FactBuilder:
         :data:`PERIOD_IN_COMPANY`, one that starts a period only in company
         (:meth:`_period_in_company`)."""
         w = word.lower()
-        if len(w) == 4 and w.isdigit():  # "²⁰²⁴" is digits, but no number int() reads
-            return PERIOD_WORD if w.isdecimal() and 1900 <= int(w) <= 2100 else NO_PERIOD
+        if len(w) == 4 and w.isdecimal():
+            return PERIOD_WORD if 1900 <= int(w) <= 2100 else NO_PERIOD
         if w in self.rules.months:
             return PERIOD_WORD if word[:1].isupper() else NO_PERIOD
         if w in self.rules.weekdays or w in ("h1", "h2", "q1", "q2", "q3", "q4"):
             return PERIOD_WORD
-        if w in self.period_words or (w[:2] == "fy" and w[2:].isdigit()):
+        if w in self.period_words or (w[:2] == "fy" and w[2:].isdecimal()):
             return PERIOD_WORD
-        if len(w) > 4 and w[:4].isdigit() and w[4] in "/-":  # 2024/25
+        if len(w) > 4 and w[:4].isdecimal() and w[4] in "/-":  # 2024/25
             return PERIOD_WORD
         return PERIOD_IN_COMPANY if w in self._company_words else NO_PERIOD
 
@@ -2305,7 +2305,7 @@ class FactBuilder:
             e -= 1
             words = words[:-1]
         text = self._text(s, e)
-        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
         if any(not 1900 <= y <= 2100 for y in years):
             return None
         months = [self.rules.months[w] for w in words if w in self.rules.months]
@@ -2356,8 +2356,8 @@ class FactBuilder:
             n = next(self.rules.count_words[w] for w in words if w in self.rules.count_words)
             return span(1, 3 * n)
         if label == "months_to_date":
-            n = next((int(w) if w.isdigit() else self.rules.count_words.get(w)
-                      for w in words[1:] if w.isdigit() or w in self.rules.count_words), None)
+            n = next((int(w) if w.isdecimal() else self.rules.count_words.get(w)
+                      for w in words[1:] if w.isdecimal() or w in self.rules.count_words), None)
             if not n or not 1 <= n <= 12:
                 return None
             return span(1, n)
@@ -2366,7 +2366,7 @@ class FactBuilder:
         if label == "month" and months:
             return span(months[0], months[0])
         if label == "day_range" and months:
-            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
             y = years[0] if years else (ref.year if ref else None)
             if y is None or len(days) < 2:
                 return PeriodHit(s, e, text, None, None)
@@ -2379,7 +2379,7 @@ class FactBuilder:
         if label == "date_to_weekday" and months:
             # "From Jan. 1 to Wednesday": up to the last such day before the dateline
             anchor = self._anchor
-            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
             if anchor is None or not days:
                 return PeriodHit(s, e, text, None, None)
             last = anchor - dt.timedelta(days=(anchor.weekday()
@@ -2429,7 +2429,7 @@ class FactBuilder:
             if anchor is None:
                 return PeriodHit(s, e, text, None, None)
             if label in ("as_of_date", "day"):  # "as of Nov. 3", "on Nov. 12"
-                days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+                days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
                 try:
                     day = dt.date(years[0] if years else anchor.year, months[0], days[0])
                 except (ValueError, IndexError):
@@ -2449,15 +2449,15 @@ class FactBuilder:
             month = months[0] if months else 1
             year = years[0] if years else (anchor.year if month <= anchor.month
                                            else anchor.year - 1)
-            days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+            days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
             try:
                 first = dt.date(year, month, days[0] if days else 1)
             except ValueError:
                 return None
             return PeriodHit(s, e, text, first, anchor)
         if label in ("past_months", "final_months"):
-            n = next((int(w) if w.isdigit() else self.rules.count_words.get(w)
-                      for w in words if w.isdigit() or w in self.rules.count_words), None)
+            n = next((int(w) if w.isdecimal() else self.rules.count_words.get(w)
+                      for w in words if w.isdecimal() or w in self.rules.count_words), None)
             if not n or not 1 <= n <= 12:
                 return None
             if label == "final_months":  # "the final two months of 2024"
@@ -2472,10 +2472,10 @@ class FactBuilder:
     def _fiscal_period(self, label: str, words: list[str], s: int, e: int, text: str,
                        ref: dt.date | None) -> PeriodHit | None:
         country = self._country
-        two = next((w for w in words if len(w) > 5 and w[:4].isdigit() and w[4] in "/-"), None)
+        two = next((w for w in words if len(w) > 5 and w[:4].isdecimal() and w[4] in "/-"), None)
         if label == "fiscal_year_from":
             month = next(self.rules.months[w] for w in words if w in self.rules.months)
-            year = int(next(w for w in words if w.isdigit() and len(w) == 4))
+            year = int(next(w for w in words if w.isdecimal() and len(w) == 4))
             first = dt.date(year, month, 1)
             last = first.replace(year=year + 1) - dt.timedelta(days=1)
             return PeriodHit(s, e, text, first, last)
@@ -2488,8 +2488,8 @@ class FactBuilder:
                       "past": -1}.get(words[0], 0)
             start_year = self.fiscal.containing(country, ref) + offset
         else:
-            digits = [w for w in words if w.isdigit() and len(w) == 4]
-            fy = next((w for w in words if w[:2] == "fy" and w[2:].isdigit()), None)
+            digits = [w for w in words if w.isdecimal() and len(w) == 4]
+            fy = next((w for w in words if w[:2] == "fy" and w[2:].isdecimal()), None)
             if fy is not None and len(fy) == 6:
                 year = int(fy[2:])
             elif digits:
