@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from itertools import compress
 from types import SimpleNamespace
@@ -1545,7 +1545,7 @@ class FactBuilder:
         return commas[k] if k < len(commas) and commas[k] < b else default
 
     def _first_place(self, doc: Doc, entities, a: int, b: int, partner: int | None = None,
-                     after: list[str] | None = None) -> int | None:
+                     after: Collection[str] | None = None) -> int | None:
         """The first place entity in tokens ``a``..``b`` that is not the
         dateline's, the partner, or after "to"/"from"/"with"/"into" (or, with
         ``after``, only one right after one of those words), followed through
