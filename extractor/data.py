@@ -479,6 +479,7 @@ class FactRules(_Strict):
     day_words: dict[str, int]
     reporting_verbs: list[str]
     comparison_after: list[str]
+    singling_out: list[str]
     generic_nouns: list[str]
     place_prepositions: list[str]
     place_back_references: dict[str, Literal["province", "county", "city"]]

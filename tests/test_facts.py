@@ -826,3 +826,20 @@ def test_digits_int_cannot_read_as_a_year_are_no_period(extract, word) -> None:
     # ValueError in an article with figures; Arabic-Indic digits int() reads
     facts = extract(f"Exports rose 5 percent in {word} from a year earlier.").facts
     assert len(facts) == 1 and facts[0].change is not None
+
+
+def test_a_period_singled_out_dates_its_paragraph_only(extract) -> None:
+    record = extract(
+        " date 2025-01-06 Growth\n\nHANOI, Jan. 6 (Xinhua) -- GDP expanded 7.09 percent in 2024, "
+        "the statistics office said Monday.\n\nIn the fourth quarter alone, the economy grew "
+        "7.55 percent year on year. Retail sales rose 9.2 percent in the quarter.\n\n"
+        "Exports climbed 14.3 percent.")
+    periods = [(f.metric, f.period.label if f.period else None) for f in record.facts]
+    assert periods[1][1] == "fourth quarter"
+    assert periods[2][1] == "fourth quarter"  # "in the quarter": the rest of its paragraph
+    assert periods[3] == ("Exports", "2024")  # the next paragraph: the article's year again
+
+
+def test_others_after_a_number_are_counted(extract) -> None:
+    record = extract("Fifty-three people were confirmed dead and 62 others injured.")
+    assert [(q.text, q.value) for q in record.quantities][-1] == ("62 others", 62)

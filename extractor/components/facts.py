@@ -108,6 +108,7 @@ class PeriodHit:
     carries: bool = True  # applies to later sentences that state no period
     deadline: bool = False  # "by 2029", "on Nov. 12": its own clause only
     introduces: bool = False  # "2015, when ...": dates the clause after it too
+    part: bool = False  # "In December alone": dates the rest of its paragraph, never the article
 
 
 @dataclass
@@ -372,8 +373,9 @@ class FactBuilder:
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
                             stated.append(current_period)
-                            if para == lead_para or draft.period.start <= self._sentence_head(
-                                    sent):
+                            if not draft.period.part and (
+                                    para == lead_para
+                                    or draft.period.start <= self._sentence_head(sent)):
                                 framing = current_period  # the lead's, or "In 2024, ..."
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
@@ -1918,6 +1920,8 @@ class FactBuilder:
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
                 hit.carries = False  # a running total's window, not the article's period
+            if self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out:
+                hit.part = True  # "In the fourth quarter alone, ...": a part of the year
             if label == "year_pair" and ref is not None and hit.last is not None \
                     and hit.last > ref:
                 hit.carries = False  # "projected at 5.3 percent in 2025 and 2026"
