@@ -843,3 +843,14 @@ def test_a_period_singled_out_dates_its_paragraph_only(extract) -> None:
 def test_others_after_a_number_are_counted(extract) -> None:
     record = extract("Fifty-three people were confirmed dead and 62 others injured.")
     assert [(q.text, q.value) for q in record.quantities][-1] == ("62 others", 62)
+
+
+def test_making_up_a_share_is_a_level_without_the_basis_of_the_change(extract) -> None:
+    record = extract("The province's trade with Belt and Road countries expanded 24.4 percent "
+                     "year on year to 165.2 billion yuan, making up 27.8 percent of its total "
+                     "foreign trade.")
+    pct = [p.text for p in record.percentages]
+    share = next(f for f in record.facts if f.value_kind == "percentages")
+    assert pct[share.value] == "27.8 percent" and share.change is None and share.basis is None
+    trade = next(f for f in record.facts if f.value_kind == "money")
+    assert pct[trade.change] == "24.4 percent" and trade.basis == "year_on_year"

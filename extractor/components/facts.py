@@ -484,6 +484,8 @@ class FactBuilder:
         before = self._lw[max(0, span.start - 4):span.start]
         if before[-1:] in (["to"], ["from"]) and unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
+        if " ".join(before[-2:]) in self.sets.level_phrases:
+            return False  # "making up 27.8 percent of its total foreign trade": a share
         if "than" in before[-2:] and unit != "percentage_point" \
                 and nxt not in self.sets.change_nouns:
             # "higher than the 49.4 percent registered in the third quarter"; but
@@ -817,8 +819,10 @@ class FactBuilder:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a)
+        share = draft.change is None and draft.value is not None \
+            and draft.value.kind == "percentages" and self._lw[draft.value.span.end:][:1] == ["of"]
         for (s, _e), basis in bases.items():
-            if a <= s < b:
+            if a <= s < b and not share:  # "making up 27.8 percent of ...": a share has none
                 draft.basis = basis
                 break
         window = self._lw[max(sent.start, a):first.start]
