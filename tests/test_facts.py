@@ -854,3 +854,12 @@ def test_making_up_a_share_is_a_level_without_the_basis_of_the_change(extract) -
     assert pct[share.value] == "27.8 percent" and share.change is None and share.basis is None
     trade = next(f for f in record.facts if f.value_kind == "money")
     assert pct[trade.change] == "24.4 percent" and trade.basis == "year_on_year"
+
+
+def test_a_group_of_partners_gives_no_single_partner(extract) -> None:
+    record = extract("Sichuan's combined trade with the United States, the European Union, "
+                     "ASEAN and Japan stood at 404.9 billion yuan, up 20 percent year on year.")
+    assert record.facts[0].partner is None
+    record = extract("Sichuan's trade with the United States stood at 40.9 billion yuan, "
+                     "up 20 percent year on year.")
+    assert record.entities[record.facts[0].partner].text == "United States"

@@ -1383,8 +1383,19 @@ class FactBuilder:
                     partner = k
                     if a <= self._ent_starts[k] < b:
                         break
-        draft.partner = partner
         starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
+        if partner is not None and "between" not in self._lw[max(0, starts[partner] - 2):
+                                                             starts[partner]] \
+                and "respectively" not in self._lw[sent.start:sent.end]:
+            # "combined trade with the United States, the European Union, ASEAN and
+            # Japan": a group of partners, none of them the partner
+            listed = next((k for k in self._entities_in(ends[partner], ends[partner] + 4)
+                           if k != partner and labels[k] in PLACE_OR_ORG), None)
+            if listed is not None and self._lw[ends[partner]:starts[listed]] in (
+                    [","], [",", "the"], ["and"], ["and", "the"], [",", "and"],
+                    [",", "and", "the"]):
+                partner = None
+        draft.partner = partner
         if partner is not None and "between" in self._lw[max(0, starts[partner] - 2):
                                                         starts[partner]]:
             # "Trade between Hunan and Africa": the first is the place, the second
