@@ -863,3 +863,12 @@ def test_a_group_of_partners_gives_no_single_partner(extract) -> None:
     record = extract("Sichuan's trade with the United States stood at 40.9 billion yuan, "
                      "up 20 percent year on year.")
     assert record.entities[record.facts[0].partner].text == "United States"
+
+
+def test_a_partner_after_to_the_is_not_the_lead_place(extract) -> None:
+    # the possessive chain ("China's Xizang") went on to the partner
+    record = extract("Guangdong's exports to the United States rose 20 percent to 40.9 "
+                     "billion yuan.")
+    ents = [e.text for e in record.entities]
+    fact = record.facts[0]
+    assert (ents[fact.location], ents[fact.partner]) == ("Guangdong", "United States")
