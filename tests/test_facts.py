@@ -872,3 +872,12 @@ def test_a_partner_after_to_the_is_not_the_lead_place(extract) -> None:
     ents = [e.text for e in record.entities]
     fact = record.facts[0]
     assert (ents[fact.location], ents[fact.partner]) == ("Guangdong", "United States")
+
+
+def test_a_rate_cut_by_points_to_a_level_is_one_fact(extract) -> None:
+    record = extract("The central bank lowered its benchmark monetary policy rate by 3 "
+                     "percentage points to 25 percent.")
+    pct = [p.text for p in record.percentages]
+    (fact,) = record.facts
+    assert (pct[fact.value], pct[fact.change], fact.direction) == (
+        "25 percent", "3 percentage points", "down")

@@ -503,6 +503,9 @@ class FactBuilder:
             return True  # "The rate was 0.5 percentage points lower than ..."
         if nxt in self.sets.change_nouns and before[-1:] in (["a"], ["an"]):
             return True  # "joint-stock companies posted a 7.3-percent gain"
+        if before[-1:] == ["by"] and not self.change_words.isdisjoint(
+                self._lw[max(0, span.start - 8):span.start]):
+            return True  # "lowered its benchmark monetary policy rate by 3 percentage points"
         if nxt == "of" or not self.level_cues_before.isdisjoint(before[-2:]):
             return False
         if unit == "percentage_point":
