@@ -881,3 +881,13 @@ def test_a_rate_cut_by_points_to_a_level_is_one_fact(extract) -> None:
     (fact,) = record.facts
     assert (pct[fact.value], pct[fact.change], fact.direction) == (
         "25 percent", "3 percentage points", "down")
+
+
+def test_this_year_does_not_take_the_period_from_the_quarters_it_holds(extract) -> None:
+    record = extract(
+        " date 2023-10-08 Disasters\n\nBEIJING, Oct. 8 (Xinhua) -- Natural disasters affected "
+        "89.1 million people in the first three quarters of 2023, the ministry said Sunday.\n\n"
+        "The north suffered heavier damage this year. The country went through 35 regional "
+        "rainstorms during the period.")
+    period = record.facts[-1].period
+    assert (str(period.start), str(period.end)) == ("2023-01-01", "2023-09-30")

@@ -2175,6 +2175,15 @@ class FactBuilder:
                     and last.label_kind == "year_to_date" and last.last == hit.last:
                 hit = replace(hit, first=last.first)  # "this year as of Monday" ... "As of Monday"
             out.append(hit)
+            if kind == "relative_year" and self._lw[hit.start] == "this" and last is not None \
+                    and last.first is not None and last.last is not None \
+                    and hit.first is not None and hit.last is not None \
+                    and hit.first <= last.first and last.last <= hit.last \
+                    and (last.last - last.first).days >= 27:
+                # "suffered heavier damage this year" in an article about the first
+                # three quarters: "the period" after it is still those quarters (a
+                # month or more of this year; a day is not what "the period" means)
+                continue
             if not hit.comparison and hit.first is not None and kind != "weekday":
                 last = hit
                 if kind == "holiday":
