@@ -891,3 +891,10 @@ def test_this_year_does_not_take_the_period_from_the_quarters_it_holds(extract) 
         "rainstorms during the period.")
     period = record.facts[-1].period
     assert (str(period.start), str(period.end)) == ("2023-01-01", "2023-09-30")
+
+
+def test_a_clause_with_its_own_place_after_the_figure_keeps_it(extract) -> None:
+    record = extract("A total of 14 typhoons formed over the South China Sea, and four "
+                     "typhoons made landfall in China.")
+    ents = [e.text for e in record.entities]
+    assert ents[record.facts[-1].location] == "China"

@@ -1436,7 +1436,7 @@ class FactBuilder:
                                       or self._listed(entities, place)):
                 place = None
         if place is None:
-            place = self._first_place(doc, entities, sent.start, first.start, partner)
+            place = self._first_place(doc, entities, a, first.start, partner)
         if place is None:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
@@ -1445,6 +1445,11 @@ class FactBuilder:
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
                 place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
+        if place is None and a > sent.start:
+            # the sentence's earlier clauses: "Exports to ASEAN rose 9 percent, and
+            # imports grew 3 percent" (but "14 typhoons formed over the South China
+            # Sea, and four typhoons made landfall in China": the clause's own first)
+            place = self._first_place(doc, entities, sent.start, a, partner)
         if place is None and self._country_entity is not None and self._nationwide(a, b):
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
             draft.notes["nationwide"] = True
