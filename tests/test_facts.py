@@ -898,3 +898,11 @@ def test_a_clause_with_its_own_place_after_the_figure_keeps_it(extract) -> None:
                      "typhoons made landfall in China.")
     ents = [e.text for e in record.entities]
     assert ents[record.facts[-1].location] == "China"
+
+
+def test_a_level_takes_no_basis_but_a_change_stated_as_a_value_does(extract) -> None:
+    record = extract("Ghana posted a trade surplus of 5.6 billion U.S. dollars in the first "
+                     "half of 2025, sharply higher than a year earlier.")
+    assert record.facts[0].basis is None
+    record = extract("Grain output saw an increase of 11.1 million tonnes year on year.")
+    assert record.facts[0].basis == "year_on_year"

@@ -822,10 +822,18 @@ class FactBuilder:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a)
-        share = draft.change is None and draft.value is not None \
-            and draft.value.kind == "percentages" and self._lw[draft.value.span.end:][:1] == ["of"]
+        # a level has no basis ("a trade surplus of 5.6 billion dollars, sharply higher
+        # than a year earlier"), unless what it measures is itself a change
+        # ("an increase of 2.5 million tonnes year on year")
+        unchanged = draft.change is None
+        if unchanged and draft.value is not None:
+            before = self._lw[max(0, draft.value.span.start - 3):draft.value.span.start]
+            unchanged = not (
+                (draft.metric and draft.metric.split()[0].lower() in self.change_words)
+                or (not self.change_words.isdisjoint(before)
+                    and " ".join(before[-2:]) not in self.sets.level_phrases))
         for (s, _e), basis in bases.items():
-            if a <= s < b and not share:  # "making up 27.8 percent of ...": a share has none
+            if a <= s < b and not unchanged:
                 draft.basis = basis
                 break
         window = self._lw[max(sent.start, a):first.start]
