@@ -906,3 +906,14 @@ def test_a_level_takes_no_basis_but_a_change_stated_as_a_value_does(extract) -> 
     assert record.facts[0].basis is None
     record = extract("Grain output saw an increase of 11.1 million tonnes year on year.")
     assert record.facts[0].basis == "year_on_year"
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The cedi has appreciated 42.6 percent against the greenback so far this year.", "up"),
+    ("The rupee depreciated 3.1 percent against the dollar last year.", "down"),
+    ("Industrial output rose 11.2 percent. The non-oil sector grew even faster, at 18.2 "
+     "percent.", "up"),
+])
+def test_more_words_of_change(extract, text, direction) -> None:
+    fact = extract(text).facts[-1]
+    assert fact.change is not None and fact.value is None and fact.direction == direction
