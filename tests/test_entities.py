@@ -162,3 +162,12 @@ def test_airports_and_stations_are_places(extract) -> None:
         ("Chengdu Shuangliu International Airport", "LOC"),
         ("Chengdu Tianfu International Airport", "LOC"),
         ("Xi'an International Port Station", "LOC")]
+
+
+def test_a_county_named_again_without_its_suffix(extract) -> None:
+    record = extract("An earthquake hit Dingri County on Tuesday. Houses collapsed in Dingri, "
+                     "and Guangdong Province sent aid to Guangdong's partners.")
+    found = [(e.text, e.name) for e in record.entities]
+    assert ("Dingri", "Dingri County") in found
+    # a name the knowledge base knows keeps its own link
+    assert [e.kb_id for e in record.entities if e.text == "Guangdong"] == ["Q15175"]

@@ -567,6 +567,16 @@ class EntityRecognizer:
                     local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
         elif f.label in ("ORG", "GPE", "LOC") and not self.kb.candidates_exact(" ".join(words)):
             local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
+            if f.label == "GPE" and len(words) >= 2:
+                # "Dingri County" ... "in Dingri": the name without its suffix
+                for suffix in self._gpe_suffixes_by_last.get(words[-1], []):
+                    name = words[:-len(suffix)]
+                    bare = " ".join(name)
+                    if words[-len(suffix):] == suffix and 0 < len(name) <= 2 \
+                            and not self.kb.candidates_exact(bare) \
+                            and not any(self.kb.cities_or_subdivisions(bare)):
+                        local.setdefault(bare, Found(0, 0, "GPE", f.lookup, f.name or full))
+                        break
 
     def _abbreviations(self, doc: Doc, found: list[Found], local: dict[str, Found],
                        body: int) -> list[Found]:
