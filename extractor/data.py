@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -148,6 +149,21 @@ class Counted(_Strict):
     irregular_plurals: list[str]
     date_words: list[str]
     name_prefixes: list[str]
+
+
+class TokenizerRules(_Strict):
+    comment: str = Field(alias="_comment")
+    suffixes: list[str]
+
+    @field_validator("suffixes")
+    @classmethod
+    def _compiles(cls, suffixes: list[str]) -> list[str]:
+        for expression in suffixes:
+            try:
+                re.compile(expression)
+            except re.error as exc:
+                raise ValueError(f"{expression!r} is not a regular expression: {exc}") from exc
+        return suffixes
 
 
 class NumberWords(_Strict):

@@ -20,6 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
+from . import data as d
 from .lexicon import Lexicon
 
 #: Runs of non-space characters longer than this are cut (see RunLimitedTokenizer).
@@ -289,8 +290,9 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.prefix_search = compile_prefix_regex(
             [prefix, *nlp.Defaults.prefixes]
         ).search
+        extra = d.load_json(d.patterns_dir() / "tokenizer.json", d.TokenizerRules).suffixes
         tokenizer.suffix_search = compile_suffix_regex(
-            [suffix, *nlp.Defaults.suffixes]
+            [suffix, *extra, *nlp.Defaults.suffixes]
         ).search
         wire = WireTokenizer.from_tokenizer(tokenizer)
         if wire.url_match is not None:

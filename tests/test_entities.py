@@ -171,3 +171,10 @@ def test_a_county_named_again_without_its_suffix(extract) -> None:
     assert ("Dingri", "Dingri County") in found
     # a name the knowledge base knows keeps its own link
     assert [e.kb_id for e in record.entities if e.text == "Guangdong"] == ["Q15175"]
+
+
+def test_a_mixed_case_abbreviation_is_found_again_at_a_sentence_end(extract) -> None:
+    record = extract("The Bank of Ghana (BoG) cut its rate. Growth was strong, according to "
+                     "the BoG.")
+    assert [(e.text, e.name) for e in record.entities if e.text == "BoG"] == [
+        ("BoG", "Bank of Ghana"), ("BoG", "Bank of Ghana")]

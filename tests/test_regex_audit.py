@@ -35,8 +35,12 @@ AUDITED = {
     ("extractor/tokenizer.py", "tokenizer.prefix_search"):
         "spaCy's prefixes (anchored) and an alternation of literal currency forms",
     ("extractor/tokenizer.py", "tokenizer.suffix_search"):
-        "spaCy's suffixes and literal magnitude forms, '$'-anchored: one scan per "
+        "spaCy's suffixes, literal magnitude forms and patterns/tokenizer.json's "
+        "(a two-character lookbehind and a literal), '$'-anchored: one scan per "
         "affix, on runs that RunLimitedTokenizer keeps short of affix chains",
+    ("extractor/data.py", "_compiles"):
+        "compiles patterns/tokenizer.json's suffixes to check them when the file is "
+        "read; never matches anything with them",
     ("extractor/data.py", "_line_of"): "a JSON-escaped literal key, one possessive class",
     ("extractor/kb.py", "_strip_article"): "anchored; two literals and one \\s+",
     ("extractor/components/atoms.py", "self._name_heads"):

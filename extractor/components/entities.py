@@ -603,7 +603,9 @@ class EntityRecognizer:
             local[self._text(b + 1, close)] = alias
         # later mentions of an abbreviation defined after its first use elsewhere
         seen = {(f.start, f.end) for f in out}
-        defined = {w for w in local if w.isupper()}
+        # "GAC", and "BoG" or "PBoC": one word with two capitals or more
+        defined = {w for w in local
+                   if " " not in w and w[:1].isupper() and sum(map(str.isupper, w)) >= 2}
         later = [k for k, w in enumerate(self._w[body:], body) if w in defined] if defined else []
         for k in later:
             ref = local[self._w[k]]
