@@ -484,7 +484,7 @@ class FactBuilder:
         before = self._lw[max(0, span.start - 4):span.start]
         if before[-1:] in (["to"], ["from"]) and unit != "percentage_point":
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
-        if " ".join(before[-2:]) in self.sets.level_phrases:
+        if self._after_level_phrase(span.start):
             return False  # "making up 27.8 percent of its total foreign trade": a share
         if "than" in before[-2:] and unit != "percentage_point" \
                 and nxt not in self.sets.change_nouns:
@@ -514,6 +514,10 @@ class FactBuilder:
                 ["past"], ["last"], ["next"], ["coming"]):
             return False  # "ran above 9 percent over the past two fiscal years"
         return nxt in self.change_after
+
+    def _after_level_phrase(self, i: int) -> bool:
+        """The two words before token ``i`` make a figure a level ("making up")."""
+        return " ".join(self._lw[max(0, i - 2):i]) in self.sets.level_phrases
 
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``, cut from the article's text (no Span made)."""
@@ -827,11 +831,11 @@ class FactBuilder:
         # ("an increase of 2.5 million tonnes year on year")
         unchanged = draft.change is None
         if unchanged and draft.value is not None:
-            before = self._lw[max(0, draft.value.span.start - 3):draft.value.span.start]
+            start = draft.value.span.start
             unchanged = not (
                 (draft.metric and draft.metric.split()[0].lower() in self.change_words)
-                or (not self.change_words.isdisjoint(before)
-                    and " ".join(before[-2:]) not in self.sets.level_phrases))
+                or (not self.change_words.isdisjoint(self._lw[max(0, start - 3):start])
+                    and not self._after_level_phrase(start)))
         for (s, _e), basis in bases.items():
             if a <= s < b and not unchanged:
                 draft.basis = basis
