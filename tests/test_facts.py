@@ -917,3 +917,13 @@ def test_a_level_takes_no_basis_but_a_change_stated_as_a_value_does(extract) -> 
 def test_more_words_of_change(extract, text, direction) -> None:
     fact = extract(text).facts[-1]
     assert fact.change is not None and fact.value is None and fact.direction == direction
+
+
+def test_a_change_against_the_year_before_is_year_on_year(extract) -> None:
+    record = extract(" date 2025-01-06 Prices\n\nHANOI, Jan. 6 (Xinhua) -- Industrial production "
+                     "went up 8.4 percent in 2024, and average consumer prices were 3.63 percent "
+                     "higher than in 2023.")
+    assert record.facts[-1].basis == "year_on_year"
+    record = extract(" date 2025-01-06 Growth\n\nHANOI, Jan. 6 (Xinhua) -- GDP expanded 7.09 "
+                     "percent in 2024, faster than the 5.05-percent growth registered in 2023.")
+    assert record.facts[0].basis is None  # 2023 is the other figure's year

@@ -418,6 +418,9 @@ class FactBuilder:
                         # "struck at 7:49 a.m. Wednesday at a depth of about 33 km": a
                         # distance describes the event, it is not a figure of a period
                         draft.period = None
+                    if draft.change is not None and draft.basis is None \
+                            and self._against_year_before(draft, sent_periods, a, b):
+                        draft.basis = "year_on_year"  # "3.63 percent higher than in 2023"
                     if drafts and self._continues(drafts[-1], draft, a, b):
                         # "Foreign trade climbed to 4.37 trillion yuan. The figure
                         # represents a year-on-year rise of 13.8 percent": one fact
@@ -2206,6 +2209,24 @@ class FactBuilder:
                 if kind == "holiday":
                     last_holiday = hit
         return out
+
+    def _against_year_before(self, draft: FactDraft, periods: list[PeriodHit], a: int,
+                             b: int) -> bool:
+        """A change compared, in its clause, with the same period one year
+        before its own ("prices were 3.63 percent higher than in 2023", of 2024)."""
+        own = draft.period
+        if own is None or own.first is None or own.last is None:
+            return False
+        before = None
+        for p in periods:
+            if p.comparison and p is not own and a <= p.start < b and p.first is not None \
+                    and (p.attached is None or p.attached == draft.change.span.start):
+                # (not "faster than the 5.05-percent growth registered in 2023": that
+                # year is the other figure's)
+                before = before or self._years_before(own, 1)
+                if (p.first, p.last) == (before["first"], before["last"]):
+                    return True
+        return False
 
     def _years_before(self, hit: PeriodHit, years: int) -> dict:
         if hit.fiscal is not None:
