@@ -619,8 +619,6 @@ class EntityRecognizer:
         return out
 
 
-
-
 @Language.factory(
     "entity_recognizer",
     assigns=["doc.spans", "span._.entity_lookup", "span._.entity_name"],

@@ -177,7 +177,7 @@ class FactBuilder:
         self._vocab = nlp.vocab
         self._lower = PerWord(str.lower)
         self._roles = PerWord(self._word_roles)  # by the word as written
-        self._punct: dict[str, bool] = {}  # word -> its lexeme's is_punct
+        self._punct = PerWord(lambda word: self._vocab[word].is_punct)  # its lexeme's
         self.hedge_words = {w for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
                             for form in row.forms for w in form.lower().split()}
         units = d.load_jsonl(folder / "units.jsonl", d.Unit)
@@ -535,13 +535,7 @@ class FactBuilder:
 
     def _is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``: the word's lexeme attribute, remembered by word."""
-        word = self._words[i]
-        found = self._punct.get(word)
-        if found is None:
-            if len(self._punct) > MAX_REMEMBERED:
-                self._punct.clear()
-            found = self._punct[word] = self._vocab[word].is_punct
-        return found
+        return self._punct[self._words[i]]
 
     def _body_token(self, doc: Doc, char: int) -> int:
         return bisect.bisect_left(self._idx, char)
