@@ -66,7 +66,7 @@ def extract(
     workers: Annotated[
         int | None,  # noqa: UP007
         typer.Option("--workers", "-w", min=1,
-                     help="Batch mode: worker processes [default: the number of cores].",
+                     help="Batch mode: worker processes (default: the number of cores).",
                      show_default=False),
     ] = None,
     resume: Annotated[
@@ -83,12 +83,13 @@ def extract(
     scheduler: Annotated[
         str | None,  # noqa: UP007
         typer.Option("--scheduler", help="The Dask scheduler, tcp://HOST:PORT "
-                     "[default: start a local cluster].", show_default=False),
+                     "(default: start a local cluster).", show_default=False),
     ] = None,
     pretty: Annotated[
         bool | None,  # noqa: UP007
         typer.Option("--pretty/--compact",
-                     help="Indented JSON or one line per record [default: indented on a terminal]"),
+                     help="Indented JSON or one line per record "
+                     "(default: indented on a terminal)."),
     ] = None,
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the record's JSON Schema.")

@@ -76,3 +76,13 @@ def test_bad_input_one_line_exit_2(tmp_path: Path, make, message: str) -> None:
 def test_no_argument_is_an_error() -> None:
     result = runner.invoke(app, ["--compact"])
     assert result.exit_code == 2
+
+
+def test_help_keeps_the_defaults_it_states() -> None:
+    # rich reads "[default: ...]" as markup and dropped it from the help
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.replace("│", " ").split())
+    for default in ("default: the number of cores", "default: start a local cluster",
+                    "default: indented on a terminal"):
+        assert default in text
