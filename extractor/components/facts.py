@@ -244,11 +244,15 @@ class FactBuilder:
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
-        dateline = underscore.dateline
-        self._countries = underscore.context_countries or []
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
+        figures = self._figures(doc, body_start)
+        if not figures:  # nothing below is needed
+            underscore.facts = []
+            return doc
+        dateline = underscore.dateline
+        self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
         # the few words some rule looks for, and what each is to the rules
         self._role_at = roles = list(map(self._roles.__getitem__, self._words))
@@ -272,10 +276,6 @@ class FactBuilder:
         self._place_ents = [k for k, label in enumerate(labels) if label in PLACE_LABELS]
         self._place_starts = [self._ent_starts[k] for k in self._place_ents]
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
-        figures = self._figures(doc, body_start)
-        if not figures:
-            underscore.facts = []
-            return doc
         strings = doc.vocab.strings
         self._phrases = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
         # figures are sorted and do not overlap; periods and metrics skip their tokens
