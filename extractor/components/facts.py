@@ -239,8 +239,7 @@ class FactBuilder:
 
     def _build(self, doc: Doc) -> Doc:
         # span._.<name> without making an Underscore object a read (see extensions)
-        self._unit, self._value, self._qualifier, self._link = map(
-            span_getter, ("unit", "value", "qualifier", "link"))
+        self._unit = span_getter("unit")
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
@@ -251,6 +250,8 @@ class FactBuilder:
         if not figures:  # nothing below is needed
             underscore.facts = []
             return doc
+        self._value, self._qualifier, self._link = map(
+            span_getter, ("value", "qualifier", "link"))
         dateline = underscore.dateline
         self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
