@@ -313,8 +313,8 @@ class FactBuilder:
         body = self._body_token(doc, body_start)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
         # a budget or plan article: its headline or lead names one
-        self._plan_article = any(w in self.sets.plan_words
-                                 for w in self._lw[:lead.end if lead else body])
+        self._plan_article = not self.sets.plan_words.isdisjoint(
+            self._lw[:lead.end if lead else body])
         self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
                                 else body)
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
@@ -1189,13 +1189,11 @@ class FactBuilder:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
         up the bulk of the province's trade, grew 5.3 percent", "Total
         expenditure, excluding taxes, rose"."""
-        lw = self._lw
-        k = i - 1
-        while k > a and lw[k] != ",":
-            k -= 1
-        if k <= a or lw[k + 1] not in self.sets.aside_openers:
+        commas = self._commas
+        k = bisect.bisect_left(commas, i) - 1  # the last comma before token i
+        if k < 0 or commas[k] <= a or self._lw[commas[k] + 1] not in self.sets.aside_openers:
             return False
-        return "," in lw[i:limit]
+        return self._first_comma(i, limit) is not None
 
     def _listed(self, entities, k: int) -> bool:
         """Entity ``k`` opens a list of places ("Zhejiang, Fujian, Jiangxi")."""
