@@ -239,16 +239,21 @@ class FactBuilder:
 
     def _build(self, doc: Doc) -> Doc:
         # span._.<name> without making an Underscore object a read (see extensions)
-        self._unit, self._value, self._qualifier, self._link = map(
-            span_getter, ("unit", "value", "qualifier", "link"))
+        self._unit = span_getter("unit")
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
-        dateline = underscore.dateline
-        self._countries = underscore.context_countries or []
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
+        figures = self._figures(doc, body_start)
+        if not figures:  # nothing below is needed
+            underscore.facts = []
+            return doc
+        self._value, self._qualifier, self._link = map(
+            span_getter, ("value", "qualifier", "link"))
+        dateline = underscore.dateline
+        self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
         # the few words some rule looks for, and what each is to the rules
         self._role_at = roles = list(map(self._roles.__getitem__, self._words))
@@ -272,10 +277,7 @@ class FactBuilder:
         self._place_ents = [k for k, label in enumerate(labels) if label in PLACE_LABELS]
         self._place_starts = [self._ent_starts[k] for k in self._place_ents]
         self._partner_of: dict[int, bool] = {}  # entity -> _partner_like
-        figures = self._figures(doc, body_start)
-        if not figures:
-            underscore.facts = []
-            return doc
+        self._referred: dict[tuple[int, str], int | None] = {}  # _place_referred's finds
         strings = doc.vocab.strings
         self._phrases = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
         # figures are sorted and do not overlap; periods and metrics skip their tokens
@@ -305,13 +307,14 @@ class FactBuilder:
         drafts: list[FactDraft] = []
         self._clause_metric: tuple[int, str, str | None] | None = None
         self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
+        self._parties: dict[int, tuple[int | None, list[int]]] = {}  # -> _trade_parties
         current_period: PeriodHit | None = None
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
         # a budget or plan article: its headline or lead names one
-        self._plan_article = any(w in self.sets.plan_words
-                                 for w in self._lw[:lead.end if lead else body])
+        self._plan_article = not self.sets.plan_words.isdisjoint(
+            self._lw[:lead.end if lead else body])
         self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
                                 else body)
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
@@ -833,10 +836,8 @@ class FactBuilder:
                 (draft.metric and draft.metric.split()[0].lower() in self.change_words)
                 or (not self.change_words.isdisjoint(self._lw[max(0, start - 3):start])
                     and not self._after_level_phrase(start)))
-        for (s, _e), basis in bases.items():
-            if a <= s < b and not unchanged:
-                draft.basis = basis
-                break
+        if not unchanged:
+            draft.basis = next((basis for (s, _e), basis in bases.items() if a <= s < b), None)
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
             draft.kind = "target"
@@ -1188,13 +1189,11 @@ class FactBuilder:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
         up the bulk of the province's trade, grew 5.3 percent", "Total
         expenditure, excluding taxes, rose"."""
-        lw = self._lw
-        k = i - 1
-        while k > a and lw[k] != ",":
-            k -= 1
-        if k <= a or lw[k + 1] not in self.sets.aside_openers:
+        commas = self._commas
+        k = bisect.bisect_left(commas, i) - 1  # the last comma before token i
+        if k < 0 or commas[k] <= a or self._lw[commas[k] + 1] not in self.sets.aside_openers:
             return False
-        return "," in lw[i:limit]
+        return self._first_comma(i, limit) is not None
 
     def _listed(self, entities, k: int) -> bool:
         """Entity ``k`` opens a list of places ("Zhejiang, Fujian, Jiangxi")."""
@@ -1206,13 +1205,14 @@ class FactBuilder:
     def _in_list_aside(self, i: int, a: int) -> bool:
         """Token ``i`` is in a list of examples set off by a comma: ", among them
         Dalian, Nanjing and Suzhou", ", including ...", ", such as ..."."""
-        lw = self._lw
-        for k in range(i - 1, max(a, i - 12), -1):
-            if lw[k] in self.level_verbs or lw[k] in self.change_words or lw[k] == ";":
-                return False
-            if lw[k] == "," and lw[k + 1] in self.sets.list_openers:
-                return True
-        return False
+        lw, commas = self._lw, self._commas
+        # the nearest such comma among the 11 words before, by bisection (most
+        # places have none), then no verb of level or change nor ";" after it
+        lo, hi = bisect.bisect_right(commas, max(a, i - 12)), bisect.bisect_left(commas, i)
+        k = next((k for k in reversed(commas[lo:hi]) if lw[k + 1] in self.sets.list_openers),
+                 None)
+        return k is not None and not any(
+            w in self.level_verbs or w in self.change_words or w == ";" for w in lw[k + 1:i])
 
     def _with_others(self, a: int, limit: int) -> bool:
         """Trade "with" or "between" others, named or not, before the figure."""
@@ -1351,18 +1351,16 @@ class FactBuilder:
 
     def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
         words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
-        found = None
-        for k, w in enumerate(words):
+        for k in range(len(words) - 1, -1, -1):  # the last word that says
+            w = words[k]
             if w == "edged" and k + 1 < len(words):
-                found = "down" if words[k + 1] in self.sets.down_after_edged else "up"
-            elif w in self.up:
-                found = "up"
-            elif w in self.down:
-                found = "down"
-            elif w in self.flat:
-                found = "flat"
-        if found is not None:
-            return found
+                return "down" if words[k + 1] in self.sets.down_after_edged else "up"
+            if w in self.up:
+                return "up"
+            if w in self.down:
+                return "down"
+            if w in self.flat:
+                return "flat"
         value = self._value(span)  # no word says: the sign does
         if value is not None and value < 0:
             return "down"
@@ -1384,17 +1382,10 @@ class FactBuilder:
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
-            ends = self._ent_ends
-            owners = [k for k in self._entities_in(sent.start, sent.end)
-                      if self._lw[ends[k]:ends[k] + 1] == ["'s"]
-                      and not self.sets.partner_words.isdisjoint(
-                          self._lw[ends[k] + 1:ends[k] + 5])]
-            owner = owners[0] if owners else None
-            for k in self._entities_in(sent.start, sent.end):
-                if k != owner and self._partner_like(k):
-                    partner = k
-                    if a <= self._ent_starts[k] < b:
-                        break
+            owner, partners = self._trade_parties(sent)
+            # the first in the clause, else the sentence's last
+            partner = next((k for k in partners if a <= self._ent_starts[k] < b),
+                           partners[-1] if partners else None)
         starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
         if partner is not None and "between" not in self._lw[max(0, starts[partner] - 2):
                                                              starts[partner]] \
@@ -1464,6 +1455,20 @@ class FactBuilder:
             draft.notes["nationwide"] = True
         draft.location = place
 
+    def _trade_parties(self, sent: Sentence) -> tuple[int | None, list[int]]:
+        """Of a sentence (once each): the entity whose trade it is ("Dubai's
+        largest trading partner"), and the others written as trade partners."""
+        found = self._parties.get(sent.start)
+        if found is None:
+            lw, ends = self._lw, self._ent_ends
+            ents = self._entities_in(sent.start, sent.end)
+            owner = next((k for k in ents if lw[ends[k]:ends[k] + 1] == ["'s"]
+                          and not self.sets.partner_words.isdisjoint(lw[ends[k] + 1:ends[k] + 5])),
+                         None)
+            found = self._parties[sent.start] = (
+                owner, [k for k in ents if k != owner and self._partner_like(k)])
+        return found
+
     def _partner_like(self, k: int) -> bool:
         """Entity ``k`` is a place or an organisation written as a trade
         partner: after "with", "to" ... or before "trade", "exports" ... (not
@@ -1491,13 +1496,20 @@ class FactBuilder:
             kind = first or (second if i + 2 < b else None)
             if kind is None:
                 continue
-            for k in reversed(self._places_in(0, i)):
-                if kind in self._place_kinds(k):
-                    # "Gauteng" is the "Gauteng Province" named earlier
-                    prefix = self._entity_text(k) + " "
-                    return next((j for j in self._places_in(0, i)
-                                 if self._entity_text(j).startswith(prefix)), k)
-            return None
+            found = self._referred.get((i, kind), -1)
+            if found == -1:  # once a Doc for each "the" and kind
+                found = self._referred[(i, kind)] = self._last_place_of_kind(i, kind)
+            return found
+        return None
+
+    def _last_place_of_kind(self, i: int, kind: str) -> int | None:
+        """The last place of ``kind`` named before token ``i`` (as first named:
+        "Gauteng" is the "Gauteng Province" named earlier)."""
+        for k in reversed(self._places_in(0, i)):
+            if kind in self._place_kinds(k):
+                prefix = self._entity_text(k) + " "
+                return next((j for j in self._places_in(0, i)
+                             if self._entity_text(j).startswith(prefix)), k)
         return None
 
     def _place_pointers(self, nouns_at: list[int]
