@@ -682,15 +682,16 @@ class EntityLinker:
         for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
-        linked = []
         set_link = span_setter("link")
+        strings = doc.vocab.strings
         rank = {c: k for k, c in enumerate(countries)}
         for (span, label, words, lookup, name), cands in zip(named, candidates, strict=True):
             link = self._chosen_link(label, words, lookup, name, cands, countries, rank)
-            set_link(span, link)  # kept by offsets: the new Span below sees it too
-            linked.append(Span(doc, span.start, span.end, label=label,
-                               kb_id=link.kb_id or ""))
-        store_group(doc, "entities", linked)  # spaCy's own kb_id_, for displacy and friends
+            set_link(span, link)  # kept by offsets: the group's copies see it too
+            span.kb_id = strings.add(link.kb_id) if link.kb_id else 0
+        # the group holds copies of the spans: stored again, spaCy's own kb_id_ is
+        # in it too, for displacy and friends
+        store_group(doc, "entities", spans)
         return doc
 
     def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:
