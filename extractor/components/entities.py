@@ -249,8 +249,8 @@ class EntityRecognizer:
         if pair is not None:
             yield from pair
             return
-        whole = self._whole(doc, a, b, local,
-                            sentence_start=a == start and self._sentence_start(doc, start))
+        sentence_start = self._sentence_start(doc, a)
+        whole = self._whole(doc, a, b, local, sentence_start=a == start and sentence_start)
         if whole is not None:
             yield whole
             return
@@ -258,7 +258,11 @@ class EntityRecognizer:
         if titled:
             yield from titled
             return
-        yield from self._parts(doc, a, b, phrases, local)
+        if self._part_end(a, b, phrases) == b and (a == start or not sentence_start):
+            # one part: _parts would try the same name whole and titled again
+            yield from self._aliases(doc, a, b, phrases, local)
+        else:
+            yield from self._parts(doc, a, b, phrases, local)
 
     def _known_word(self, word: str) -> bool:
         return bool(word in self.org_heads or word in self.titles or word in self.loc_heads
@@ -458,12 +462,17 @@ class EntityRecognizer:
         """Split at connectors; try each part whole, then the aliases inside."""
         k = a
         while k < b:
-            e = k
-            while e < b and self._w[e] not in self.connectors:
-                e = max(e + 1, phrases.get(e, 0)) if e in phrases and phrases[e] <= b else e + 1
+            e = self._part_end(k, b, phrases)
             if e > k:
                 yield from self._inside(doc, k, e, phrases, local)
             k = e + 1
+
+    def _part_end(self, a: int, b: int, phrases: dict[int, int]) -> int:
+        """The first connector from ``a`` on (``b`` if none), aliases read whole."""
+        e = a
+        while e < b and self._w[e] not in self.connectors:
+            e = max(e + 1, phrases.get(e, 0)) if e in phrases and phrases[e] <= b else e + 1
+        return e
 
     def _inside(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                 local: dict[str, Found]) -> Iterator[Found]:
@@ -475,6 +484,11 @@ class EntityRecognizer:
         if titled:
             yield from titled
             return
+        yield from self._aliases(doc, a, b, phrases, local)
+
+    def _aliases(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                 local: dict[str, Found]) -> Iterator[Found]:
+        """The aliases and the article's own names inside ``doc[a:b]``."""
         k = a
         while k < b:
             end = phrases.get(k)
