@@ -55,6 +55,19 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def positions(words: list[str], word: str, start: int = 0) -> list[int]:
+    """Where ``word`` stands in ``words`` from ``start`` on (found by
+    ``list.index``, not a Python loop over every word)."""
+    out: list[int] = []
+    k = start - 1
+    try:
+        while True:
+            k = words.index(word, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 @dataclass
 class Found:
     start: int
@@ -521,7 +534,7 @@ class EntityRecognizer:
         ends = {f.end for f in found}
         out = list(found)
         n = len(self._w)
-        opening = [k for k, w in enumerate(self._w) if w == "("]  # the few, not every word
+        opening = positions(self._w, "(")
         for k in opening:
             if not 1 <= k < n - 2:
                 continue
@@ -620,7 +633,7 @@ class EntityRecognizer:
         # "GAC", and "BoG" or "PBoC": one word with two capitals or more
         defined = {w for w in local
                    if " " not in w and w[:1].isupper() and sum(map(str.isupper, w)) >= 2}
-        later = [k for k, w in enumerate(self._w[body:], body) if w in defined] if defined else []
+        later = sorted(k for w in defined for k in positions(self._w, w, body))
         for k in later:
             ref = local[self._w[k]]
             if ref.label != "PERSON" and (k, k + 1) not in seen \
