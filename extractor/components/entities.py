@@ -35,13 +35,14 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import add
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import Entry, KnowledgeBase
-from ..tokenizer import doc_text, token_spaces, token_words  # noqa: F401  (token_words: re-exported)
+from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans, store_group
 from .extensions import span_setter, span_values
@@ -188,10 +189,12 @@ class EntityRecognizer:
         self._src = text
         self._idx, self._w = token_words(doc)
         self._ends = list(map(add, self._idx, map(len, self._w)))
-        self._sp = token_spaces(doc)  # the text between a token and the next
+        # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
+        # none), a capital first letter
         if self._caps_flag is not None:
-            self._caps = doc.to_array(self._caps_flag).tolist()  # 1 or 0 a token
+            self._sp, self._caps = doc.to_array([SPACY, self._caps_flag]).T.tolist()
         else:
+            self._sp = doc.to_array(SPACY).tolist()
             self._caps = [capitalised(w) for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
@@ -206,7 +209,7 @@ class EntityRecognizer:
         while j < n:
             if j in phrases:
                 j = max(j + 1, phrases[j])
-                if j < n and self._sp[j - 1] == "" and self._w[j] == "'s":
+                if j < n and not self._sp[j - 1] and self._w[j] == "'s":
                     break
                 continue
             word = self._w[j]
@@ -446,7 +449,7 @@ class EntityRecognizer:
         if i == 0:
             return True
         prev = self._w[i - 1]
-        return prev in SENTENCE_END or not prev.strip() or "\n" in self._sp[i - 1]
+        return prev in SENTENCE_END or not prev.strip()
 
     def _titled(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                 local: dict[str, Found]) -> Iterator[Found]:
@@ -565,7 +568,7 @@ class EntityRecognizer:
         lowest = max(0, k - len(abbr) - 6)
         while j >= lowest and pos >= 0:
             word = self._w[j]
-            if word in SENTENCE_END or "\n" in self._sp[j] or word == ",":
+            if word in SENTENCE_END or word == ",":
                 return None
             if word[:1].lower() == letters[pos] and word[:1].isalpha():
                 pos -= 1
