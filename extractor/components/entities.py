@@ -33,7 +33,6 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import add
 
 from spacy.attrs import SPACY
 from spacy.language import Language
@@ -176,9 +175,9 @@ class EntityRecognizer:
         """The dateline's country and the countries of every alias in the text."""
         out = set(doc._.context_countries or [])
         for start, end in phrases.items():
-            cands = self.kb.candidates_exact(self._text(start, end))
-            if cands and cands[0].country and cands[0].label == "GPE":
-                out.add(cands[0].country)
+            best = self.kb.best_exact(self._text(start, end))
+            if best is not None and best.country and best.label == "GPE":
+                out.add(best.country)
         return out
 
     # ------------------------------------------------------------ chunking
@@ -188,7 +187,6 @@ class EntityRecognizer:
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        self._ends = list(map(add, self._idx, map(len, self._w)))
         # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
         # none), a capital first letter
         if self._caps_flag is not None:
@@ -200,7 +198,7 @@ class EntityRecognizer:
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``: the source text from the first token's start to
         the last one's end (the words and the spaces between them)."""
-        return self._src[self._idx[a]:self._ends[b - 1]] if a < b else ""
+        return self._src[self._idx[a]:self._idx[b - 1] + len(self._w[b - 1])] if a < b else ""
 
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
@@ -282,7 +280,7 @@ class EntityRecognizer:
 
     def _known_word(self, word: str) -> bool:
         return bool(word in self.org_heads or word in self.titles or word in self.loc_heads
-                    or self.kb.candidates_exact(word))
+                    or self.kb.is_alias(word))
 
     def _split_and(self, doc: Doc, a: int, b: int, local: dict[str, Found]) -> list[Found] | None:
         """Two names in one run: ``Xishuangbanna Dai Autonomous Prefecture and
@@ -300,8 +298,8 @@ class EntityRecognizer:
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
                 continue
-            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.candidates_exact(
-                    self._text(r, b)) and not self.kb.candidates_exact(self._text(a, k)):
+            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.is_alias(
+                    self._text(r, b)) and not self.kb.is_alias(self._text(a, k)):
                 return None  # Chongqing Port and Logistics Office: the suffix names the whole
             if word != "of":
                 rest = self._split_and(doc, r, b, local)  # Tibet and Xizang and ...
@@ -321,12 +319,12 @@ class EntityRecognizer:
         if text in self.not_names:
             return None
         after = self._w[b].lower() if b < len(doc) else ""
-        cands = self.kb.candidates_exact(text)
-        if (cands and cands[0].label == "GPE" or text in self.kb.demonyms) and (
+        best = self.kb.best_exact(text)
+        if (best is not None and best.label == "GPE" or text in self.kb.demonyms) and (
                 b in self._blocked or after in self.currency_words):
             return None  # "Pakistani rupee", "the U.S. dollar": a currency's name
-        if cands:
-            return Found(a, b, cands[0].label, text)
+        if best is not None:
+            return Found(a, b, best.label, text)
         if text in self.kb.demonyms:
             return Found(a, b, "NORP", text)
         if text in self.loc_phrases:
@@ -349,7 +347,7 @@ class EntityRecognizer:
                 and "and" not in words:  # not "X Airport and Y Airport" as one
             return Found(a, b, "LOC", text)
         if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" and all(
-                self.kb.candidates_exact(w) or w in self.org_suffixes for w in words[1:]):
+                self.kb.is_alias(w) or w in self.org_suffixes for w in words[1:]):
             return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
         if by_form:
             return None
@@ -383,7 +381,7 @@ class EntityRecognizer:
         for k in range(1, len(words) - 1):
             if words[k] in self.org_suffixes and words[k] not in self.connectors:
                 rest = [w for w in words[k + 1:] if w not in self.connectors]
-                if rest and all(self.kb.candidates_exact(w) or w in self.org_suffixes
+                if rest and all(self.kb.is_alias(w) or w in self.org_suffixes
                                 for w in rest):
                     return True
         return False
@@ -400,7 +398,7 @@ class EntityRecognizer:
             if w in self.connectors or w in self.office_words or w in self.titles \
                     or not w.replace("'", "").isalpha() or not w[:1].isupper():
                 return False
-            if self.kb.candidates_exact(w) or w in self.kb.demonyms:
+            if self.kb.is_alias(w) or w in self.kb.demonyms:
                 return False
         return True
 
@@ -584,18 +582,18 @@ class EntityRecognizer:
         full = f.name or self._text(f.start, f.end)
         if f.label == "PERSON" and len(words) >= 2:
             for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
-                if w not in self.joiners and w != "-" and not self.kb.candidates_exact(w):
+                if w not in self.joiners and w != "-" and not self.kb.is_alias(w):
                     local[w] = Found(0, 0, "PERSON", full, full)
-        elif f.label == "ORG" and len(words) >= 2 and not self.kb.candidates_exact(words[0]) \
+        elif f.label == "ORG" and len(words) >= 2 and not self.kb.is_alias(words[0]) \
                 and words[-1] in self.company_suffixes:
             # a company's short forms: Hua Hong Semiconductor ... Hua Hong
             for k in range(1, len(words) - 1 if words[-1] in ("Ltd.", "Ltd") else len(words)):
                 prefix = " ".join(words[:k])
                 if words[k - 1] not in self.joiners and prefix not in local \
-                        and not self.kb.candidates_exact(prefix) \
+                        and not self.kb.is_alias(prefix) \
                         and not self.kb.cities_named(prefix):
                     local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
-        elif f.label in ("ORG", "GPE", "LOC") and not self.kb.candidates_exact(" ".join(words)):
+        elif f.label in ("ORG", "GPE", "LOC") and not self.kb.is_alias(" ".join(words)):
             local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
             if f.label == "GPE" and len(words) >= 2:
                 # "Dingri County" ... "in Dingri": the name without its suffix
@@ -603,7 +601,7 @@ class EntityRecognizer:
                     name = words[:-len(suffix)]
                     bare = " ".join(name)
                     if words[-len(suffix):] == suffix and 0 < len(name) <= 2 \
-                            and not self.kb.candidates_exact(bare) \
+                            and not self.kb.is_alias(bare) \
                             and not any(self.kb.cities_or_subdivisions(bare)):
                         local.setdefault(bare, Found(0, 0, "GPE", f.lookup, f.name or full))
                         break
