@@ -121,17 +121,18 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ the pass
     def __call__(self, doc: Doc) -> Doc:
-        header = doc._.header
+        ext = doc._  # one accessor for the three reads
+        header = ext.header
         body_start = header.body_start if header is not None else 0
         blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)}
         self._words(doc)
         phrases = self._phrases(doc)
-        self._countries = self._article_countries(doc, phrases)
+        self._countries = self._article_countries(ext.context_countries, phrases)
         self._blocked = blocked
         found: list[Found] = []
         local: dict[str, Found] = {}  # names this article defined
         first = 0
-        dateline = doc._.dateline
+        dateline = ext.dateline
         if dateline is not None:
             span = doc.char_span(dateline.start, dateline.start + len(dateline.place),
                                  alignment_mode="expand")
@@ -171,9 +172,10 @@ class EntityRecognizer:
                 out[start] = end
         return out
 
-    def _article_countries(self, doc: Doc, phrases: dict[int, int]) -> set[str]:
-        """The dateline's country and the countries of every alias in the text."""
-        out = set(doc._.context_countries or [])
+    def _article_countries(self, context: list[str] | None, phrases: dict[int, int]) -> set[str]:
+        """The dateline's country (``doc._.context_countries``) and the
+        countries of every alias in the text."""
+        out = set(context or [])
         for start, end in phrases.items():
             best = self.kb.best_exact(self._text(start, end))
             if best is not None and best.country and best.label == "GPE":
@@ -259,7 +261,7 @@ class EntityRecognizer:
         text = self._text(a, b)
         if text in self.not_names:
             return
-        pair = self._split_and(doc, a, b, local)
+        pair = self._split_and(doc, a, b, local) if b - a > 2 else None
         if pair is not None:
             yield from pair
             return
@@ -268,7 +270,7 @@ class EntityRecognizer:
         if whole is not None:
             yield whole
             return
-        titled = list(self._titled(doc, a, b, phrases, local))
+        titled = list(self._titled(doc, a, b, phrases, local)) if b - a > 1 else []
         if titled:
             yield from titled
             return
@@ -698,6 +700,8 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = group_spans(doc, "entities") if "entities" in doc.spans else []
+        if not spans and "entities" in doc.spans:
+            return doc  # nothing to link, the group stays as it is
         countries = list(doc._.context_countries or [])
         text = doc_text(doc)
         read = span_values("entity_lookup", "entity_name")
