@@ -68,6 +68,22 @@ def positions(words: list[str], word: str, start: int = 0) -> list[int]:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """What a name's text and words say by themselves, without its context
+    (:meth:`EntityRecognizer._read_form`)."""
+
+    not_name: bool
+    known: str | None  # the label of an alias, a nationality or a place phrase
+    currency_able: bool  # a country or a nationality: "Pakistani rupee" names a currency
+    is_org: bool
+    shape: str | None  # ORG, GPE or LOC by the name's words (head, suffix)
+    known_tail: bool  # every word after the first an alias or an organisation suffix
+    simple: bool  # no connector among the words
+    person_shaped: bool
+    acronym: bool  # one all-capital word of three letters or more
+
+
 @dataclass
 class Found:
     start: int
@@ -79,6 +95,9 @@ class Found:
 
 class EntityRecognizer:
     """Names -> ``doc.spans["entities"]`` with ``span._.entity_lookup`` set."""
+
+    #: name forms remembered before starting afresh
+    max_remembered = 50_000
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -114,6 +133,7 @@ class EntityRecognizer:
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
         self._caps_flag = predicate_flag(nlp.vocab, capitalised)
+        self._forms: dict[tuple[str, tuple[str, ...]], NameForm] = {}  # (text, words) -> form
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
                         *rules.not_names})
@@ -318,55 +338,87 @@ class EntityRecognizer:
         """The label of ``doc[a:b]`` as one name, or None. ``by_form``: only
         the knowledge base and the shape of the name, not its context."""
         text = self._text(a, b)
-        if text in self.not_names:
+        words = self._w[a:b]
+        form = self._form(text, words)
+        if form.not_name:
             return None
         after = self._w[b].lower() if b < len(doc) else ""
-        best = self.kb.best_exact(text)
-        if (best is not None and best.label == "GPE" or text in self.kb.demonyms) and (
-                b in self._blocked or after in self.currency_words):
+        if form.currency_able and (b in self._blocked or after in self.currency_words):
             return None  # "Pakistani rupee", "the U.S. dollar": a currency's name
-        if best is not None:
-            return Found(a, b, best.label, text)
-        if text in self.kb.demonyms:
-            return Found(a, b, "NORP", text)
-        if text in self.loc_phrases:
-            return Found(a, b, "LOC", text)
+        if form.known is not None:
+            return Found(a, b, form.known, text)
         if text in local:
             ref = local[text]
             return Found(a, b, ref.label, ref.lookup, ref.name)
-        words = self._w[a:b]
-        if after in self.gpe_nouns and not self._is_org(words):
+        if after in self.gpe_nouns and not form.is_org:
             return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
         if a >= 2 and self._w[a - 1] == "of" and self._w[a - 2].lower() in self.gpe_nouns_before \
-                and self._w[a - 2].islower() and not self._is_org(words):
+                and self._w[a - 2].islower() and not form.is_org:
             return Found(a, b, "GPE", text)  # the road port of Horgos
-        if self._is_org(words):
-            return Found(a, b, "ORG", text)
-        for suffix in self._gpe_suffixes_by_last.get(words[-1], ()):
-            if len(words) > len(suffix) and words[-len(suffix):] == suffix:
-                return Found(a, b, "GPE", text)
-        if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
-                and "and" not in words:  # not "X Airport and Y Airport" as one
-            return Found(a, b, "LOC", text)
-        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" and all(
-                self.kb.is_alias(w) or w in self.org_suffixes for w in words[1:]):
+        if form.shape is not None:
+            return Found(a, b, form.shape, text)
+        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" \
+                and form.known_tail:
             return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
         if by_form:
             return None
-        if any(w in self.connectors or w in self.head_connectors for w in words):
+        if not form.simple:
             return None  # the rules below read the context of a simple name
-        if self._is_person(doc, a, b):
+        if form.person_shaped and self._person_context(doc, a, b):
             return Found(a, b, "PERSON", text)
         cue = self._org_cue(doc, a, b)
         if cue:
             return Found(a, b, "ORG", text)
-        if len(words) == 1 and len(text) >= 3 and text.isupper() and text.isalpha():
+        if form.acronym:
             return Found(a, b, "ORG", text)  # an acronym (GDP and the like are not_names)
         if after == "," and self._appositive(doc, b + 1, self.place_nouns):
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
         if (not sentence_start or len(words) > 1) and self._is_place(text):
             return Found(a, b, "GPE", text)
         return None
+
+    def _form(self, text: str, words: list[str]) -> NameForm:
+        """:meth:`_read_form`, remembered: names recur within and across articles."""
+        key = (text, tuple(words))
+        form = self._forms.get(key)
+        if form is None:
+            if len(self._forms) >= self.max_remembered:
+                self._forms.clear()
+            form = self._forms[key] = self._read_form(text, words)
+        return form
+
+    def _read_form(self, text: str, words: list[str]) -> NameForm:
+        """What the knowledge base and the name's own words say of it."""
+        best = self.kb.best_exact(text)
+        demonym = text in self.kb.demonyms
+        if best is not None:
+            known = best.label
+        elif demonym:
+            known = "NORP"
+        else:
+            known = "LOC" if text in self.loc_phrases else None
+        is_org = self._is_org(words)
+        if is_org:
+            shape = "ORG"
+        elif any(len(words) > len(suffix) and words[-len(suffix):] == suffix
+                 for suffix in self._gpe_suffixes_by_last.get(words[-1], ())):
+            shape = "GPE"
+        elif len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
+                and "and" not in words:  # not "X Airport and Y Airport" as one
+            shape = "LOC"
+        else:
+            shape = None
+        return NameForm(
+            not_name=text in self.not_names,
+            known=known,
+            currency_able=best is not None and best.label == "GPE" or demonym,
+            is_org=is_org,
+            shape=shape,
+            known_tail=all(self.kb.is_alias(w) or w in self.org_suffixes for w in words[1:]),
+            simple=not any(w in self.connectors or w in self.head_connectors for w in words),
+            person_shaped=self._person_shaped(words),
+            acronym=len(words) == 1 and len(text) >= 3 and text.isupper() and text.isalpha(),
+        )
 
     def _is_org(self, words: list[str]) -> bool:
         if len(words) < 2:
@@ -388,14 +440,14 @@ class EntityRecognizer:
                     return True
         return False
 
-    def _person_shaped(self, doc: Doc, a: int, b: int) -> bool:
+    def _person_shaped(self, words: list[str]) -> bool:
         """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
         no title, office, place or nationality among them."""
-        words = [w for w in self._w[a:b] if w != "-"]
-        if not 1 <= len(words) <= 5 or self._w[a] == "-" or self._w[b - 1] == "-":
+        names = [w for w in words if w != "-"]
+        if not 1 <= len(names) <= 5 or words[0] == "-" or words[-1] == "-":
             return False
-        for k, w in enumerate(words):
-            if w in self.person_connectors and 0 < k < len(words) - 1:
+        for k, w in enumerate(names):
+            if w in self.person_connectors and 0 < k < len(names) - 1:
                 continue
             if w in self.connectors or w in self.office_words or w in self.titles \
                     or not w.replace("'", "").isalpha() or not w[:1].isupper():
@@ -404,9 +456,8 @@ class EntityRecognizer:
                 return False
         return True
 
-    def _is_person(self, doc: Doc, a: int, b: int) -> bool:
-        if not self._person_shaped(doc, a, b):
-            return False
+    def _person_context(self, doc: Doc, a: int, b: int) -> bool:
+        """Whether the words around a person-shaped ``doc[a:b]`` make it a person."""
         before = self._w[a - 1] if a > 0 else ""
         after = self._w[b] if b < len(doc) else ""
         if before.lower() in self.speech_verbs and after in (",", ".", "\n"):
@@ -464,7 +515,7 @@ class EntityRecognizer:
         while p < b and (self._w[p] in self.office_words or self._w[p] in self.connectors
                          or self._w[p] in self.titles):
             p += 1
-        if p >= b or not self._person_shaped(doc, p, b):
+        if p >= b or not self._person_shaped(self._w[p:b]):
             return
         head = last
         while head > a and self._w[head - 1] in self.titles:
