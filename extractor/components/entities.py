@@ -271,7 +271,7 @@ class EntityRecognizer:
         while a < b and (self._w[a] in self.leading or self._w[a] in self.connectors) and not (
                 a in phrases and phrases[a] > a + 1):
             a += 1
-        if self._sentence_start(doc, start) and a + 2 < b and self._w[a + 1] in self.connectors \
+        if a + 2 < b and self._w[a + 1] in self.connectors and self._sentence_start(doc, start) \
                 and not self._known_word(self._w[a]):
             a += 2  # "Shares of Hua Hong Semiconductor": a common noun opens the sentence
             while a < b and self._w[a] in self.connectors:
@@ -632,8 +632,8 @@ class EntityRecognizer:
 
     def _remember(self, doc: Doc, f: Found, local: dict[str, Found]) -> None:
         words = self._w[f.start:f.end]
-        full = f.name or self._text(f.start, f.end)
         if f.label == "PERSON" and len(words) >= 2:
+            full = f.name or self._text(f.start, f.end)
             for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
                 if w not in self.joiners and w != "-" and not self.kb.is_alias(w):
                     local[w] = Found(0, 0, "PERSON", full, full)
@@ -645,9 +645,13 @@ class EntityRecognizer:
                 if words[k - 1] not in self.joiners and prefix not in local \
                         and not self.kb.is_alias(prefix) \
                         and not self.kb.cities_named(prefix):
-                    local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
-        elif f.label in ("ORG", "GPE", "LOC") and not self.kb.is_alias(" ".join(words)):
-            local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
+                    local[prefix] = Found(0, 0, "ORG", f.lookup,
+                                          f.name or self._text(f.start, f.end))
+        elif f.label in ("ORG", "GPE", "LOC"):
+            joined = " ".join(words)
+            if self.kb.is_alias(joined):
+                return
+            local.setdefault(joined, Found(0, 0, f.label, f.lookup, f.name))
             if f.label == "GPE" and len(words) >= 2:
                 # "Dingri County" ... "in Dingri": the name without its suffix
                 for suffix in self._gpe_suffixes_by_last.get(words[-1], []):
@@ -656,7 +660,8 @@ class EntityRecognizer:
                     if words[-len(suffix):] == suffix and 0 < len(name) <= 2 \
                             and not self.kb.is_alias(bare) \
                             and not any(self.kb.cities_or_subdivisions(bare)):
-                        local.setdefault(bare, Found(0, 0, "GPE", f.lookup, f.name or full))
+                        local.setdefault(bare, Found(0, 0, "GPE", f.lookup,
+                                                     f.name or self._text(f.start, f.end)))
                         break
 
     def _abbreviations(self, doc: Doc, found: list[Found], local: dict[str, Found],
