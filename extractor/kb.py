@@ -177,6 +177,15 @@ class KnowledgeBase:
         ids = self._aliases.get(text)
         return [self.entries[i] for i in ids] if ids else []
 
+    def is_alias(self, text: str) -> bool:
+        """Whether :meth:`candidates_exact` finds any entry (no list made)."""
+        return text in self._aliases
+
+    def best_exact(self, text: str) -> Entry | None:
+        """The first of :meth:`candidates_exact`, the best prior, or None."""
+        ids = self._aliases.get(text)
+        return self.entries[ids[0]] if ids else None
+
     def cities_named(self, name: str) -> list[City]:
         """GeoNames cities (population >= 15,000) of that name, most populous first."""
         return self._cities.get(fold(name), [])

@@ -33,15 +33,15 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import add
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import Entry, KnowledgeBase
-from ..tokenizer import doc_text, token_spaces, token_words  # noqa: F401  (token_words: re-exported)
+from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans, store_group
 from .extensions import span_setter, span_values
@@ -55,6 +55,35 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def positions(words: list[str], word: str, start: int = 0) -> list[int]:
+    """Where ``word`` stands in ``words`` from ``start`` on (found by
+    ``list.index``, not a Python loop over every word)."""
+    out: list[int] = []
+    k = start - 1
+    try:
+        while True:
+            k = words.index(word, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """What a name's text and words say by themselves, without its context
+    (:meth:`EntityRecognizer._read_form`)."""
+
+    not_name: bool
+    known: str | None  # the label of an alias, a nationality or a place phrase
+    currency_able: bool  # a country or a nationality: "Pakistani rupee" names a currency
+    is_org: bool
+    shape: str | None  # ORG, GPE or LOC by the name's words (head, suffix)
+    known_tail: bool  # every word after the first an alias or an organisation suffix
+    simple: bool  # no connector among the words
+    person_shaped: bool
+    acronym: bool  # one all-capital word of three letters or more
+
+
 @dataclass
 class Found:
     start: int
@@ -66,6 +95,9 @@ class Found:
 
 class EntityRecognizer:
     """Names -> ``doc.spans["entities"]`` with ``span._.entity_lookup`` set."""
+
+    #: name forms remembered before starting afresh
+    max_remembered = 50_000
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -101,6 +133,7 @@ class EntityRecognizer:
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
         self._caps_flag = predicate_flag(nlp.vocab, capitalised)
+        self._forms: dict[tuple[str, tuple[str, ...]], NameForm] = {}  # (text, words) -> form
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
                         *rules.not_names})
@@ -108,17 +141,18 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ the pass
     def __call__(self, doc: Doc) -> Doc:
-        header = doc._.header
+        ext = doc._  # one accessor for the three reads
+        header = ext.header
         body_start = header.body_start if header is not None else 0
         blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)}
         self._words(doc)
         phrases = self._phrases(doc)
-        self._countries = self._article_countries(doc, phrases)
+        self._countries = self._article_countries(ext.context_countries, phrases)
         self._blocked = blocked
         found: list[Found] = []
         local: dict[str, Found] = {}  # names this article defined
         first = 0
-        dateline = doc._.dateline
+        dateline = ext.dateline
         if dateline is not None:
             span = doc.char_span(dateline.start, dateline.start + len(dateline.place),
                                  alignment_mode="expand")
@@ -158,13 +192,14 @@ class EntityRecognizer:
                 out[start] = end
         return out
 
-    def _article_countries(self, doc: Doc, phrases: dict[int, int]) -> set[str]:
-        """The dateline's country and the countries of every alias in the text."""
-        out = set(doc._.context_countries or [])
+    def _article_countries(self, context: list[str] | None, phrases: dict[int, int]) -> set[str]:
+        """The dateline's country (``doc._.context_countries``) and the
+        countries of every alias in the text."""
+        out = set(context or [])
         for start, end in phrases.items():
-            cands = self.kb.candidates_exact(self._text(start, end))
-            if cands and cands[0].country and cands[0].label == "GPE":
-                out.add(cands[0].country)
+            best = self.kb.best_exact(self._text(start, end))
+            if best is not None and best.country and best.label == "GPE":
+                out.add(best.country)
         return out
 
     # ------------------------------------------------------------ chunking
@@ -174,17 +209,18 @@ class EntityRecognizer:
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        self._ends = list(map(add, self._idx, map(len, self._w)))
-        self._sp = token_spaces(doc)  # the text between a token and the next
+        # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
+        # none), a capital first letter
         if self._caps_flag is not None:
-            self._caps = doc.to_array(self._caps_flag).tolist()  # 1 or 0 a token
+            self._sp, self._caps = doc.to_array([SPACY, self._caps_flag]).T.tolist()
         else:
+            self._sp = doc.to_array(SPACY).tolist()
             self._caps = [capitalised(w) for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``: the source text from the first token's start to
         the last one's end (the words and the spaces between them)."""
-        return self._src[self._idx[a]:self._ends[b - 1]] if a < b else ""
+        return self._src[self._idx[a]:self._idx[b - 1] + len(self._w[b - 1])] if a < b else ""
 
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
@@ -193,7 +229,7 @@ class EntityRecognizer:
         while j < n:
             if j in phrases:
                 j = max(j + 1, phrases[j])
-                if j < n and self._sp[j - 1] == "" and self._w[j] == "'s":
+                if j < n and not self._sp[j - 1] and self._w[j] == "'s":
                     break
                 continue
             word = self._w[j]
@@ -235,7 +271,7 @@ class EntityRecognizer:
         while a < b and (self._w[a] in self.leading or self._w[a] in self.connectors) and not (
                 a in phrases and phrases[a] > a + 1):
             a += 1
-        if self._sentence_start(doc, start) and a + 2 < b and self._w[a + 1] in self.connectors \
+        if a + 2 < b and self._w[a + 1] in self.connectors and self._sentence_start(doc, start) \
                 and not self._known_word(self._w[a]):
             a += 2  # "Shares of Hua Hong Semiconductor": a common noun opens the sentence
             while a < b and self._w[a] in self.connectors:
@@ -245,24 +281,28 @@ class EntityRecognizer:
         text = self._text(a, b)
         if text in self.not_names:
             return
-        pair = self._split_and(doc, a, b, local)
+        pair = self._split_and(doc, a, b, local) if b - a > 2 else None
         if pair is not None:
             yield from pair
             return
-        whole = self._whole(doc, a, b, local,
-                            sentence_start=a == start and self._sentence_start(doc, start))
+        sentence_start = self._sentence_start(doc, a)
+        whole = self._whole(doc, a, b, local, sentence_start=a == start and sentence_start)
         if whole is not None:
             yield whole
             return
-        titled = list(self._titled(doc, a, b, phrases, local))
+        titled = list(self._titled(doc, a, b, phrases, local)) if b - a > 1 else []
         if titled:
             yield from titled
             return
-        yield from self._parts(doc, a, b, phrases, local)
+        if self._part_end(a, b, phrases) == b and (a == start or not sentence_start):
+            # one part: _parts would try the same name whole and titled again
+            yield from self._aliases(doc, a, b, phrases, local)
+        else:
+            yield from self._parts(doc, a, b, phrases, local)
 
     def _known_word(self, word: str) -> bool:
         return bool(word in self.org_heads or word in self.titles or word in self.loc_heads
-                    or self.kb.candidates_exact(word))
+                    or self.kb.is_alias(word))
 
     def _split_and(self, doc: Doc, a: int, b: int, local: dict[str, Found]) -> list[Found] | None:
         """Two names in one run: ``Xishuangbanna Dai Autonomous Prefecture and
@@ -280,8 +320,8 @@ class EntityRecognizer:
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
                 continue
-            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.candidates_exact(
-                    self._text(r, b)) and not self.kb.candidates_exact(self._text(a, k)):
+            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.is_alias(
+                    self._text(r, b)) and not self.kb.is_alias(self._text(a, k)):
                 return None  # Chongqing Port and Logistics Office: the suffix names the whole
             if word != "of":
                 rest = self._split_and(doc, r, b, local)  # Tibet and Xizang and ...
@@ -298,55 +338,87 @@ class EntityRecognizer:
         """The label of ``doc[a:b]`` as one name, or None. ``by_form``: only
         the knowledge base and the shape of the name, not its context."""
         text = self._text(a, b)
-        if text in self.not_names:
+        words = self._w[a:b]
+        form = self._form(text, words)
+        if form.not_name:
             return None
         after = self._w[b].lower() if b < len(doc) else ""
-        cands = self.kb.candidates_exact(text)
-        if (cands and cands[0].label == "GPE" or text in self.kb.demonyms) and (
-                b in self._blocked or after in self.currency_words):
+        if form.currency_able and (b in self._blocked or after in self.currency_words):
             return None  # "Pakistani rupee", "the U.S. dollar": a currency's name
-        if cands:
-            return Found(a, b, cands[0].label, text)
-        if text in self.kb.demonyms:
-            return Found(a, b, "NORP", text)
-        if text in self.loc_phrases:
-            return Found(a, b, "LOC", text)
+        if form.known is not None:
+            return Found(a, b, form.known, text)
         if text in local:
             ref = local[text]
             return Found(a, b, ref.label, ref.lookup, ref.name)
-        words = self._w[a:b]
-        if after in self.gpe_nouns and not self._is_org(words):
+        if after in self.gpe_nouns and not form.is_org:
             return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
         if a >= 2 and self._w[a - 1] == "of" and self._w[a - 2].lower() in self.gpe_nouns_before \
-                and self._w[a - 2].islower() and not self._is_org(words):
+                and self._w[a - 2].islower() and not form.is_org:
             return Found(a, b, "GPE", text)  # the road port of Horgos
-        if self._is_org(words):
-            return Found(a, b, "ORG", text)
-        for suffix in self._gpe_suffixes_by_last.get(words[-1], ()):
-            if len(words) > len(suffix) and words[-len(suffix):] == suffix:
-                return Found(a, b, "GPE", text)
-        if len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
-                and "and" not in words:  # not "X Airport and Y Airport" as one
-            return Found(a, b, "LOC", text)
-        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" and all(
-                self.kb.candidates_exact(w) or w in self.org_suffixes for w in words[1:]):
+        if form.shape is not None:
+            return Found(a, b, form.shape, text)
+        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" \
+                and form.known_tail:
             return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
         if by_form:
             return None
-        if any(w in self.connectors or w in self.head_connectors for w in words):
+        if not form.simple:
             return None  # the rules below read the context of a simple name
-        if self._is_person(doc, a, b):
+        if form.person_shaped and self._person_context(doc, a, b):
             return Found(a, b, "PERSON", text)
         cue = self._org_cue(doc, a, b)
         if cue:
             return Found(a, b, "ORG", text)
-        if len(words) == 1 and len(text) >= 3 and text.isupper() and text.isalpha():
+        if form.acronym:
             return Found(a, b, "ORG", text)  # an acronym (GDP and the like are not_names)
         if after == "," and self._appositive(doc, b + 1, self.place_nouns):
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
         if (not sentence_start or len(words) > 1) and self._is_place(text):
             return Found(a, b, "GPE", text)
         return None
+
+    def _form(self, text: str, words: list[str]) -> NameForm:
+        """:meth:`_read_form`, remembered: names recur within and across articles."""
+        key = (text, tuple(words))
+        form = self._forms.get(key)
+        if form is None:
+            if len(self._forms) >= self.max_remembered:
+                self._forms.clear()
+            form = self._forms[key] = self._read_form(text, words)
+        return form
+
+    def _read_form(self, text: str, words: list[str]) -> NameForm:
+        """What the knowledge base and the name's own words say of it."""
+        best = self.kb.best_exact(text)
+        demonym = text in self.kb.demonyms
+        if best is not None:
+            known = best.label
+        elif demonym:
+            known = "NORP"
+        else:
+            known = "LOC" if text in self.loc_phrases else None
+        is_org = self._is_org(words)
+        if is_org:
+            shape = "ORG"
+        elif any(len(words) > len(suffix) and words[-len(suffix):] == suffix
+                 for suffix in self._gpe_suffixes_by_last.get(words[-1], ())):
+            shape = "GPE"
+        elif len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
+                and "and" not in words:  # not "X Airport and Y Airport" as one
+            shape = "LOC"
+        else:
+            shape = None
+        return NameForm(
+            not_name=text in self.not_names,
+            known=known,
+            currency_able=best is not None and best.label == "GPE" or demonym,
+            is_org=is_org,
+            shape=shape,
+            known_tail=all(self.kb.is_alias(w) or w in self.org_suffixes for w in words[1:]),
+            simple=not any(w in self.connectors or w in self.head_connectors for w in words),
+            person_shaped=self._person_shaped(words),
+            acronym=len(words) == 1 and len(text) >= 3 and text.isupper() and text.isalpha(),
+        )
 
     def _is_org(self, words: list[str]) -> bool:
         if len(words) < 2:
@@ -363,30 +435,29 @@ class EntityRecognizer:
         for k in range(1, len(words) - 1):
             if words[k] in self.org_suffixes and words[k] not in self.connectors:
                 rest = [w for w in words[k + 1:] if w not in self.connectors]
-                if rest and all(self.kb.candidates_exact(w) or w in self.org_suffixes
+                if rest and all(self.kb.is_alias(w) or w in self.org_suffixes
                                 for w in rest):
                     return True
         return False
 
-    def _person_shaped(self, doc: Doc, a: int, b: int) -> bool:
+    def _person_shaped(self, words: list[str]) -> bool:
         """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
         no title, office, place or nationality among them."""
-        words = [w for w in self._w[a:b] if w != "-"]
-        if not 1 <= len(words) <= 5 or self._w[a] == "-" or self._w[b - 1] == "-":
+        names = [w for w in words if w != "-"]
+        if not 1 <= len(names) <= 5 or words[0] == "-" or words[-1] == "-":
             return False
-        for k, w in enumerate(words):
-            if w in self.person_connectors and 0 < k < len(words) - 1:
+        for k, w in enumerate(names):
+            if w in self.person_connectors and 0 < k < len(names) - 1:
                 continue
             if w in self.connectors or w in self.office_words or w in self.titles \
                     or not w.replace("'", "").isalpha() or not w[:1].isupper():
                 return False
-            if self.kb.candidates_exact(w) or w in self.kb.demonyms:
+            if self.kb.is_alias(w) or w in self.kb.demonyms:
                 return False
         return True
 
-    def _is_person(self, doc: Doc, a: int, b: int) -> bool:
-        if not self._person_shaped(doc, a, b):
-            return False
+    def _person_context(self, doc: Doc, a: int, b: int) -> bool:
+        """Whether the words around a person-shaped ``doc[a:b]`` make it a person."""
         before = self._w[a - 1] if a > 0 else ""
         after = self._w[b] if b < len(doc) else ""
         if before.lower() in self.speech_verbs and after in (",", ".", "\n"):
@@ -429,7 +500,7 @@ class EntityRecognizer:
         if i == 0:
             return True
         prev = self._w[i - 1]
-        return prev in SENTENCE_END or not prev.strip() or "\n" in self._sp[i - 1]
+        return prev in SENTENCE_END or not prev.strip()
 
     def _titled(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                 local: dict[str, Found]) -> Iterator[Found]:
@@ -444,7 +515,7 @@ class EntityRecognizer:
         while p < b and (self._w[p] in self.office_words or self._w[p] in self.connectors
                          or self._w[p] in self.titles):
             p += 1
-        if p >= b or not self._person_shaped(doc, p, b):
+        if p >= b or not self._person_shaped(self._w[p:b]):
             return
         head = last
         while head > a and self._w[head - 1] in self.titles:
@@ -458,12 +529,17 @@ class EntityRecognizer:
         """Split at connectors; try each part whole, then the aliases inside."""
         k = a
         while k < b:
-            e = k
-            while e < b and self._w[e] not in self.connectors:
-                e = max(e + 1, phrases.get(e, 0)) if e in phrases and phrases[e] <= b else e + 1
+            e = self._part_end(k, b, phrases)
             if e > k:
                 yield from self._inside(doc, k, e, phrases, local)
             k = e + 1
+
+    def _part_end(self, a: int, b: int, phrases: dict[int, int]) -> int:
+        """The first connector from ``a`` on (``b`` if none), aliases read whole."""
+        e = a
+        while e < b and self._w[e] not in self.connectors:
+            e = max(e + 1, phrases.get(e, 0)) if e in phrases and phrases[e] <= b else e + 1
+        return e
 
     def _inside(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                 local: dict[str, Found]) -> Iterator[Found]:
@@ -475,6 +551,11 @@ class EntityRecognizer:
         if titled:
             yield from titled
             return
+        yield from self._aliases(doc, a, b, phrases, local)
+
+    def _aliases(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                 local: dict[str, Found]) -> Iterator[Found]:
+        """The aliases and the article's own names inside ``doc[a:b]``."""
         k = a
         while k < b:
             end = phrases.get(k)
@@ -507,7 +588,7 @@ class EntityRecognizer:
         ends = {f.end for f in found}
         out = list(found)
         n = len(self._w)
-        opening = [k for k, w in enumerate(self._w) if w == "("]  # the few, not every word
+        opening = positions(self._w, "(")
         for k in opening:
             if not 1 <= k < n - 2:
                 continue
@@ -538,7 +619,7 @@ class EntityRecognizer:
         lowest = max(0, k - len(abbr) - 6)
         while j >= lowest and pos >= 0:
             word = self._w[j]
-            if word in SENTENCE_END or "\n" in self._sp[j] or word == ",":
+            if word in SENTENCE_END or word == ",":
                 return None
             if word[:1].lower() == letters[pos] and word[:1].isalpha():
                 pos -= 1
@@ -551,31 +632,36 @@ class EntityRecognizer:
 
     def _remember(self, doc: Doc, f: Found, local: dict[str, Found]) -> None:
         words = self._w[f.start:f.end]
-        full = f.name or self._text(f.start, f.end)
         if f.label == "PERSON" and len(words) >= 2:
+            full = f.name or self._text(f.start, f.end)
             for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
-                if w not in self.joiners and w != "-" and not self.kb.candidates_exact(w):
+                if w not in self.joiners and w != "-" and not self.kb.is_alias(w):
                     local[w] = Found(0, 0, "PERSON", full, full)
-        elif f.label == "ORG" and len(words) >= 2 and not self.kb.candidates_exact(words[0]) \
+        elif f.label == "ORG" and len(words) >= 2 and not self.kb.is_alias(words[0]) \
                 and words[-1] in self.company_suffixes:
             # a company's short forms: Hua Hong Semiconductor ... Hua Hong
             for k in range(1, len(words) - 1 if words[-1] in ("Ltd.", "Ltd") else len(words)):
                 prefix = " ".join(words[:k])
                 if words[k - 1] not in self.joiners and prefix not in local \
-                        and not self.kb.candidates_exact(prefix) \
+                        and not self.kb.is_alias(prefix) \
                         and not self.kb.cities_named(prefix):
-                    local[prefix] = Found(0, 0, "ORG", f.lookup, f.name or full)
-        elif f.label in ("ORG", "GPE", "LOC") and not self.kb.candidates_exact(" ".join(words)):
-            local.setdefault(" ".join(words), Found(0, 0, f.label, f.lookup, f.name))
+                    local[prefix] = Found(0, 0, "ORG", f.lookup,
+                                          f.name or self._text(f.start, f.end))
+        elif f.label in ("ORG", "GPE", "LOC"):
+            joined = " ".join(words)
+            if self.kb.is_alias(joined):
+                return
+            local.setdefault(joined, Found(0, 0, f.label, f.lookup, f.name))
             if f.label == "GPE" and len(words) >= 2:
                 # "Dingri County" ... "in Dingri": the name without its suffix
                 for suffix in self._gpe_suffixes_by_last.get(words[-1], []):
                     name = words[:-len(suffix)]
                     bare = " ".join(name)
                     if words[-len(suffix):] == suffix and 0 < len(name) <= 2 \
-                            and not self.kb.candidates_exact(bare) \
+                            and not self.kb.is_alias(bare) \
                             and not any(self.kb.cities_or_subdivisions(bare)):
-                        local.setdefault(bare, Found(0, 0, "GPE", f.lookup, f.name or full))
+                        local.setdefault(bare, Found(0, 0, "GPE", f.lookup,
+                                                     f.name or self._text(f.start, f.end)))
                         break
 
     def _abbreviations(self, doc: Doc, found: list[Found], local: dict[str, Found],
@@ -606,7 +692,7 @@ class EntityRecognizer:
         # "GAC", and "BoG" or "PBoC": one word with two capitals or more
         defined = {w for w in local
                    if " " not in w and w[:1].isupper() and sum(map(str.isupper, w)) >= 2}
-        later = [k for k, w in enumerate(self._w[body:], body) if w in defined] if defined else []
+        later = sorted(k for w in defined for k in positions(self._w, w, body))
         for k in later:
             ref = local[self._w[k]]
             if ref.label != "PERSON" and (k, k + 1) not in seen \
@@ -670,6 +756,8 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = group_spans(doc, "entities") if "entities" in doc.spans else []
+        if not spans and "entities" in doc.spans:
+            return doc  # nothing to link, the group stays as it is
         countries = list(doc._.context_countries or [])
         text = doc_text(doc)
         read = span_values("entity_lookup", "entity_name")
@@ -682,15 +770,16 @@ class EntityLinker:
         for cands in candidates:
             if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
                 countries.append(cands[0].country)
-        linked = []
         set_link = span_setter("link")
+        strings = doc.vocab.strings
         rank = {c: k for k, c in enumerate(countries)}
         for (span, label, words, lookup, name), cands in zip(named, candidates, strict=True):
             link = self._chosen_link(label, words, lookup, name, cands, countries, rank)
-            set_link(span, link)  # kept by offsets: the new Span below sees it too
-            linked.append(Span(doc, span.start, span.end, label=label,
-                               kb_id=link.kb_id or ""))
-        store_group(doc, "entities", linked)  # spaCy's own kb_id_, for displacy and friends
+            set_link(span, link)  # kept by offsets: the group's copies see it too
+            span.kb_id = strings.add(link.kb_id) if link.kb_id else 0
+        # the group holds copies of the spans: stored again, spaCy's own kb_id_ is
+        # in it too, for displacy and friends
+        store_group(doc, "entities", spans)
         return doc
 
     def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:
