@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -927,3 +928,13 @@ def test_a_change_against_the_year_before_is_year_on_year(extract) -> None:
     record = extract(" date 2025-01-06 Growth\n\nHANOI, Jan. 6 (Xinhua) -- GDP expanded 7.09 "
                      "percent in 2024, faster than the 5.05-percent growth registered in 2023.")
     assert record.facts[0].basis is None  # 2023 is the other figure's year
+
+
+def test_a_year_after_the_level_reached_dates_the_fact(extract) -> None:
+    # "previous" compares, but the figure after "to" is the level reached, not the base
+    record = extract(" date 2018-01-22 Coal\n\nBEIJING, Jan. 22 (Xinhua) -- China's raw coal "
+                     "output grew 3.3 percent from the previous year to 3.52 billion tonnes in "
+                     "2017, the statistics bureau said Monday.")
+    period = record.facts[0].period
+    assert period is not None and (period.start, period.end) == (dt.date(2017, 1, 1),
+                                                                  dt.date(2017, 12, 31))

@@ -2085,6 +2085,10 @@ class FactBuilder:
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
+            if "to" in before:
+                # "grew 3.3 percent from the previous year to 3.52 billion tonnes in
+                # 2017": the level reached, not the one compared with
+                before = before[len(before) - before[::-1].index("to"):]
             if hit.comparison or not self.comparisons.isdisjoint(before):
                 hit.comparison = True
                 hit.attached = f.span.start
