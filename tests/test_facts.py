@@ -938,3 +938,19 @@ def test_a_year_after_the_level_reached_dates_the_fact(extract) -> None:
     period = record.facts[0].period
     assert period is not None and (period.start, period.end) == (dt.date(2017, 1, 1),
                                                                   dt.date(2017, 12, 31))
+
+
+def test_a_body_quoted_after_according_to_the_is_not_a_partner(extract) -> None:
+    record = extract("BEIJING, Jan. 22 (Xinhua) -- China's natural gas imports jumped 26.9 "
+                     "percent year on year to 94.6 billion cubic meters in 2017, according to "
+                     "the General Administration of Customs.")
+    assert record.facts[0].partner is None
+
+
+def test_a_place_is_not_its_own_partner(extract) -> None:
+    record = extract("PHNOM PENH, July 5 (Xinhua) -- Cambodia exported 281,538 tons of rice in "
+                     "the first half of 2019. Shipments to European markets dropped 32 percent "
+                     "to 93,503 tons after the European Union imposed duties on rice from "
+                     "Cambodia.")
+    fact = record.facts[-1]
+    assert record.entities[fact.location].text == "Cambodia" and fact.partner is None

@@ -1473,8 +1473,10 @@ class FactBuilder:
             lw, start, end = self._lw, self._ent_starts[k], self._ent_ends[k]
             prev = lw[start - 1] if start > 0 else ""
             prev2 = lw[start - 2] if start > 1 else ""
+            # the word before the preposition: "according to (the) Nanning Customs"
+            attributed = lw[max(0, start - 3 if prev == "the" else start - 2)]
             found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
-                and prev2 not in self.sets.attribution_words and (
+                and attributed not in self.sets.attribution_words and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
                     or not self.sets.partner_words.isdisjoint(lw[end:end + 6]))
@@ -1763,6 +1765,12 @@ class FactBuilder:
                 # "... will invest in a plant in Zhambyl Region. The plant is expected
                 # to create 1,500 jobs": a paragraph keeps the place it names
                 f.location = stated.get(para, main)
+                if entities is not None and f.partner is not None and f.location is not None \
+                        and self._same_place(entities, f.location, f.partner):
+                    # "Shipments to European markets dropped ... after the EU imposed
+                    # duties on rice from Cambodia", about Cambodia: a place is not its
+                    # own partner
+                    f.partner = None
                 continue
             if entities is not None and f.partner is not None and main is not None \
                     and not f.notes.get("owner") \
