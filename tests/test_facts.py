@@ -954,3 +954,24 @@ def test_a_place_is_not_its_own_partner(extract) -> None:
                      "Cambodia.")
     fact = record.facts[-1]
     assert record.entities[fact.location].text == "Cambodia" and fact.partner is None
+
+
+@pytest.mark.parametrize(("text", "metric_id"), [
+    # forms that alone name no indicator keep it only in context
+    ("By Friday, 540,200 people in Guangdong had been evacuated.", None),
+    ("Some 826 million people traveled during the holiday, up 7 percent.", "tourist_trips"),
+    ("Cambodia sold 281,538 tons of rice in the first half.", None),
+    ("The automaker sold 281,538 vehicles in the first half.", "vehicle_sales"),
+    ("Catering revenue soared 15.8 percent to 35.1 billion yuan.", None),
+    ("Fiscal revenue rose 1.3 percent to 21.97 trillion yuan.", "fiscal_revenue"),
+])
+def test_a_vague_metric_form_names_its_indicator_only_in_context(extract, text,
+                                                                  metric_id) -> None:
+    assert extract(text).facts[0].metric_id == metric_id
+
+
+def test_a_company_named_by_its_trade_in_the_lead_reports_company_revenue(extract) -> None:
+    record = extract("SHENZHEN, March 29 (Xinhua) -- Chinese tech giant Huawei said Friday that "
+                     "its net profit soared 144.5 percent to 87 billion yuan in 2023, while its "
+                     "revenue grew 9.6 percent to 704.2 billion yuan.")
+    assert [f.metric_id for f in record.facts] == ["profits", "company_revenue"]

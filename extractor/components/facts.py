@@ -154,6 +154,8 @@ class FactBuilder:
         self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
+        self.contexts = {row.id: frozenset(w.lower() for w in row.context)
+                         for row in self.metrics if row.context}
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -312,6 +314,8 @@ class FactBuilder:
         # a budget or plan article: its headline or lead names one
         self._plan_article = any(w in self.sets.plan_words
                                  for w in self._lw[:lead.end if lead else body])
+        self._lead_words = set(self._lw[:lead.end if lead else body])  # and the headline
+        self._company_article = lead is not None and self._company_lead(entities, lead)
         self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
                                 else body)
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
@@ -434,7 +438,7 @@ class FactBuilder:
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
         self._same_topic(drafts)
-        if lead is not None and self._company_lead(entities, lead):
+        if self._company_article:
             for f in drafts:  # "Tencent said its revenue rose 10 percent": not fiscal revenue
                 f.metric_id = self.rules.company_ids.get(f.metric_id, f.metric_id)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
@@ -813,6 +817,8 @@ class FactBuilder:
                 draft.metric = draft.value.unit  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
+        if draft.metric_id in self.contexts:
+            draft.metric_id = self._in_context(draft, sent)
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             clause = set(self._lw[a:b])
             for base, products, narrow in self.refinements:
@@ -1787,9 +1793,12 @@ class FactBuilder:
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
         Amperex Technology Co., Limited"): the article reports its results."""
-        return any(self._ent_labels[k] == "ORG"
-                   and self._entity_text(k).split()[-1] in self.company_suffixes
-                   for k in self._entities_in(lead.start, lead.end))
+        return any(self._ent_labels[k] == "ORG" and (
+            self._entity_text(k).split()[-1] in self.company_suffixes
+            # "Chinese tech giant Huawei said Friday ..."
+            or not self.sets.company_cues.isdisjoint(
+                self._lw[max(lead.start, self._ent_starts[k] - 3):self._ent_starts[k]]))
+            for k in self._entities_in(lead.start, lead.end))
 
     def _sentence_head(self, sent: Sentence) -> int:
         """The last token at which a period still opens its sentence ("In
@@ -1877,6 +1886,22 @@ class FactBuilder:
         if before in ("", ".", "\n") or not before.strip() or before in ("--", '"'):
             return False
         return before[:1].isupper() or after[:1].isupper() and after.isalpha()
+
+    def _in_context(self, draft: FactDraft, sent: Sentence) -> str | None:
+        """The fact's indicator if its words are in context ("826 million people
+        traveled during the holiday": tourist trips; "540,200 people were
+        evacuated": none), else another indicator its metric words name that is,
+        else none. In a company's results, fiscal indicators are the company's."""
+        words = self._lead_words.union(self._lw[sent.start:sent.end],
+                                       str(draft.metric or "").lower().split())
+        named = [draft.metric_id, *self._head_ids(str(draft.metric or ""))]
+        if self._company_article:  # "Tencent said its revenue rose 10 percent"
+            named = [self.rules.company_ids.get(i, i) for i in named]
+        for metric_id in named:
+            needs = self.contexts.get(metric_id)
+            if needs is None or not needs.isdisjoint(words):
+                return metric_id
+        return None
 
     def _unit_ids(self, unit: str) -> list[str]:
         """The metric ids of a phrase or of its head: "China-Europe freight
