@@ -975,3 +975,12 @@ def test_a_company_named_by_its_trade_in_the_lead_reports_company_revenue(extrac
                      "its net profit soared 144.5 percent to 87 billion yuan in 2023, while its "
                      "revenue grew 9.6 percent to 704.2 billion yuan.")
     assert [f.metric_id for f in record.facts] == ["profits", "company_revenue"]
+
+
+def test_added_value_of_industrial_enterprises_is_industrial_output(extract) -> None:
+    record = extract("Industry led the expansion, with the added value of industrial enterprises "
+                     "above designated size climbing 12.2 percent year on year. The added value "
+                     "of equipment manufacturing rose 23 percent.")
+    assert [(f.metric, f.metric_id) for f in record.facts] == [
+        ("added value of industrial enterprises above designated size", "industrial_output"),
+        ("added value of equipment manufacturing", None)]
