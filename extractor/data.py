@@ -528,6 +528,7 @@ class FactRules(_Strict):
     actor_nouns: list[str]
     company_ids: dict[str, str]
     company_cues: list[str]
+    metric_period_prepositions: list[str]
     subordinators: list[str]
     ranking_words: list[str]
     pronouns: list[str]

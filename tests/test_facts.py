@@ -984,3 +984,11 @@ def test_added_value_of_industrial_enterprises_is_industrial_output(extract) -> 
     assert [(f.metric, f.metric_id) for f in record.facts] == [
         ("added value of industrial enterprises above designated size", "industrial_output"),
         ("added value of equipment manufacturing", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Coffee receipts for the January-August period came to 2.17 billion dollars.",
+    "Coffee receipts in the first half of 2024 came to 2.17 billion dollars.",
+])
+def test_a_metric_stops_where_its_period_begins(extract, text) -> None:
+    assert extract(text).facts[0].metric == "Coffee receipts"

@@ -900,6 +900,10 @@ class FactBuilder:
             if cut is None and i > start and lw[i] in self.sets.place_prepositions \
                     and i + 1 in self._place_tokens:
                 cut = i
+            if cut is None and i > start and lw[i] in self.sets.metric_period_prepositions and (
+                    i + 1 in self._period_tokens
+                    or (lw[i + 1:i + 2] == ["the"] and i + 2 in self._period_tokens)):
+                cut = i  # "Coffee receipts for the January-August period came to ..."
             i += 1
         if i == start or i >= limit:
             return None
@@ -918,7 +922,7 @@ class FactBuilder:
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
         if cut is not None and (lw[i] in self.change_words or lw[i] in self.level_verbs):
-            i = cut  # the place is the fact's location, not part of its metric
+            i = cut  # the place or the period is the fact's own, not part of its metric
         if all(lw[j] in self.stop_words or lw[j] in self.sets.not_metrics
                or lw[j] in self.rules.months or not self._words[j].isalpha()
                for j in range(start, i)):
