@@ -253,3 +253,15 @@ def test_an_as_of_date_dates_a_toll_not_the_rescue(extract) -> None:
                      "for survivors.")
     got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
     assert got == {"760 people": "2010-04-16", "At least 7,093 rescuers": ""}
+
+
+@pytest.mark.parametrize(("phrase", "start"), [
+    ("over the past decade", "2014-01-01"),
+    ("over the past five years", "2019-01-01"),
+])
+def test_the_past_years_end_with_the_period_stated_before(extract, phrase, start) -> None:
+    record = extract(" date 2024-03-29 Results\n\nSHENZHEN, March 29 (Xinhua) -- Huawei invested "
+                     f"164.7 billion yuan in R&D last year. Its R&D spending {phrase} totaled "
+                     "more than 1.11 trillion yuan.")
+    period = record.facts[-1].period
+    assert (str(period.start), str(period.end)) == (start, "2023-12-31")

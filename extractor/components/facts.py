@@ -1964,7 +1964,8 @@ class FactBuilder:
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range", "date_to_weekday") \
                 and before[-1:] == ["from"]
-            pointer = label in ("back_reference", "holiday", "past_months", "the_year")
+            pointer = label in ("back_reference", "holiday", "past_months", "past_years",
+                                "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if not taken.isdisjoint(range(max(0, s - 5), s)):
                 wider = before
@@ -2174,8 +2175,9 @@ class FactBuilder:
         last_holiday: PeriodHit | None = None
         for hit in hits:
             kind = hit.label_kind
-            if kind == "past_months":
-                # "the past 12 months": the months up to the end of the period before
+            if kind in ("past_months", "past_years"):
+                # "the past 12 months", "the past decade": the months up to the end of
+                # the period before
                 if last is None or last.last is None:
                     continue
                 n = hit.months[0]
@@ -2570,6 +2572,16 @@ class FactBuilder:
                 return span(13 - n, 12)
             hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
             hit.months = (n, n)
+            return hit
+        if label == "past_years":  # "the past decade", "the past five years"
+            n = 10 if words[-1] == "decade" else next(
+                (int(w) if w.isdecimal() else self.rules.count_words.get(w)
+                 for w in words if w.isdecimal() or w in self.rules.count_words), None)
+            if not n or not 2 <= n <= 50:
+                return None
+            hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
+            hit.months = (12 * n, 12 * n)
+            hit.carries = False  # a span of its own clause, not the article's period
             return hit
         if label in ("back_reference", "same_period", "year_ago", "the_year", "previous_month"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
