@@ -265,3 +265,16 @@ def test_the_past_years_end_with_the_period_stated_before(extract, phrase, start
                      "more than 1.11 trillion yuan.")
     period = record.facts[-1].period
     assert (str(period.start), str(period.end)) == (start, "2023-12-31")
+
+
+def test_a_relative_clause_in_the_present_does_not_make_its_sentence_a_standing_state(
+        extract) -> None:
+    record = extract(" date 2024-03-29 Results\n\nSHENZHEN, March 29 (Xinhua) -- Huawei's revenue "
+                     "grew 9.6 percent to 704.2 billion yuan in 2023. The consumer business, "
+                     "which includes smartphones, posted sales of 251.5 billion yuan, up 17.3 "
+                     "percent.")
+    assert str(record.facts[-1].period.start) == "2023-01-01"
+    record = extract(" date 2024-03-29 Rail\n\nSHENZHEN, March 29 (Xinhua) -- Freight grew 9.6 "
+                     "percent to 704.2 million tonnes in 2023. The line, which connects 67 "
+                     "regions, is the busiest.")
+    assert record.facts[-1].period is None  # the figure is in the relative clause

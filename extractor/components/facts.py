@@ -384,7 +384,7 @@ class FactBuilder:
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
                             plan_period = draft.period
-                    elif self._standing(a, b) or self._perfect(a, b):
+                    elif self._standing(a, b, draft.first.start) or self._perfect(a, b):
                         # "the port now runs 300 routes", "Gansu has also dispatched 19
                         # medical teams": a standing state or a result, not a figure of
                         # the period stated last
@@ -1230,18 +1230,26 @@ class FactBuilder:
         return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
                    for i in range(max(a, self._after_dateline), limit))
 
-    def _standing(self, a: int, b: int) -> bool:
+    def _standing(self, a: int, b: int, figure: int) -> bool:
         """A clause in the present tense with no period of its own describes a
         standing state ("connects the port with 67 regions"), not a figure of
-        the period stated last."""
+        the period stated last. A relative clause the figure (at token
+        ``figure``) is not in only describes the subject."""
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
         lw = self._lw
         if self.present.isdisjoint(lw[a:b - 1]):
             return False  # most clauses
-        # "18 people remain missing" is a tally, not a standing state
+        # "18 people remain missing" is a tally, not a standing state; ", which
+        # includes smartphones," describes the subject, not the clause
+        aside = set()
+        for k in range(a, b - 1):
+            if lw[k] == "," and lw[k + 1] in ("which", "who"):
+                end = self._first_comma(k + 1, b, b)
+                if not k < figure < end:
+                    aside.update(range(k, end))
         return any(lw[i] in self.present and lw[i + 1] not in self.sets.participles
-                   for i in range(a, b - 1))
+                   and i not in aside for i in range(a, b - 1))
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
         """A verb right before a money figure that names an indicator
