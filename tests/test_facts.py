@@ -992,3 +992,12 @@ def test_added_value_of_industrial_enterprises_is_industrial_output(extract) -> 
 ])
 def test_a_metric_stops_where_its_period_begins(extract, text) -> None:
     assert extract(text).facts[0].metric == "Coffee receipts"
+
+
+def test_subjects_listed_respectively_name_their_figures(extract) -> None:
+    record = extract("Revenue of the cloud computing business increased 21.9 percent to 55.3 "
+                     "billion yuan. The digital power business and the intelligent automotive "
+                     "solution business generated 52.6 billion yuan and 4.7 billion yuan, up 3.5 "
+                     "percent and 128.1 percent respectively.")
+    assert [f.metric for f in record.facts[1:]] == ["digital power business",
+                                                     "intelligent automotive solution business"]

@@ -1748,6 +1748,15 @@ class FactBuilder:
                     break
                 run.insert(0, m)
             if len(run) != len(group):
+                # "The digital power business and the intelligent automotive solution
+                # business generated 52.6 billion yuan and 4.7 billion yuan, ...
+                # respectively": the subjects listed, when no metric words are
+                subjects = None if hits else self._listed_subjects(a, first)
+                if subjects is not None and len(subjects) == len(group):
+                    for f, (s, e) in zip(group, subjects, strict=True):
+                        f.metric = self._text(s, e)
+                        ids = self.form_ids.get(f.metric.lower(), [])
+                        f.metric_id = self._prefer(ids) if ids else None
                 continue
             s0, e0, _ = run[0]
             prefix = self._text(s0, e0 - 1) if e0 - s0 > 1 \
@@ -1759,6 +1768,31 @@ class FactBuilder:
                     ids = self.form_ids.get(text.lower(), ids)
                 f.metric = text
                 f.metric_id = self._prefer(ids) if ids else None
+
+    def _listed_subjects(self, a: int, limit: int) -> list[tuple[int, int]] | None:
+        """The noun phrases listed as a clause's subject, before its verb ("The
+        digital power business and the intelligent automotive solution business
+        generated"), without their articles; none for one subject, for names
+        (places and bodies) or for anything but words."""
+        lw, words = self._lw, self._words
+        start = end = max(a, self._after_dateline)
+        verbs = (self.level_verbs, self.change_words, self.sets.money_verbs,
+                 self.sets.figure_verbs)
+        while end < limit and not any(lw[end] in v for v in verbs) \
+                and not (lw[end].endswith("ed") and words[end].islower()):
+            if not words[end].isalpha() and lw[end] != "," or end in self._entity_tokens:
+                return None
+            end += 1
+        if end >= limit or "and" not in lw[start:end]:
+            return None
+        parts, s = [], start
+        for k in range(start, end + 1):
+            if k == end or lw[k] in (",", "and"):
+                kept = [j for j in range(s, k) if lw[j] not in self.stop_words]
+                if kept:
+                    parts.append((kept[0], kept[-1] + 1))
+                s = k + 1
+        return parts if len(parts) >= 2 else None
 
     def _places(self, drafts: list[FactDraft], main_place: int | None,
                 lead_place: int | None = None, entities=None) -> None:
