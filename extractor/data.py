@@ -463,6 +463,9 @@ class MetricRow(_Strict):
     forms: list[str] = Field(min_length=1)
     refines: str | None = None  # a narrower indicator of this one ...
     products: list[str] = []  # ... when the clause names one of these products
+    # the indicator only where the fact's sentence, the headline or the lead says
+    # one of these words (for forms that alone name no indicator: "people", "sold")
+    context: list[str] = []
 
 
 class FactRules(_Strict):
@@ -524,6 +527,8 @@ class FactRules(_Strict):
     opening_prepositions: list[str]
     actor_nouns: list[str]
     company_ids: dict[str, str]
+    company_cues: list[str]
+    metric_period_prepositions: list[str]
     subordinators: list[str]
     ranking_words: list[str]
     pronouns: list[str]

@@ -212,7 +212,11 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
 #: words that do not name a metric: "range of goods" and "output of X" share only "of"
 FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "to", "and", "or", "for", "by",
                             "with", "from", "at", "its", "their", "per"})
-FACT_FIELDS = ("metric", "location", "period", "direction", "basis", "kind", "partner")
+#: ``metric`` is right when the metric ids agree, or, where the gold has none,
+#: when the words overlap; ``metric_id`` asks the ids alone to agree, none
+#: with none: a wrong id is what an analyst joining on it would trip over
+FACT_FIELDS = ("metric", "metric_id", "location", "period", "direction", "basis", "kind",
+               "partner")
 
 
 def _fact_spans(facts: list[dict], lists: dict[str, list], spans: dict[str, list]

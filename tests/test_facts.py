@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -927,3 +928,76 @@ def test_a_change_against_the_year_before_is_year_on_year(extract) -> None:
     record = extract(" date 2025-01-06 Growth\n\nHANOI, Jan. 6 (Xinhua) -- GDP expanded 7.09 "
                      "percent in 2024, faster than the 5.05-percent growth registered in 2023.")
     assert record.facts[0].basis is None  # 2023 is the other figure's year
+
+
+def test_a_year_after_the_level_reached_dates_the_fact(extract) -> None:
+    # "previous" compares, but the figure after "to" is the level reached, not the base
+    record = extract(" date 2018-01-22 Coal\n\nBEIJING, Jan. 22 (Xinhua) -- China's raw coal "
+                     "output grew 3.3 percent from the previous year to 3.52 billion tonnes in "
+                     "2017, the statistics bureau said Monday.")
+    period = record.facts[0].period
+    assert period is not None and (period.start, period.end) == (dt.date(2017, 1, 1),
+                                                                  dt.date(2017, 12, 31))
+
+
+def test_a_body_quoted_after_according_to_the_is_not_a_partner(extract) -> None:
+    record = extract("BEIJING, Jan. 22 (Xinhua) -- China's natural gas imports jumped 26.9 "
+                     "percent year on year to 94.6 billion cubic meters in 2017, according to "
+                     "the General Administration of Customs.")
+    assert record.facts[0].partner is None
+
+
+def test_a_place_is_not_its_own_partner(extract) -> None:
+    record = extract("PHNOM PENH, July 5 (Xinhua) -- Cambodia exported 281,538 tons of rice in "
+                     "the first half of 2019. Shipments to European markets dropped 32 percent "
+                     "to 93,503 tons after the European Union imposed duties on rice from "
+                     "Cambodia.")
+    fact = record.facts[-1]
+    assert record.entities[fact.location].text == "Cambodia" and fact.partner is None
+
+
+@pytest.mark.parametrize(("text", "metric_id"), [
+    # forms that alone name no indicator keep it only in context
+    ("By Friday, 540,200 people in Guangdong had been evacuated.", None),
+    ("Some 826 million people traveled during the holiday, up 7 percent.", "tourist_trips"),
+    ("Cambodia sold 281,538 tons of rice in the first half.", None),
+    ("The automaker sold 281,538 vehicles in the first half.", "vehicle_sales"),
+    ("Catering revenue soared 15.8 percent to 35.1 billion yuan.", None),
+    ("Fiscal revenue rose 1.3 percent to 21.97 trillion yuan.", "fiscal_revenue"),
+])
+def test_a_vague_metric_form_names_its_indicator_only_in_context(extract, text,
+                                                                  metric_id) -> None:
+    assert extract(text).facts[0].metric_id == metric_id
+
+
+def test_a_company_named_by_its_trade_in_the_lead_reports_company_revenue(extract) -> None:
+    record = extract("SHENZHEN, March 29 (Xinhua) -- Chinese tech giant Huawei said Friday that "
+                     "its net profit soared 144.5 percent to 87 billion yuan in 2023, while its "
+                     "revenue grew 9.6 percent to 704.2 billion yuan.")
+    assert [f.metric_id for f in record.facts] == ["profits", "company_revenue"]
+
+
+def test_added_value_of_industrial_enterprises_is_industrial_output(extract) -> None:
+    record = extract("Industry led the expansion, with the added value of industrial enterprises "
+                     "above designated size climbing 12.2 percent year on year. The added value "
+                     "of equipment manufacturing rose 23 percent.")
+    assert [(f.metric, f.metric_id) for f in record.facts] == [
+        ("added value of industrial enterprises above designated size", "industrial_output"),
+        ("added value of equipment manufacturing", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Coffee receipts for the January-August period came to 2.17 billion dollars.",
+    "Coffee receipts in the first half of 2024 came to 2.17 billion dollars.",
+])
+def test_a_metric_stops_where_its_period_begins(extract, text) -> None:
+    assert extract(text).facts[0].metric == "Coffee receipts"
+
+
+def test_subjects_listed_respectively_name_their_figures(extract) -> None:
+    record = extract("Revenue of the cloud computing business increased 21.9 percent to 55.3 "
+                     "billion yuan. The digital power business and the intelligent automotive "
+                     "solution business generated 52.6 billion yuan and 4.7 billion yuan, up 3.5 "
+                     "percent and 128.1 percent respectively.")
+    assert [f.metric for f in record.facts[1:]] == ["digital power business",
+                                                     "intelligent automotive solution business"]

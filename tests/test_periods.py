@@ -253,3 +253,28 @@ def test_an_as_of_date_dates_a_toll_not_the_rescue(extract) -> None:
                      "for survivors.")
     got = {r["value_text"]: r["period_start"] for r in fact_rows(record)}
     assert got == {"760 people": "2010-04-16", "At least 7,093 rescuers": ""}
+
+
+@pytest.mark.parametrize(("phrase", "start"), [
+    ("over the past decade", "2014-01-01"),
+    ("over the past five years", "2019-01-01"),
+])
+def test_the_past_years_end_with_the_period_stated_before(extract, phrase, start) -> None:
+    record = extract(" date 2024-03-29 Results\n\nSHENZHEN, March 29 (Xinhua) -- Huawei invested "
+                     f"164.7 billion yuan in R&D last year. Its R&D spending {phrase} totaled "
+                     "more than 1.11 trillion yuan.")
+    period = record.facts[-1].period
+    assert (str(period.start), str(period.end)) == (start, "2023-12-31")
+
+
+def test_a_relative_clause_in_the_present_does_not_make_its_sentence_a_standing_state(
+        extract) -> None:
+    record = extract(" date 2024-03-29 Results\n\nSHENZHEN, March 29 (Xinhua) -- Huawei's revenue "
+                     "grew 9.6 percent to 704.2 billion yuan in 2023. The consumer business, "
+                     "which includes smartphones, posted sales of 251.5 billion yuan, up 17.3 "
+                     "percent.")
+    assert str(record.facts[-1].period.start) == "2023-01-01"
+    record = extract(" date 2024-03-29 Rail\n\nSHENZHEN, March 29 (Xinhua) -- Freight grew 9.6 "
+                     "percent to 704.2 million tonnes in 2023. The line, which connects 67 "
+                     "regions, is the busiest.")
+    assert record.facts[-1].period is None  # the figure is in the relative clause

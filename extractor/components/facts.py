@@ -154,6 +154,8 @@ class FactBuilder:
         self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
+        self.contexts = {row.id: frozenset(w.lower() for w in row.context)
+                         for row in self.metrics if row.context}
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -312,9 +314,10 @@ class FactBuilder:
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
         lead = next((x for x in self._sentences(doc) if x.end > body), None)
-        # a budget or plan article: its headline or lead names one
-        self._plan_article = not self.sets.plan_words.isdisjoint(
-            self._lw[:lead.end if lead else body])
+        # the headline and the lead (a budget or plan article names one there)
+        self._lead_words = set(self._lw[:lead.end if lead else body])
+        self._plan_article = not self.sets.plan_words.isdisjoint(self._lead_words)
+        self._company_article = lead is not None and self._company_lead(entities, lead)
         self._after_dateline = (self._body_token(doc, dateline.end) if dateline is not None
                                 else body)
         headline_periods = [p for p in periods if p.end <= body and not p.comparison]
@@ -383,7 +386,7 @@ class FactBuilder:
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
                             plan_period = draft.period
-                    elif self._standing(a, b) or self._perfect(a, b):
+                    elif self._standing(a, b, draft.first.start) or self._perfect(a, b):
                         # "the port now runs 300 routes", "Gansu has also dispatched 19
                         # medical teams": a standing state or a result, not a figure of
                         # the period stated last
@@ -437,7 +440,7 @@ class FactBuilder:
         self._respective_places(drafts, entities)
         self._respective_metrics(doc, drafts, metrics)
         self._same_topic(drafts)
-        if lead is not None and self._company_lead(entities, lead):
+        if self._company_article:
             for f in drafts:  # "Tencent said its revenue rose 10 percent": not fiscal revenue
                 f.metric_id = self.rules.company_ids.get(f.metric_id, f.metric_id)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
@@ -816,6 +819,8 @@ class FactBuilder:
                 draft.metric = draft.value.unit  # the counted noun: "trips"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
+        if draft.metric_id in self.contexts:
+            draft.metric_id = self._in_context(draft, sent)
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             clause = set(self._lw[a:b])
             for base, products, narrow in self.refinements:
@@ -895,6 +900,10 @@ class FactBuilder:
             if cut is None and i > start and lw[i] in self.sets.place_prepositions \
                     and i + 1 in self._place_tokens:
                 cut = i
+            if cut is None and i > start and lw[i] in self.sets.metric_period_prepositions and (
+                    i + 1 in self._period_tokens
+                    or (lw[i + 1:i + 2] == ["the"] and i + 2 in self._period_tokens)):
+                cut = i  # "Coffee receipts for the January-August period came to ..."
             i += 1
         if i == start or i >= limit:
             return None
@@ -913,7 +922,7 @@ class FactBuilder:
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
         if cut is not None and (lw[i] in self.change_words or lw[i] in self.level_verbs):
-            i = cut  # the place is the fact's location, not part of its metric
+            i = cut  # the place or the period is the fact's own, not part of its metric
         if all(lw[j] in self.stop_words or lw[j] in self.sets.not_metrics
                or lw[j] in self.rules.months or not self._words[j].isalpha()
                for j in range(start, i)):
@@ -1220,18 +1229,26 @@ class FactBuilder:
         return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
                    for i in range(max(a, self._after_dateline), limit))
 
-    def _standing(self, a: int, b: int) -> bool:
+    def _standing(self, a: int, b: int, figure: int) -> bool:
         """A clause in the present tense with no period of its own describes a
         standing state ("connects the port with 67 regions"), not a figure of
-        the period stated last."""
+        the period stated last. A relative clause the figure (at token
+        ``figure``) is not in only describes the subject."""
         if self._plan_article:
             return False  # a budget "includes" what it plans for its year
         lw = self._lw
         if self.present.isdisjoint(lw[a:b - 1]):
             return False  # most clauses
-        # "18 people remain missing" is a tally, not a standing state
+        # "18 people remain missing" is a tally, not a standing state; ", which
+        # includes smartphones," describes the subject, not the clause
+        aside = set()
+        for k in range(a, b - 1):
+            if lw[k] == "," and lw[k + 1] in ("which", "who"):
+                end = self._first_comma(k + 1, b, b)
+                if not k < figure < end:
+                    aside.update(range(k, end))
         return any(lw[i] in self.present and lw[i + 1] not in self.sets.participles
-                   for i in range(a, b - 1))
+                   and i not in aside for i in range(a, b - 1))
 
     def _verb_before(self, fig: Figure) -> tuple[str, list[str]] | None:
         """A verb right before a money figure that names an indicator
@@ -1478,8 +1495,10 @@ class FactBuilder:
             lw, start, end = self._lw, self._ent_starts[k], self._ent_ends[k]
             prev = lw[start - 1] if start > 0 else ""
             prev2 = lw[start - 2] if start > 1 else ""
+            # the word before the preposition: "according to (the) Nanning Customs"
+            attributed = lw[max(0, start - 3 if prev == "the" else start - 2)]
             found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
-                and prev2 not in self.sets.attribution_words and (
+                and attributed not in self.sets.attribution_words and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
                     or not self.sets.partner_words.isdisjoint(lw[end:end + 6]))
@@ -1740,6 +1759,15 @@ class FactBuilder:
                     break
                 run.insert(0, m)
             if len(run) != len(group):
+                # "The digital power business and the intelligent automotive solution
+                # business generated 52.6 billion yuan and 4.7 billion yuan, ...
+                # respectively": the subjects listed, when no metric words are
+                subjects = None if hits else self._listed_subjects(a, first)
+                if subjects is not None and len(subjects) == len(group):
+                    for f, (s, e) in zip(group, subjects, strict=True):
+                        f.metric = self._text(s, e)
+                        ids = self.form_ids.get(f.metric.lower(), [])
+                        f.metric_id = self._prefer(ids) if ids else None
                 continue
             s0, e0, _ = run[0]
             prefix = self._text(s0, e0 - 1) if e0 - s0 > 1 \
@@ -1751,6 +1779,31 @@ class FactBuilder:
                     ids = self.form_ids.get(text.lower(), ids)
                 f.metric = text
                 f.metric_id = self._prefer(ids) if ids else None
+
+    def _listed_subjects(self, a: int, limit: int) -> list[tuple[int, int]] | None:
+        """The noun phrases listed as a clause's subject, before its verb ("The
+        digital power business and the intelligent automotive solution business
+        generated"), without their articles; none for one subject, for names
+        (places and bodies) or for anything but words."""
+        lw, words = self._lw, self._words
+        start = end = max(a, self._after_dateline)
+        verbs = (self.level_verbs, self.change_words, self.sets.money_verbs,
+                 self.sets.figure_verbs)
+        while end < limit and not any(lw[end] in v for v in verbs) \
+                and not (lw[end].endswith("ed") and words[end].islower()):
+            if not words[end].isalpha() and lw[end] != "," or end in self._entity_tokens:
+                return None
+            end += 1
+        if end >= limit or "and" not in lw[start:end]:
+            return None
+        parts, s = [], start
+        for k in range(start, end + 1):
+            if k == end or lw[k] in (",", "and"):
+                kept = [j for j in range(s, k) if lw[j] not in self.stop_words]
+                if kept:
+                    parts.append((kept[0], kept[-1] + 1))
+                s = k + 1
+        return parts if len(parts) >= 2 else None
 
     def _places(self, drafts: list[FactDraft], main_place: int | None,
                 lead_place: int | None = None, entities=None) -> None:
@@ -1775,6 +1828,12 @@ class FactBuilder:
                 # "... will invest in a plant in Zhambyl Region. The plant is expected
                 # to create 1,500 jobs": a paragraph keeps the place it names
                 f.location = stated.get(para, main)
+                if entities is not None and f.partner is not None and f.location is not None \
+                        and self._same_place(entities, f.location, f.partner):
+                    # "Shipments to European markets dropped ... after the EU imposed
+                    # duties on rice from Cambodia", about Cambodia: a place is not its
+                    # own partner
+                    f.partner = None
                 continue
             if entities is not None and f.partner is not None and main is not None \
                     and not f.notes.get("owner") \
@@ -1791,9 +1850,12 @@ class FactBuilder:
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
         Amperex Technology Co., Limited"): the article reports its results."""
-        return any(self._ent_labels[k] == "ORG"
-                   and self._entity_text(k).split()[-1] in self.company_suffixes
-                   for k in self._entities_in(lead.start, lead.end))
+        return any(self._ent_labels[k] == "ORG" and (
+            self._entity_text(k).split()[-1] in self.company_suffixes
+            # "Chinese tech giant Huawei said Friday ..."
+            or not self.sets.company_cues.isdisjoint(
+                self._lw[max(lead.start, self._ent_starts[k] - 3):self._ent_starts[k]]))
+            for k in self._entities_in(lead.start, lead.end))
 
     def _sentence_head(self, sent: Sentence) -> int:
         """The last token at which a period still opens its sentence ("In
@@ -1882,6 +1944,22 @@ class FactBuilder:
             return False
         return before[:1].isupper() or after[:1].isupper() and after.isalpha()
 
+    def _in_context(self, draft: FactDraft, sent: Sentence) -> str | None:
+        """The fact's indicator if its words are in context ("826 million people
+        traveled during the holiday": tourist trips; "540,200 people were
+        evacuated": none), else another indicator its metric words name that is,
+        else none. In a company's results, fiscal indicators are the company's."""
+        words = self._lead_words.union(self._lw[sent.start:sent.end],
+                                       str(draft.metric or "").lower().split())
+        named = [draft.metric_id, *self._head_ids(str(draft.metric or ""))]
+        if self._company_article:  # "Tencent said its revenue rose 10 percent"
+            named = [self.rules.company_ids.get(i, i) for i in named]
+        for metric_id in named:
+            needs = self.contexts.get(metric_id)
+            if needs is None or not needs.isdisjoint(words):
+                return metric_id
+        return None
+
     def _unit_ids(self, unit: str) -> list[str]:
         """The metric ids of a phrase or of its head: "China-Europe freight
         trains" -> "freight trains" -> freight_trips (remembered by phrase)."""
@@ -1939,7 +2017,8 @@ class FactBuilder:
             before = self._lw[max(0, s - 3):s]
             ranged = label in ("day_range", "month_range", "date_to_weekday") \
                 and before[-1:] == ["from"]
-            pointer = label in ("back_reference", "holiday", "past_months", "the_year")
+            pointer = label in ("back_reference", "holiday", "past_months", "past_years",
+                                "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
             if not taken.isdisjoint(range(max(0, s - 5), s)):
                 wider = before
@@ -2097,6 +2176,10 @@ class FactBuilder:
                                    for w in gap):
                 continue
             before = lw[max(0, f.span.start - 3):f.span.start]
+            if "to" in before:
+                # "grew 3.3 percent from the previous year to 3.52 billion tonnes in
+                # 2017": the level reached, not the one compared with
+                before = before[len(before) - before[::-1].index("to"):]
             if hit.comparison or not self.comparisons.isdisjoint(before):
                 hit.comparison = True
                 hit.attached = f.span.start
@@ -2145,8 +2228,9 @@ class FactBuilder:
         last_holiday: PeriodHit | None = None
         for hit in hits:
             kind = hit.label_kind
-            if kind == "past_months":
-                # "the past 12 months": the months up to the end of the period before
+            if kind in ("past_months", "past_years"):
+                # "the past 12 months", "the past decade": the months up to the end of
+                # the period before
                 if last is None or last.last is None:
                     continue
                 n = hit.months[0]
@@ -2541,6 +2625,16 @@ class FactBuilder:
                 return span(13 - n, 12)
             hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
             hit.months = (n, n)
+            return hit
+        if label == "past_years":  # "the past decade", "the past five years"
+            n = 10 if words[-1] == "decade" else next(
+                (int(w) if w.isdecimal() else self.rules.count_words.get(w)
+                 for w in words if w.isdecimal() or w in self.rules.count_words), None)
+            if not n or not 2 <= n <= 50:
+                return None
+            hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
+            hit.months = (12 * n, 12 * n)
+            hit.carries = False  # a span of its own clause, not the article's period
             return hit
         if label in ("back_reference", "same_period", "year_ago", "the_year", "previous_month"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
