@@ -73,7 +73,7 @@ def test_full_disk_keeps_the_part_and_resume_finishes(make_folder, tmp_path: Pat
 
 
 def test_kill_9_then_resume_gives_every_article_exactly_once(make_folder, tmp_path: Path) -> None:
-    folder = make_folder(40, length=3)
+    folder = make_folder(200, length=3)  # so the batch cannot finish before the signal
     out = tmp_path / "out.jsonl"
     part = Path(f"{out}.part")
     command = [*EXTRACT, str(folder), "-o", str(out), "--workers", "1", "--quiet"]
@@ -86,13 +86,13 @@ def test_kill_9_then_resume_gives_every_article_exactly_once(make_folder, tmp_pa
     proc.wait()
     assert not out.exists()
     done = _ids(part)
-    assert 2 <= len(done) < 40, "the batch must be killed in the middle"
+    assert 2 <= len(done) < 200, "the batch must be killed in the middle"
     with part.open("a", encoding="utf-8") as handle:  # as if killed in the middle of a line
-        handle.write('{"id": "art-039", "source": "x", "money": [{"text": "3 bil')
+        handle.write('{"id": "art-199", "source": "x", "money": [{"text": "3 bil')
     proc = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
     ids = _ids(out)
-    assert sorted(ids) == [f"art-{i:03d}" for i in range(40)]
+    assert sorted(ids) == [f"art-{i:03d}" for i in range(200)]
     assert ids[:len(done)] == done
 
 
