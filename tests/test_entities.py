@@ -178,3 +178,9 @@ def test_a_mixed_case_abbreviation_is_found_again_at_a_sentence_end(extract) -> 
                      "the BoG.")
     assert [(e.text, e.name) for e in record.entities if e.text == "BoG"] == [
         ("BoG", "Bank of Ghana"), ("BoG", "Bank of Ghana")]
+
+
+def test_an_ocean_named_by_its_part_is_a_place(extract) -> None:
+    record = extract("BEIJING, Oct. 8 (Xinhua) -- Fourteen typhoons formed over the Northwest "
+                     "Pacific and the South China Sea, and four made landfall in China.")
+    assert ("Northwest Pacific", "LOC") in [(e.text, e.label) for e in record.entities]
