@@ -1,8 +1,8 @@
 """The ``money_ruler``, ``percent_ruler`` and ``quantity_ruler`` components.
 
 Each matches the shapes in its ``patterns/<kind>_patterns.jsonl`` (spaCy
-Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps with
-``filter_spans``, extends a match with its hedge, sign and per-unit tail, and
+Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps as
+``filter_spans`` does, extends a match with its hedge, sign and per-unit tail, and
 stores the result in ``doc.spans[<kind>]`` with normalised values on
 ``Span._.value`` / ``value_max`` / ``unit`` / ``qualifier`` / ``per``.
 """
@@ -17,21 +17,21 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..data import pattern_file
 from ..lexicon import Lexicon
-from ..tokenizer import token_words
+from ..tokenizer import doc_text, token_words
 from ..values import scale
 from .atoms import (
     ATOM_GROUPS,
     MARK_SOURCES,
+    _kept,  # filter_spans on (anything, start, end) triples
     group_derived,
     group_spans,
     marked_ranges,
     store_group,
 )
-from .extensions import span_accessors
+from .extensions import doc_values, span_accessors
 from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
@@ -122,6 +122,24 @@ def _by_end(spans: list[Span]) -> dict[int, Span]:
     return {s.end: s for s in spans}
 
 
+#: a mention before its Span is made: ((value, value_max, qualifier, per,
+#: unit), start, end)
+_Mention = tuple[tuple[Any, Any, Any, Any, Any], int, int]
+
+
+def _filter_ranges(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What ``filter_spans`` keeps of spans with these ``(start, end)``."""
+    return [(s, e) for _, s, e in _kept([(None, s, e) for s, e in found])]
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the text the Doc was made of."""
+    if start >= end:
+        return ""
+    idx, words = token_words(doc)
+    return doc_text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]
+
+
 class _AmountRuler:
     kind: str = ""
     unit_group: str = ""
@@ -145,6 +163,11 @@ class _AmountRuler:
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
+        atoms = _DocAtoms.read(doc, self.unit_group)
+        if not atoms.nums:
+            # every mention holds a number (see _normalise): nothing to look for
+            store_group(doc, SPAN_KEYS[self.kind], [])
+            return doc
         blocked = {
             i
             for key in SPAN_KEYS.values()
@@ -152,26 +175,33 @@ class _AmountRuler:
             for s in group_spans(doc, key)
             for i in range(s.start, s.end)
         }
-        atoms = _DocAtoms.read(doc, self.unit_group)
-        spans = [
-            Span(doc, s, e, label=self._label)
+        # candidates and mentions are (start, end) ranges, and a Span is made
+        # for each mention kept only
+        found = [
+            (s, e)
             for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if blocked.isdisjoint(range(s, e))
         ]
-        spans = self._split_changes(doc, filter_spans(spans), atoms)
-        spans += self.extra_spans(
-            doc, blocked | {i for s in spans for i in range(s.start, s.end)}, atoms
-        )
-        mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
-        header = doc._.header
+        found = self._split_changes(doc, _filter_ranges(found), atoms)
+        found += self.extra_spans(doc, blocked | {i for s, e in found for i in range(s, e)}, atoms)
+        mentions = [m for m in (self._normalise(doc, s, e, atoms) for s, e in found) if m]
+        header = doc_values("header")(doc)[0]
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
-            mentions = [m for m in mentions if m.start_char >= header.body_start]
-        mentions = sorted(filter_spans(mentions), key=lambda s: s.start)
-        store_group(doc, SPAN_KEYS[self.kind], mentions)
+            idx = token_words(doc)[0]  # Span.start_char is its first token's offset
+            mentions = [m for m in mentions if idx[m[1]] >= header.body_start]
+        spans = []
+        for values, start, end in _kept(mentions):
+            span = Span(doc, start, end, label=self._label)
+            atoms.set_mention(span, *values)
+            spans.append(span)
+        store_group(doc, SPAN_KEYS[self.kind], spans)
         return doc
 
-    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
+    def extra_spans(
+        self, doc: Doc, blocked: set[int], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
+        """Mentions found by rule rather than by the patterns, as ``(start, end)``."""
         return []
 
     def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
@@ -182,50 +212,54 @@ class _AmountRuler:
                              partial(marked_ranges, attr))
 
     # -------------------------------------------------------------- helpers
-    def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
+    def _split_changes(
+        self, doc: Doc, found: list[tuple[int, int]], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
-        for span in spans:
-            if span.end - span.start < 4:  # two numbers and two units take four tokens
-                out.append(span)
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        for start, end in found:
+            if end - start < 4:  # two numbers and two units take four tokens
+                out.append((start, end))
                 continue
-            units = atoms.units_within(span.start, span.end)
-            nums = atoms.nums_within(span.start, span.end)
+            units = atoms.units_within(start, end)
+            nums = atoms.nums_within(start, end)
             if (
                 len(nums) == 2
                 and len(units) == 2
                 and (any(
-                    w.lower() in self._change
-                    for w in token_words(doc)[1][max(0, span.start - 4):span.start]
+                    w.lower() in self._change for w in words[max(0, start - 4):start]
                 ) or units[0].label_ != units[1].label_)  # "0.6 percentage points to 15.9 percent"
             ):
                 sep = next(
                     (
-                        t.i
-                        for t in doc[nums[0].end : nums[1].start]
-                        if t.lower_ in self._separators
+                        k
+                        for k in range(nums[0].end, nums[1].start)
+                        if words[k].lower() in self._separators
                     ),
                     None,
                 )
                 if sep is not None:
-                    out += [Span(doc, span.start, sep, label=span.label),
-                            Span(doc, sep + 1, span.end, label=span.label)]
+                    out += [(start, sep), (sep + 1, end)]
                     continue
-            out.append(span)
+            out.append((start, end))
         return out
 
-    def _normalise(self, doc: Doc, span: Span, atoms: _DocAtoms) -> Span | None:
-        nums = atoms.nums_within(span.start, span.end)
+    def _normalise(self, doc: Doc, start: int, end: int, atoms: _DocAtoms) -> _Mention | None:
+        """The mention a candidate ``start:end`` makes: its values (as
+        ``_DocAtoms.set_mention`` takes them) and its extent with the sign,
+        hedge and per-unit tail."""
+        nums = atoms.nums_within(start, end)
         if not nums or len(nums) > 2:
             return None
-        units = atoms.units_within(span.start, span.end)
+        units = atoms.units_within(start, end)
         if (
             len(nums) == 2
             and atoms.unit(nums[0]) == "year"
             and atoms.unit(nums[1]) != "year"
         ):
             # "in 2022 to 25.2 percent": a year is not the start of a range
-            span = Span(doc, nums[1].start, span.end, label=span.label)
+            start = nums[1].start
             nums = nums[1:]
         value = atoms.value(nums[0])
         value_max = None
@@ -234,7 +268,8 @@ class _AmountRuler:
             if atoms.exponent(first) == 0 and atoms.exponent(second) > 0:
                 value = scale(atoms.mantissa(first), atoms.exponent(second))
             value_max = atoms.value(second)
-        start, end = span.start, span.end
+        # the figure's own start and end, for unit_of
+        fig_start, fig_end = start, end
         sign = 1
         words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
         before = words[start - 1].lower() if start > 0 else None
@@ -253,21 +288,21 @@ class _AmountRuler:
         per = None
         if self.kind != "percent":
             end, per = self._per_tail(doc, end, atoms.measures_by_start)
-        out = Span(doc, start, end, label=span.label)
         value = value * sign
         value_max = value_max * sign if value_max is not None else None
-        unit = self.unit_of(doc, span, units, nums, atoms)
+        unit = self.unit_of(doc, fig_start, fig_end, units, nums, atoms)
         factor = atoms.factor(units[-1]) if units else None
         if factor is not None and factor != 1:
             value = value * factor
             if value_max is not None:
                 value_max = value_max * factor
-        atoms.set_mention(out, value, value_max, qualifier, per, unit)
-        return out
+        return (value, value_max, qualifier, per, unit), start, end
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
+        """The unit of the figure ``start:end`` (without its sign, hedge and tail)."""
         return units[-1].label_ if units else None
 
     def _per_tail(
@@ -298,7 +333,8 @@ class MoneyRuler(_AmountRuler):
     unit_group = ATOM_GROUPS["cur"]
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
         return atoms.unit(units[-1]) if units else None
 
@@ -395,7 +431,9 @@ class QuantityRuler(_AmountRuler):
                 end = tail
         return end
 
-    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
+    def extra_spans(
+        self, doc: Doc, blocked: set[int], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
         spans = []
         words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
         ends = {n.end: n for n in atoms.nums}
@@ -423,15 +461,16 @@ class QuantityRuler(_AmountRuler):
                     and words[first.start - 1].lower() in self.lex.ranges.between
                 ):
                     start = first.start - 1
-            spans.append(Span(doc, start, end, label="QUANTITY"))
+            spans.append((start, end))
         return spans
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
         if units:
             return units[-1].label_
-        return doc[nums[-1].end : span.end].text if nums else None
+        return _text(doc, nums[-1].end, end) if nums else None
 
 
 def _factory(cls):
