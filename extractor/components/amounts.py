@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from spacy.language import Language
@@ -26,7 +25,7 @@ from .atoms import (
     ATOM_GROUPS,
     MARK_SOURCES,
     _kept,  # filter_spans on (anything, start, end) triples
-    group_derived,
+    atoms_derived,
     group_spans,
     marked_ranges,
     store_group,
@@ -39,15 +38,38 @@ SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities
 AND_OR = ("and", "or")
 
 
+class _Tables:
+    """What the three rulers read of the atom groups, worked out once per
+    Doc (:func:`.atoms.atoms_derived`): each read of a span group builds new
+    Span objects, and the rulers look at the same atoms."""
+
+    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked")
+
+    def __init__(self, groups: dict[str, list[Span]]) -> None:
+        self.nums, self.num_starts = _in_order(groups[ATOM_GROUPS["num"]])
+        # group -> its atoms and their starts (see _within)
+        self.units = {
+            key: _in_order(groups[key]) for key in (ATOM_GROUPS[k] for k in ("cur", "pct", "unit"))
+        }
+        self.measures_by_start = _by_start(groups[ATOM_GROUPS["unit"]])
+        self.hedges_by_end = _by_end(groups[ATOM_GROUPS["hedge"]])
+        # Token._.<attr> -> the atoms it marks, for the windowed matcher
+        self.marked = {
+            attr: marked_ranges(attr, groups[group]) for attr, (group, _) in MARK_SOURCES.items()
+        }
+
+
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
 class _DocAtoms:
     """The atoms a ruler looks at, read from ``doc.spans`` once per document
-    (each read of a span group builds new Span objects)."""
+    for the three rulers (:class:`_Tables`), and the Doc's words."""
 
     nums: list[Span]
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
     measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
     hedges_by_end: dict[int, Span]
+    marked: dict[str, list[tuple[int, int]]]  # see _Tables
+    words: list[str]  # Token.text of every token (tokenizer.token_words)
     # span._.<attr> of atoms, and what sets a mention's attributes
     value: Callable[[Span], Any]
     mantissa: Callable[[Span], Any]
@@ -61,25 +83,27 @@ class _DocAtoms:
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
         """The atoms, with the tables made of them once per Doc for all the
-        rulers (:func:`.atoms.group_derived`)."""
-        nums, num_starts = group_derived(doc, ATOM_GROUPS["num"], "in_order", _in_order)
-        units, unit_starts = group_derived(doc, unit_group, "in_order", _in_order)
+        rulers."""
+        tables = atoms_derived(doc, "rulers", _Tables)
+        units, unit_starts = tables.units[unit_group]
         value, mantissa, exponent, unit, factor, set_mention = span_accessors(
             ("value", "mantissa", "exponent", "unit", "factor"),
             ("value", "value_max", "qualifier", "per", "unit"),
         )
         return cls(
-            nums=nums,
+            nums=tables.nums,
             units=units,
-            measures_by_start=group_derived(doc, ATOM_GROUPS["unit"], "by_start", _by_start),
-            hedges_by_end=group_derived(doc, ATOM_GROUPS["hedge"], "by_end", _by_end),
+            measures_by_start=tables.measures_by_start,
+            hedges_by_end=tables.hedges_by_end,
+            marked=tables.marked,
+            words=token_words(doc)[1],
             value=value,
             mantissa=mantissa,
             exponent=exponent,
             unit=unit,
             factor=factor,
             set_mention=set_mention,
-            _num_starts=num_starts,
+            _num_starts=tables.num_starts,
             _unit_starts=unit_starts,
         )
 
@@ -206,10 +230,8 @@ class _AmountRuler:
 
     def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
         """The atoms that ``Token._.<attr>`` marks, from the spans the marks
-        are set from (worked out once per Doc for all the rulers, whatever
-        ``atoms`` this one read)."""
-        return group_derived(doc, MARK_SOURCES[attr][0], ("marked", attr),
-                             partial(marked_ranges, attr))
+        are set from (worked out once per Doc for all the rulers)."""
+        return atoms.marked[attr]
 
     # -------------------------------------------------------------- helpers
     def _split_changes(
@@ -217,7 +239,7 @@ class _AmountRuler:
     ) -> list[tuple[int, int]]:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        words = atoms.words  # Token.text; .lower() is Token.lower_
         for start, end in found:
             if end - start < 4:  # two numbers and two units take four tokens
                 out.append((start, end))
@@ -271,7 +293,7 @@ class _AmountRuler:
         # the figure's own start and end, for unit_of
         fig_start, fig_end = start, end
         sign = 1
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        words = atoms.words  # Token.text; .lower() is Token.lower_
         before = words[start - 1].lower() if start > 0 else None
         if before is not None and before in self._signs:
             sign = self._signs[before]
@@ -287,7 +309,7 @@ class _AmountRuler:
             start = hedge.start
         per = None
         if self.kind != "percent":
-            end, per = self._per_tail(doc, end, atoms.measures_by_start)
+            end, per = self._per_tail(words, end, atoms.measures_by_start)
         value = value * sign
         value_max = value_max * sign if value_max is not None else None
         unit = self.unit_of(doc, fig_start, fig_end, units, nums, atoms)
@@ -306,9 +328,10 @@ class _AmountRuler:
         return units[-1].label_ if units else None
 
     def _per_tail(
-        self, doc: Doc, end: int, unit_atoms: dict[int, Span]
+        self, words: list[str], end: int, unit_atoms: dict[int, Span]
     ) -> tuple[int, str | None]:
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        """The ``per tonne`` after a figure ending at ``end``, given the
+        words (Token.text; .lower() is Token.lower_)."""
         n = len(words)
         if end + 1 >= n:
             return end, None

@@ -8,6 +8,7 @@ the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -94,6 +95,24 @@ def group_derived(doc: Doc, key: str, what: Hashable, build: Callable[[list[Span
     if what not in derived:
         derived[what] = build(list(found[2]))
     return derived[what]
+
+
+def atoms_derived(doc: Doc, what: Hashable, build: Callable[[dict[str, list[Span]]], Any]) -> Any:
+    """``build({key: group_spans(doc, key) for key in ATOM_GROUPS.values()})``,
+    worked out once per Doc (``what`` names it among the others) for the
+    components that read the atom groups together (the three rulers), while
+    every atom group is the one :func:`store_group` stored; not to be
+    changed by them."""
+    keys = ATOM_GROUPS.values()
+    found = [_stored(doc, key) for key in keys]
+    if None in found:
+        return build({key: group_spans(doc, key) for key in keys})
+    derived = found[0][3]  # kept with the first group's
+    entry = derived.get(("atoms", what))
+    if entry is None or not all(map(operator.is_, entry[0], found)):
+        groups = {key: list(stored[2]) for key, stored in zip(keys, found, strict=True)}
+        entry = derived[("atoms", what)] = (found, build(groups))
+    return entry[1]
 
 
 #: where each token mark comes from: an atom group and, for the currency
