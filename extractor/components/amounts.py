@@ -3,7 +3,8 @@
 Each matches the shapes in its ``patterns/<kind>_patterns.jsonl`` (spaCy
 Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps as
 ``filter_spans`` does, extends a match with its hedge, sign and per-unit tail, and
-stores the result in ``doc.spans[<kind>]`` with normalised values on
+stores the result in ``doc.spans[<kind>]`` (no group when there is none: see
+:func:`.atoms.store_group`) with normalised values on
 ``Span._.value`` / ``value_max`` / ``unit`` / ``qualifier`` / ``per``.
 """
 

@@ -1,7 +1,8 @@
 """The ``numeric_atoms`` component: numbers, currencies, percent words, units
 and hedges, the pieces the money/percent/quantity patterns are made of.
 
-Each atom is a span in ``doc.spans["atoms_<kind>"]`` and marks its tokens with
+Each atom is a span in ``doc.spans["atoms_<kind>"]`` (a kind the Doc has no
+atom of has no group: see :func:`store_group`) and marks its tokens with
 ``Token._.<kind> = "B"`` (first token) or ``"I"`` (the others), which is what
 the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 """
@@ -478,7 +479,7 @@ class NumericAtoms:
             mantissa = word.value
             end = i + 1
             if mantissa is not None:
-                if self._excluded_digits(doc, i):
+                if self._excluded_digits(texts, spaces, i):
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -539,10 +540,10 @@ class NumericAtoms:
             i = end
         return spans
 
-    def _excluded_digits(self, doc: Doc, i: int) -> bool:
-        """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound adjectives."""
-        texts = token_words(doc)[1]  # Token.text; .lower() is Token.lower_, .isalpha() is_alpha
-        spaces = token_spaces(doc)  # Token.whitespace_
+    def _excluded_digits(self, texts: list[str], spaces: list[str], i: int) -> bool:
+        """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound
+        adjectives; given the words (Token.text; ``.lower()`` is
+        Token.lower_, ``.isalpha()`` is_alpha) and their whitespace."""
         n = len(texts)
         prev = texts[i - 1] if i > 0 else None
         nxt = texts[i + 1] if i + 1 < n else None
