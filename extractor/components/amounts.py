@@ -188,11 +188,11 @@ class _AmountRuler:
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
-        atoms = _DocAtoms.read(doc, self.unit_group)
-        if not atoms.nums:
+        if not group_spans(doc, ATOM_GROUPS["num"]):
             # every mention holds a number (see _normalise): nothing to look for
             store_group(doc, SPAN_KEYS[self.kind], [])
             return doc
+        atoms = _DocAtoms.read(doc, self.unit_group)
         blocked = {
             i
             for key in SPAN_KEYS.values()

@@ -139,7 +139,7 @@ def marked_ranges(attr: str, spans: list[Span]) -> list[tuple[int, int]]:
     token attributes from this, and the rulers read the marks from it without
     touching the tokens."""
     flag = MARK_SOURCES[attr][1]
-    if flag is None:
+    if flag is None or not spans:
         return [(span.start, span.end) for span in spans]
     get = span_getter(flag)
     return [(span.start, span.end) for span in spans if get(span)]
@@ -299,10 +299,11 @@ class NumericAtoms:
         word_units = {
             i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
         }
-        get_unit, get_before = span_getter("unit"), span_getter("cur_before")
-        nums = self._numbers(
-            doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
-        )
+        after_currency = set()  # the numbers a currency code or symbol stands before
+        if cur:
+            get_unit, get_before = span_getter("unit"), span_getter("cur_before")
+            after_currency = {s.start for s in cur if get_unit(s) and get_before(s)}
+        nums = self._numbers(doc, taken | word_units, after_currency)
         taken |= {i for s in nums for i in range(s.start, s.end)}
         pct = _spans(doc, self._select(lower["pct"], taken))
         taken |= {i for s in pct for i in range(s.start, s.end)}
@@ -465,11 +466,14 @@ class NumericAtoms:
         spans: list[Span] = []
         i = 0
         n = len(doc)
+        starts = self._starts(doc)
+        if not starts:
+            return spans
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
         texts = token_words(doc)[1]  # the words, without a Token object each
         spaces = token_spaces(doc)  # Token.whitespace_
-        for i_start, word in self._starts(doc):
+        for i_start, word in starts:
             # any other token starts no number, nor does one inside the last
             if i_start < i:
                 continue
