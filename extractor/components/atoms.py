@@ -84,20 +84,6 @@ def group_spans(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
-def group_derived(doc: Doc, key: str, what: Hashable, build: Callable[[list[Span]], Any]) -> Any:
-    """``build(group_spans(doc, key))``, worked out once per group stored by
-    :func:`store_group` (``what`` names it among the others) for the
-    components that read the same thing of a group (the three rulers); not
-    to be changed by them."""
-    found = _stored(doc, key)
-    if found is None:
-        return build(group_spans(doc, key))
-    derived = found[3]
-    if what not in derived:
-        derived[what] = build(list(found[2]))
-    return derived[what]
-
-
 def atoms_derived(doc: Doc, what: Hashable, build: Callable[[dict[str, list[Span]]], Any]) -> Any:
     """``build({key: group_spans(doc, key) for key in ATOM_GROUPS.values()})``,
     worked out once per Doc (``what`` names it among the others) for the
