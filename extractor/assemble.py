@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .components.atoms import group_spans
-from .components.extensions import span_getter, span_values
+from .components.extensions import doc_values, span_getter, span_values
 from .places import country_of_place
 from .rates import EcbRates
 from .records import (
@@ -136,10 +136,10 @@ def _usd(
     return make(rate, "ecb", rate_date)
 
 
-def _facts(doc: Doc) -> list[dict]:
-    """The :class:`Fact` s."""
+def _facts(facts: list | None) -> list[dict]:
+    """The :class:`Fact` s, of ``doc._.facts``."""
     out = []
-    for f in doc._.facts or []:
+    for f in facts or []:
         period = None
         if f.period is not None:
             period = dict(label=f.period.label, start=f.period.first, end=f.period.last)
@@ -188,10 +188,10 @@ def assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
 
 def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
               extra_warnings: tuple[str, ...]) -> Record:
-    header = doc._.header
-    dl = doc._.dateline
+    # doc._.<name>, without an accessor object for each
+    header, dl, header_warnings, facts = doc_values("header", "dateline", "warnings", "facts")(doc)
     warnings = [Warning_(code="input", message=w) for w in extra_warnings]
-    warnings += [Warning_(code="header", message=w) for w in (doc._.warnings or [])]
+    warnings += [Warning_(code="header", message=w) for w in (header_warnings or [])]
     entities = _entities(doc)
     dateline = None
     if dl is not None:
@@ -251,7 +251,7 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
         quantities=quantities,
         conversions=conversions,
         entities=entities,
-        facts=_facts(doc),
+        facts=_facts(facts),
         warnings=warnings,
         extractor_version=__version__,
     )

@@ -43,9 +43,6 @@ AUDITED = {
         "read; never matches anything with them",
     ("extractor/data.py", "_line_of"): "a JSON-escaped literal key, one possessive class",
     ("extractor/kb.py", "_strip_article"): "anchored; two literals and one \\s+",
-    ("extractor/components/atoms.py", "self._name_heads"):
-        "a lookahead of one character class and at most two more characters: "
-        "constant work at each position",
 }
 
 

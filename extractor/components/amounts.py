@@ -1,9 +1,10 @@
 """The ``money_ruler``, ``percent_ruler`` and ``quantity_ruler`` components.
 
 Each matches the shapes in its ``patterns/<kind>_patterns.jsonl`` (spaCy
-Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps with
-``filter_spans``, extends a match with its hedge, sign and per-unit tail, and
-stores the result in ``doc.spans[<kind>]`` with normalised values on
+Matcher patterns over the atoms of :mod:`.atoms`), settles overlaps as
+``filter_spans`` does, extends a match with its hedge, sign and per-unit tail, and
+stores the result in ``doc.spans[<kind>]`` (no group when there is none: see
+:func:`.atoms.store_group`) with normalised values on
 ``Span._.value`` / ``value_max`` / ``unit`` / ``qualifier`` / ``per``.
 """
 
@@ -12,26 +13,25 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..data import pattern_file
 from ..lexicon import Lexicon
-from ..tokenizer import token_words
+from ..tokenizer import doc_text, token_words
 from ..values import scale
 from .atoms import (
     ATOM_GROUPS,
     MARK_SOURCES,
-    group_derived,
+    _kept,  # filter_spans on (anything, start, end) triples
+    atoms_derived,
     group_spans,
     marked_ranges,
     store_group,
 )
-from .extensions import span_accessors
+from .extensions import doc_values, span_accessors
 from .windowed import WindowedMatcher
 
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
@@ -39,15 +39,38 @@ SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities
 AND_OR = ("and", "or")
 
 
+class _Tables:
+    """What the three rulers read of the atom groups, worked out once per
+    Doc (:func:`.atoms.atoms_derived`): each read of a span group builds new
+    Span objects, and the rulers look at the same atoms."""
+
+    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked")
+
+    def __init__(self, groups: dict[str, list[Span]]) -> None:
+        self.nums, self.num_starts = _in_order(groups[ATOM_GROUPS["num"]])
+        # group -> its atoms and their starts (see _within)
+        self.units = {
+            key: _in_order(groups[key]) for key in (ATOM_GROUPS[k] for k in ("cur", "pct", "unit"))
+        }
+        self.measures_by_start = _by_start(groups[ATOM_GROUPS["unit"]])
+        self.hedges_by_end = _by_end(groups[ATOM_GROUPS["hedge"]])
+        # Token._.<attr> -> the atoms it marks, for the windowed matcher
+        self.marked = {
+            attr: marked_ranges(attr, groups[group]) for attr, (group, _) in MARK_SOURCES.items()
+        }
+
+
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
 class _DocAtoms:
     """The atoms a ruler looks at, read from ``doc.spans`` once per document
-    (each read of a span group builds new Span objects)."""
+    for the three rulers (:class:`_Tables`), and the Doc's words."""
 
     nums: list[Span]
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
     measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
     hedges_by_end: dict[int, Span]
+    marked: dict[str, list[tuple[int, int]]]  # see _Tables
+    words: list[str]  # Token.text of every token (tokenizer.token_words)
     # span._.<attr> of atoms, and what sets a mention's attributes
     value: Callable[[Span], Any]
     mantissa: Callable[[Span], Any]
@@ -61,25 +84,27 @@ class _DocAtoms:
     @classmethod
     def read(cls, doc: Doc, unit_group: str) -> _DocAtoms:
         """The atoms, with the tables made of them once per Doc for all the
-        rulers (:func:`.atoms.group_derived`)."""
-        nums, num_starts = group_derived(doc, ATOM_GROUPS["num"], "in_order", _in_order)
-        units, unit_starts = group_derived(doc, unit_group, "in_order", _in_order)
+        rulers."""
+        tables = atoms_derived(doc, "rulers", _Tables)
+        units, unit_starts = tables.units[unit_group]
         value, mantissa, exponent, unit, factor, set_mention = span_accessors(
             ("value", "mantissa", "exponent", "unit", "factor"),
             ("value", "value_max", "qualifier", "per", "unit"),
         )
         return cls(
-            nums=nums,
+            nums=tables.nums,
             units=units,
-            measures_by_start=group_derived(doc, ATOM_GROUPS["unit"], "by_start", _by_start),
-            hedges_by_end=group_derived(doc, ATOM_GROUPS["hedge"], "by_end", _by_end),
+            measures_by_start=tables.measures_by_start,
+            hedges_by_end=tables.hedges_by_end,
+            marked=tables.marked,
+            words=token_words(doc)[1],
             value=value,
             mantissa=mantissa,
             exponent=exponent,
             unit=unit,
             factor=factor,
             set_mention=set_mention,
-            _num_starts=num_starts,
+            _num_starts=tables.num_starts,
             _unit_starts=unit_starts,
         )
 
@@ -122,6 +147,24 @@ def _by_end(spans: list[Span]) -> dict[int, Span]:
     return {s.end: s for s in spans}
 
 
+#: a mention before its Span is made: ((value, value_max, qualifier, per,
+#: unit), start, end)
+_Mention = tuple[tuple[Any, Any, Any, Any, Any], int, int]
+
+
+def _filter_ranges(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What ``filter_spans`` keeps of spans with these ``(start, end)``."""
+    return [(s, e) for _, s, e in _kept([(None, s, e) for s, e in found])]
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the text the Doc was made of."""
+    if start >= end:
+        return ""
+    idx, words = token_words(doc)
+    return doc_text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]
+
+
 class _AmountRuler:
     kind: str = ""
     unit_group: str = ""
@@ -145,6 +188,11 @@ class _AmountRuler:
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
+        if not group_spans(doc, ATOM_GROUPS["num"]):
+            # every mention holds a number (see _normalise): nothing to look for
+            store_group(doc, SPAN_KEYS[self.kind], [])
+            return doc
+        atoms = _DocAtoms.read(doc, self.unit_group)
         blocked = {
             i
             for key in SPAN_KEYS.values()
@@ -152,80 +200,89 @@ class _AmountRuler:
             for s in group_spans(doc, key)
             for i in range(s.start, s.end)
         }
-        atoms = _DocAtoms.read(doc, self.unit_group)
-        spans = [
-            Span(doc, s, e, label=self._label)
+        # candidates and mentions are (start, end) ranges, and a Span is made
+        # for each mention kept only
+        found = [
+            (s, e)
             for _, s, e in self.matcher(doc, lambda a: self._marked_ranges(doc, atoms, a))
             if blocked.isdisjoint(range(s, e))
         ]
-        spans = self._split_changes(doc, filter_spans(spans), atoms)
-        spans += self.extra_spans(
-            doc, blocked | {i for s in spans for i in range(s.start, s.end)}, atoms
-        )
-        mentions = [m for m in (self._normalise(doc, s, atoms) for s in spans) if m is not None]
-        header = doc._.header
+        found = self._split_changes(doc, _filter_ranges(found), atoms)
+        found += self.extra_spans(doc, blocked | {i for s, e in found for i in range(s, e)}, atoms)
+        mentions = [m for m in (self._normalise(doc, s, e, atoms) for s, e in found) if m]
+        header = doc_values("header")(doc)[0]
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
-            mentions = [m for m in mentions if m.start_char >= header.body_start]
-        mentions = sorted(filter_spans(mentions), key=lambda s: s.start)
-        store_group(doc, SPAN_KEYS[self.kind], mentions)
+            idx = token_words(doc)[0]  # Span.start_char is its first token's offset
+            mentions = [m for m in mentions if idx[m[1]] >= header.body_start]
+        spans = []
+        for values, start, end in _kept(mentions):
+            span = Span(doc, start, end, label=self._label)
+            atoms.set_mention(span, *values)
+            spans.append(span)
+        store_group(doc, SPAN_KEYS[self.kind], spans)
         return doc
 
-    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
+    def extra_spans(
+        self, doc: Doc, blocked: set[int], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
+        """Mentions found by rule rather than by the patterns, as ``(start, end)``."""
         return []
 
     def _marked_ranges(self, doc: Doc, atoms: _DocAtoms, attr: str) -> list[tuple[int, int]]:
         """The atoms that ``Token._.<attr>`` marks, from the spans the marks
-        are set from (worked out once per Doc for all the rulers, whatever
-        ``atoms`` this one read)."""
-        return group_derived(doc, MARK_SOURCES[attr][0], ("marked", attr),
-                             partial(marked_ranges, attr))
+        are set from (worked out once per Doc for all the rulers)."""
+        return atoms.marked[attr]
 
     # -------------------------------------------------------------- helpers
-    def _split_changes(self, doc: Doc, spans: list[Span], atoms: _DocAtoms) -> list[Span]:
+    def _split_changes(
+        self, doc: Doc, found: list[tuple[int, int]], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
         """``rose from 5 billion yuan to 6 billion yuan`` is two figures, not a range."""
         out = []
-        for span in spans:
-            if span.end - span.start < 4:  # two numbers and two units take four tokens
-                out.append(span)
+        words = atoms.words  # Token.text; .lower() is Token.lower_
+        for start, end in found:
+            if end - start < 4:  # two numbers and two units take four tokens
+                out.append((start, end))
                 continue
-            units = atoms.units_within(span.start, span.end)
-            nums = atoms.nums_within(span.start, span.end)
+            units = atoms.units_within(start, end)
+            nums = atoms.nums_within(start, end)
             if (
                 len(nums) == 2
                 and len(units) == 2
                 and (any(
-                    w.lower() in self._change
-                    for w in token_words(doc)[1][max(0, span.start - 4):span.start]
+                    w.lower() in self._change for w in words[max(0, start - 4):start]
                 ) or units[0].label_ != units[1].label_)  # "0.6 percentage points to 15.9 percent"
             ):
                 sep = next(
                     (
-                        t.i
-                        for t in doc[nums[0].end : nums[1].start]
-                        if t.lower_ in self._separators
+                        k
+                        for k in range(nums[0].end, nums[1].start)
+                        if words[k].lower() in self._separators
                     ),
                     None,
                 )
                 if sep is not None:
-                    out += [Span(doc, span.start, sep, label=span.label),
-                            Span(doc, sep + 1, span.end, label=span.label)]
+                    out += [(start, sep), (sep + 1, end)]
                     continue
-            out.append(span)
+            out.append((start, end))
         return out
 
-    def _normalise(self, doc: Doc, span: Span, atoms: _DocAtoms) -> Span | None:
-        nums = atoms.nums_within(span.start, span.end)
+    def _normalise(self, doc: Doc, start: int, end: int, atoms: _DocAtoms) -> _Mention | None:
+        """The mention a candidate ``start:end`` makes: its values (as
+        ``_DocAtoms.set_mention`` takes them) and its extent with the sign,
+        hedge and per-unit tail."""
+        nums = atoms.nums_within(start, end)
         if not nums or len(nums) > 2:
             return None
-        units = atoms.units_within(span.start, span.end)
+        units = atoms.units_within(start, end)
         if (
             len(nums) == 2
             and atoms.unit(nums[0]) == "year"
             and atoms.unit(nums[1]) != "year"
         ):
             # "in 2022 to 25.2 percent": a year is not the start of a range
-            span = Span(doc, nums[1].start, span.end, label=span.label)
+            start = nums[1].start
             nums = nums[1:]
         value = atoms.value(nums[0])
         value_max = None
@@ -234,9 +291,10 @@ class _AmountRuler:
             if atoms.exponent(first) == 0 and atoms.exponent(second) > 0:
                 value = scale(atoms.mantissa(first), atoms.exponent(second))
             value_max = atoms.value(second)
-        start, end = span.start, span.end
+        # the figure's own start and end, for unit_of
+        fig_start, fig_end = start, end
         sign = 1
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        words = atoms.words  # Token.text; .lower() is Token.lower_
         before = words[start - 1].lower() if start > 0 else None
         if before is not None and before in self._signs:
             sign = self._signs[before]
@@ -252,28 +310,29 @@ class _AmountRuler:
             start = hedge.start
         per = None
         if self.kind != "percent":
-            end, per = self._per_tail(doc, end, atoms.measures_by_start)
-        out = Span(doc, start, end, label=span.label)
+            end, per = self._per_tail(words, end, atoms.measures_by_start)
         value = value * sign
         value_max = value_max * sign if value_max is not None else None
-        unit = self.unit_of(doc, span, units, nums, atoms)
+        unit = self.unit_of(doc, fig_start, fig_end, units, nums, atoms)
         factor = atoms.factor(units[-1]) if units else None
         if factor is not None and factor != 1:
             value = value * factor
             if value_max is not None:
                 value_max = value_max * factor
-        atoms.set_mention(out, value, value_max, qualifier, per, unit)
-        return out
+        return (value, value_max, qualifier, per, unit), start, end
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
+        """The unit of the figure ``start:end`` (without its sign, hedge and tail)."""
         return units[-1].label_ if units else None
 
     def _per_tail(
-        self, doc: Doc, end: int, unit_atoms: dict[int, Span]
+        self, words: list[str], end: int, unit_atoms: dict[int, Span]
     ) -> tuple[int, str | None]:
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        """The ``per tonne`` after a figure ending at ``end``, given the
+        words (Token.text; .lower() is Token.lower_)."""
         n = len(words)
         if end + 1 >= n:
             return end, None
@@ -298,7 +357,8 @@ class MoneyRuler(_AmountRuler):
     unit_group = ATOM_GROUPS["cur"]
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
         return atoms.unit(units[-1]) if units else None
 
@@ -395,7 +455,9 @@ class QuantityRuler(_AmountRuler):
                 end = tail
         return end
 
-    def extra_spans(self, doc: Doc, blocked: set[int], atoms: _DocAtoms) -> list[Span]:
+    def extra_spans(
+        self, doc: Doc, blocked: set[int], atoms: _DocAtoms
+    ) -> list[tuple[int, int]]:
         spans = []
         words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
         ends = {n.end: n for n in atoms.nums}
@@ -423,15 +485,16 @@ class QuantityRuler(_AmountRuler):
                     and words[first.start - 1].lower() in self.lex.ranges.between
                 ):
                     start = first.start - 1
-            spans.append(Span(doc, start, end, label="QUANTITY"))
+            spans.append((start, end))
         return spans
 
     def unit_of(
-        self, doc: Doc, span: Span, units: list[Span], nums: list[Span], atoms: _DocAtoms
+        self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
+        atoms: _DocAtoms,
     ) -> str | None:
         if units:
             return units[-1].label_
-        return doc[nums[-1].end : span.end].text if nums else None
+        return _text(doc, nums[-1].end, end) if nums else None
 
 
 def _factory(cls):

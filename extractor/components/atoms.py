@@ -1,14 +1,15 @@
 """The ``numeric_atoms`` component: numbers, currencies, percent words, units
 and hedges, the pieces the money/percent/quantity patterns are made of.
 
-Each atom is a span in ``doc.spans["atoms_<kind>"]`` and marks its tokens with
+Each atom is a span in ``doc.spans["atoms_<kind>"]`` (a kind the Doc has no
+atom of has no group: see :func:`store_group`) and marks its tokens with
 ``Token._.<kind> = "B"`` (first token) or ``"I"`` (the others), which is what
 the Matcher patterns in ``patterns/*_patterns.jsonl`` match on.
 """
 
 from __future__ import annotations
 
-import re
+import operator
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -21,14 +22,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon import CurrencyEntry, Lexicon
-from ..tokenizer import doc_text, token_words
+from ..lexicon import Ambiguity, CurrencyEntry, Lexicon
+from ..tokenizer import doc_text, token_spaces, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
-from .extensions import span_getter, span_setter, token_setter
+from .extensions import doc_values, span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
-_UNSEEN = object()
-_HEAD = 3  # characters of a country name looked for before counting it
 
 ATOM_GROUPS = {
     "num": "atoms_num",
@@ -38,54 +37,69 @@ ATOM_GROUPS = {
     "hedge": "atoms_hedge",
 }
 
-#: doc.user_data key of {group: (the SpanGroup stored, its length, the Span
-#: objects it was made from, what was worked out from them)}. Kept on the Doc
-#: itself: a module-level WeakKeyDictionary keyed by the Doc leaked every Doc,
-#: because its Span values hold the Doc alive (make bench: +125 % peak memory
-#: from 200 to 2,000 articles).
+#: doc.user_data key of {group: (the SpanGroup stored or None, its length,
+#: the Span objects it was made from, what was worked out from them)}. Kept
+#: on the Doc itself: a module-level WeakKeyDictionary keyed by the Doc leaked
+#: every Doc, because its Span values hold the Doc alive (make bench: +125 %
+#: peak memory from 200 to 2,000 articles).
 _STORED_KEY = ("extractor", "stored_groups")
 
 
 def store_group(doc: Doc, key: str, spans: list[Span]) -> None:
     """``doc.spans[key] = spans``, remembering the Span objects for
-    :func:`group_spans`."""
-    doc.spans[key] = spans
-    doc.user_data.setdefault(_STORED_KEY, {})[key] = (doc.spans[key], len(spans), spans, {})
+    :func:`group_spans`. An empty group is not stored when the Doc has no
+    group of that name yet (most articles have no currency, unit or hedge
+    atom, many no amount of one kind or the other): a missing group reads as
+    an empty one (``key in doc.spans`` first, or :func:`group_spans`)."""
+    groups = doc.spans
+    stored = None
+    if spans or key in groups.data:  # SpanGroups is a UserDict: its dict, read in C
+        groups[key] = spans
+        stored = groups.data[key]
+    doc.user_data.setdefault(_STORED_KEY, {})[key] = (stored, len(spans), spans, {})
 
 
 def _stored(doc: Doc, key: str) -> tuple | None:
     """What :func:`store_group` remembered of ``doc.spans[key]``, while that
-    is still the group it stored (same object, same length)."""
+    is still the group it stored (same object, same length), or still
+    missing when it stored none."""
     stored = doc.user_data.get(_STORED_KEY)
     found = stored.get(key) if stored is not None else None
     if found is not None:
-        current = doc.spans.data.get(key)  # SpanGroups is a UserDict: its dict, read in C
-        if current is found[0] and len(current) == found[1]:
+        current = doc.spans.data.get(key)
+        if current is found[0] and (current is None or len(current) == found[1]):
             return found
     return None
 
 
 def group_spans(doc: Doc, key: str) -> list[Span]:
-    """``list(doc.spans[key])``. Reading a span group builds a new Span
-    object for every span, and the rulers read the same groups again and
-    again; while ``doc.spans[key]`` is still the group :func:`store_group`
-    stored, the Span objects it was made from are returned instead."""
+    """``list(doc.spans[key])``, empty when there is no such group. Reading
+    a span group builds a new Span object for every span, and the rulers
+    read the same groups again and again; while ``doc.spans[key]`` is still
+    the group :func:`store_group` stored, the Span objects it was made from
+    are returned instead."""
     found = _stored(doc, key)
-    return list(found[2]) if found is not None else list(doc.spans[key])
+    if found is not None:
+        return list(found[2])
+    return list(doc.spans[key]) if key in doc.spans else []
 
 
-def group_derived(doc: Doc, key: str, what: Hashable, build: Callable[[list[Span]], Any]) -> Any:
-    """``build(group_spans(doc, key))``, worked out once per group stored by
-    :func:`store_group` (``what`` names it among the others) for the
-    components that read the same thing of a group (the three rulers); not
-    to be changed by them."""
-    found = _stored(doc, key)
-    if found is None:
-        return build(list(doc.spans[key]))
-    derived = found[3]
-    if what not in derived:
-        derived[what] = build(list(found[2]))
-    return derived[what]
+def atoms_derived(doc: Doc, what: Hashable, build: Callable[[dict[str, list[Span]]], Any]) -> Any:
+    """``build({key: group_spans(doc, key) for key in ATOM_GROUPS.values()})``,
+    worked out once per Doc (``what`` names it among the others) for the
+    components that read the atom groups together (the three rulers), while
+    every atom group is the one :func:`store_group` stored; not to be
+    changed by them."""
+    keys = ATOM_GROUPS.values()
+    found = [_stored(doc, key) for key in keys]
+    if None in found:
+        return build({key: group_spans(doc, key) for key in keys})
+    derived = found[0][3]  # kept with the first group's
+    entry = derived.get(("atoms", what))
+    if entry is None or not all(map(operator.is_, entry[0], found)):
+        groups = {key: list(stored[2]) for key, stored in zip(keys, found, strict=True)}
+        entry = derived[("atoms", what)] = (found, build(groups))
+    return entry[1]
 
 
 #: where each token mark comes from: an atom group and, for the currency
@@ -111,7 +125,7 @@ def marked_ranges(attr: str, spans: list[Span]) -> list[tuple[int, int]]:
     token attributes from this, and the rulers read the marks from it without
     touching the tokens."""
     flag = MARK_SOURCES[attr][1]
-    if flag is None:
+    if flag is None or not spans:
         return [(span.start, span.end) for span in spans]
     get = span_getter(flag)
     return [(span.start, span.end) for span in spans if get(span)]
@@ -153,11 +167,13 @@ class _StartsNumber:
 _Match = tuple[int, int, int]  # (label id, start, end)
 
 
-def _kept(matches: list[_Match]) -> list[_Match]:
+def _kept(matches: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]:
     """What ``spacy.util.filter_spans`` keeps of spans made from these
-    matches (longest first, then leftmost, the first of equal ones; none
-    overlapping), sorted by start as it returns them; with no Span objects
-    made for the purpose."""
+    ``(anything, start, end)`` matches (longest first, then leftmost, the
+    first of equal ones; none overlapping), sorted by start as it returns
+    them; with no Span objects made for the purpose."""
+    if len(matches) < 2:
+        return list(matches)
     seen: set[int] = set()
     kept = []
     for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
@@ -252,11 +268,11 @@ class NumericAtoms:
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
-        starts = "".join(sorted({re.escape(name[0]) for name in lex.territory_names}))
-        self._name_heads = re.compile(rf"(?=([{starts}].{{0,{_HEAD - 1}}}))", re.DOTALL)
+        self._country_codes: dict[str, tuple[str, ...]] = {}  # see _codes_of
+        self._amb_names: dict[str, list[tuple[str, str]]] = {}  # see _names_for
         may_start = frozenset(self._word_start | {"a", "an"})  # "a dozen": _number_words_end
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
-        self._words: dict[int, _StartWord] = {}  # orth -> what _numbers needs of the word
+        self._words: dict[str, _StartWord] = {}  # word -> what _numbers needs of it
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -269,10 +285,11 @@ class NumericAtoms:
         word_units = {
             i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
         }
-        get_unit, get_before = span_getter("unit"), span_getter("cur_before")
-        nums = self._numbers(
-            doc, taken | word_units, {s.start for s in cur if get_unit(s) and get_before(s)}
-        )
+        after_currency = set()  # the numbers a currency code or symbol stands before
+        if cur:
+            get_unit, get_before = span_getter("unit"), span_getter("cur_before")
+            after_currency = {s.start for s in cur if get_unit(s) and get_before(s)}
+        nums = self._numbers(doc, taken | word_units, after_currency)
         taken |= {i for s in nums for i in range(s.start, s.end)}
         pct = _spans(doc, self._select(lower["pct"], taken))
         taken |= {i for s in pct for i in range(s.start, s.end)}
@@ -296,15 +313,18 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ currencies
     def _currencies(self, doc: Doc, strings, matches: list[_Match]) -> list[Span]:
+        if not matches:
+            return []
         found = [
             (start, end, self._cur_entries[strings[match_id]])
             for match_id, start, end in matches
         ]
-        chosen = {(start, end) for _, start, end in _kept([(0, s, e) for s, e, _ in found])}
+        chosen = {(s, e) for _, s, e in _kept([(0, s, e) for s, e, _ in found])}
         set_currency = span_setter("unit", "factor", "cur_before", "cur_after", "ambiguity")
         out = []
         seen = set()
-        context: list[str] | None = None  # counted only when a currency is ambiguous
+        # ambiguity -> the countries that tell it, worked out only when it is met
+        contexts: dict[str, list[str]] = {}
         for start, end, entry in found:
             key = (start, end)
             if key not in chosen or key in seen:
@@ -312,38 +332,57 @@ class NumericAtoms:
             seen.add(key)
             iso = entry.iso
             if iso is None:
-                if context is None:
-                    context = self._context_countries(doc)
-                iso = self._resolve(entry, context)
+                iso = self._resolve(doc, entry, contexts)
             span = Span(doc, start, end, label=iso or "UNKNOWN")
             set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
         return sorted(out, key=lambda s: s.start)
 
-    def _context_countries(self, doc: Doc) -> list[str]:
-        """The dateline's country, then the countries the article names, most named first."""
-        countries = list(doc._.context_countries or [])
+    def _codes_of(self, country: str) -> tuple[str, ...]:
+        """``Lexicon.currencies_of(country)``, asked once per country (CLDR's
+        answer takes a look-up of its own each time)."""
+        codes = self._country_codes.get(country)
+        if codes is None:
+            codes = self._country_codes[country] = tuple(self.lex.currencies_of(country))
+        return codes
+
+    def _names_for(self, amb: Ambiguity) -> list[tuple[str, str]]:
+        """The country names (``Lexicon.territory_names``, in its order) of
+        the countries that use one of the currencies ``amb`` may be."""
+        names = self._amb_names.get(amb.word)
+        if names is None:
+            names = self._amb_names[amb.word] = [
+                (name, code) for name, code in self.lex.territory_names.items()
+                if any(c in amb.candidates for c in self._codes_of(code))
+            ]
+        return names
+
+    def _context_countries(self, doc: Doc, amb: Ambiguity) -> list[str]:
+        """The dateline's country, then the countries the article names that
+        use one of the currencies ``amb`` may be, most named first. (The
+        other countries it names could tell nothing: :meth:`_resolve` passes
+        them over, whatever their rank.)"""
+        countries = list(doc_values("context_countries")(doc)[0] or [])
         text = doc_text(doc)
-        # A name can only be in the text if its first few characters are
-        # there, starting at a character a name starts with: collect those
-        # heads in one pass and count only the names whose head is present.
-        heads = set(self._name_heads.findall(text))
         counts: Counter[str] = Counter()
-        for name, code in self.lex.territory_names.items():
-            if len(name) >= _HEAD and name[:_HEAD] not in heads:
-                continue
+        for name, code in self._names_for(amb):
             found = text.count(name)
             if found:
                 counts[code] += found
         countries += [c for c, _ in counts.most_common() if c not in countries]
         return countries
 
-    def _resolve(self, entry: CurrencyEntry, context: list[str]) -> str | None:
+    def _resolve(
+        self, doc: Doc, entry: CurrencyEntry, contexts: dict[str, list[str]]
+    ) -> str | None:
         amb = self.lex.ambiguity.get(entry.ambiguous or "")
         if amb is None:
             return None
+        context = contexts.get(amb.word)
+        if context is None:
+            context = contexts[amb.word] = self._context_countries(doc, amb)
         for country in context:
-            for code in self.lex.currencies_of(country):
+            for code in self._codes_of(country):
                 if code in amb.candidates:
                     return code
         return amb.default
@@ -351,19 +390,22 @@ class NumericAtoms:
     def _resolve_pounds(self, doc: Doc, cur: list[Span], units: list[Span]) -> list[Span]:
         """``pounds`` is money in a country that has a pound, or after a big
         magnitude; otherwise the unit of weight."""
+        if not cur:
+            return units
         out = list(units)
         get_ambiguity = span_getter("ambiguity")
+        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
         for span in cur:
             amb = self.lex.ambiguity.get(get_ambiguity(span) or "")
             if amb is None or amb.also_unit is None:
                 continue
             in_context = any(
                 code in amb.candidates
-                for c in (doc._.context_countries or [])
-                for code in self.lex.currencies_of(c)
+                for c in (doc_values("context_countries")(doc)[0] or [])
+                for code in self._codes_of(c)
             )
-            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+            prev = words[span.start - 1].lower() if span.start > 0 else ""
+            nxt = words[span.end].lower() if span.end < len(words) else ""
             mag = self._magnitudes.get(prev)
             if nxt != "of" and (in_context or (mag is not None and mag.exponent >= 6)):
                 continue
@@ -380,6 +422,8 @@ class NumericAtoms:
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
+        if not spans:
+            return
         token_setter(attr)(doc, [
             (i, MARK_FIRST if i == start else MARK_INSIDE)
             for start, end in marked_ranges(attr, spans)
@@ -394,13 +438,13 @@ class NumericAtoms:
         words = self._words
         if len(words) > _MAX_SEEN:
             words.clear()
-        strings = doc.vocab.strings
+        texts = token_words(doc)[1]  # the words, without a Token object each
         out = []
         for i in doc.to_array(self._start_flag).nonzero()[0].tolist():
-            orth = doc[i].orth
-            word = words.get(orth)
+            text = texts[i]
+            word = words.get(text)
             if word is None:
-                word = words[orth] = _StartWord.of(strings[orth])
+                word = words[text] = _StartWord.of(text)
             out.append((i, word))
         return out
 
@@ -408,10 +452,14 @@ class NumericAtoms:
         spans: list[Span] = []
         i = 0
         n = len(doc)
+        starts = self._starts(doc)
+        if not starts:
+            return spans
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
         texts = token_words(doc)[1]  # the words, without a Token object each
-        for i_start, word in self._starts(doc):
+        spaces = token_spaces(doc)  # Token.whitespace_
+        for i_start, word in starts:
             # any other token starts no number, nor does one inside the last
             if i_start < i:
                 continue
@@ -421,7 +469,7 @@ class NumericAtoms:
             mantissa = word.value
             end = i + 1
             if mantissa is not None:
-                if self._excluded_digits(doc, i):
+                if self._excluded_digits(texts, spaces, i):
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -430,7 +478,7 @@ class NumericAtoms:
                     and texts[end].isdecimal()  # what Decimal() reads ("²" is a digit)
                     and texts[end - 1].lstrip("+-").isdigit()
                     and len(texts[i].lstrip("+-")) <= 3
-                    and doc[end - 1].whitespace_ == " "
+                    and spaces[end - 1] == " "
                 ):
                     if mantissa.adjusted() < MAX_DIGITS:
                         mantissa = mantissa * 1000 + Decimal(texts[end])
@@ -461,7 +509,7 @@ class NumericAtoms:
                 mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
-                glued = doc[end - 1].whitespace_ == ""
+                glued = spaces[end - 1] == ""
                 if mag.glued_only and not glued:
                     break
                 if mag.requires_currency and not had_currency:
@@ -482,28 +530,29 @@ class NumericAtoms:
             i = end
         return spans
 
-    def _excluded_digits(self, doc: Doc, i: int) -> bool:
-        """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound adjectives."""
-        texts = token_words(doc)[1]  # the words, without a Token object each
+    def _excluded_digits(self, texts: list[str], spaces: list[str], i: int) -> bool:
+        """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound
+        adjectives; given the words (Token.text; ``.lower()`` is
+        Token.lower_, ``.isalpha()`` is_alpha) and their whitespace."""
+        n = len(texts)
         prev = texts[i - 1] if i > 0 else None
-        nxt = texts[i + 1] if i + 1 < len(texts) else None
+        nxt = texts[i + 1] if i + 1 < n else None
         if prev is not None and (prev in self._date_words or prev in self._name_prefixes):
             return True
         if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
-        if prev is not None and prev in ("-", "–") and doc[i - 1].whitespace_ == "" and i >= 2:
-            before = doc[i - 2]
-            if before.is_alpha and before.whitespace_ == "":
+        if prev is not None and prev in ("-", "–") and spaces[i - 1] == "" and i >= 2:
+            if texts[i - 2].isalpha() and spaces[i - 2] == "":
                 return True  # "Chang'e-6", "Su-35"
         if (
             nxt is not None
             and nxt == "-"
-            and doc[i + 1].whitespace_ == ""
-            and doc[i].whitespace_ == ""
-            and i + 2 < len(doc)
-            and doc[i + 2].is_alpha
-            and doc[i + 2].lower_ not in self._magnitudes
-            and doc[i + 2].lower_ not in self._measure_words
+            and spaces[i + 1] == ""
+            and spaces[i] == ""
+            and i + 2 < n
+            and texts[i + 2].isalpha()
+            and texts[i + 2].lower() not in self._magnitudes
+            and texts[i + 2].lower() not in self._measure_words
         ):
             return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False

@@ -1,12 +1,14 @@
 """Custom attributes on Doc, Span and Token, registered once (guarded).
 
 The components set and read many of them (a few hundred per article), and
-each ``span._`` or ``token._`` builds a new accessor object first, which
-costs more than the value itself. :func:`span_getter`, :func:`span_setter`
-and :func:`token_setter` give functions that do the same through
+each ``doc._``, ``span._`` or ``token._`` builds a new accessor object first,
+which costs more than the value itself. :func:`span_getter`,
+:func:`span_setter`, :func:`token_setter`, :func:`doc_values` and
+:func:`doc_setter` give functions that do the same through
 ``doc.user_data``, where spaCy keeps
 these values, under the same keys: ``("._.", name, start_char, end_char)``
-for a span, ``("._.", name, token.idx, None)`` for a token. They are used
+for a span, ``("._.", name, token.idx, None)`` for a token, ``("._.", name,
+None, None)`` for the Doc. They are used
 only after a probe on a scratch Doc has shown that spaCy stores and finds
 values under exactly those keys, and only for attributes that hold plain
 values (no getter, setter or method, an immutable default); otherwise they
@@ -51,7 +53,7 @@ _keys_checked: bool | None = None  # None: not probed yet
 
 
 def _keys_match() -> bool:
-    """Whether spaCy keeps Span._ and Token._ values under the keys used here."""
+    """Whether spaCy keeps Doc._, Span._ and Token._ values under the keys used here."""
     global _keys_checked
     if _keys_checked is None:
         try:
@@ -65,6 +67,10 @@ def _keys_match() -> bool:
             doc.user_data[(_KEY, "unit", span.start_char, span.end_char)] = "span-read"
             doc.user_data[(_KEY, "pct", token.idx, None)] = "token-read"
             ok = ok and span._.unit == "span-read" and token._.pct == "token-read"
+            doc._.set("facts", "doc-set")
+            ok = ok and doc.user_data.get((_KEY, "facts", None, None)) == "doc-set"
+            doc.user_data[(_KEY, "header", None, None)] = "doc-read"
+            ok = ok and doc._.header == "doc-read"
             _keys_checked = bool(ok)
         except Exception:  # noqa: BLE001 - any surprise means: use the public API
             _keys_checked = False
@@ -201,5 +207,56 @@ def _token_setter(registry: dict, name: str) -> Callable[[Doc, list[tuple[int, A
     def slow(doc: Doc, values: list[tuple[int, Any]]) -> None:
         for i, value in values:
             doc[i]._.set(name, value)
+
+    return slow
+
+
+def doc_values(*names: str) -> Callable[[Doc], list[Any]]:
+    """What reads ``[doc._.<name> for name in names]`` at once (one
+    ``doc._`` builds an accessor object). Get one per document."""
+    registry = Underscore.doc_extensions
+    return _accessor(("doc_values", names), names, registry, lambda: _doc_values(registry, names))
+
+
+def _doc_values(registry: dict, names: tuple[str, ...]) -> Callable[[Doc], list[Any]]:
+    if _keys_match() and all(_plain(registry, name) for name in names):
+        keys = [((_KEY, name, None, None), registry[name][0]) for name in names]
+
+        def fast(doc: Doc) -> list[Any]:
+            get = doc.user_data.get
+            return [get(key, default) for key, default in keys]
+
+        return fast
+
+    def slow(doc: Doc) -> list[Any]:
+        ext = doc._
+        return [ext.get(name) for name in names]
+
+    return slow
+
+
+def doc_setter(*names: str) -> Callable[..., None]:
+    """What sets ``doc._.<name>`` for each of ``names``, called as
+    ``set(doc, value, ...)`` with the values in that order. Get one per
+    document."""
+    registry = Underscore.doc_extensions
+    return _accessor(("doc_set", names), names, registry, lambda: _doc_setter(registry, names))
+
+
+def _doc_setter(registry: dict, names: tuple[str, ...]) -> Callable[..., None]:
+    if _keys_match() and all(_plain(registry, name) for name in names):
+        keys = [(_KEY, name, None, None) for name in names]
+
+        def fast(doc: Doc, *values: Any) -> None:
+            data = doc.user_data
+            for key, value in zip(keys, values, strict=True):
+                data[key] = value
+
+        return fast
+
+    def slow(doc: Doc, *values: Any) -> None:
+        ext = doc._
+        for name, value in zip(names, values, strict=True):
+            ext.set(name, value)
 
     return slow

@@ -10,7 +10,7 @@ from ..lexicon import Lexicon
 from ..places import country_of_place
 from ..reader import DatelineParser, parse_header
 from ..tokenizer import doc_text
-from . import extensions  # noqa: F401  (registers the attributes)
+from .extensions import doc_setter  # (the module registers the attributes)
 
 
 class WireHeader:
@@ -26,11 +26,15 @@ class WireHeader:
         text = doc_text(doc)
         header = parse_header(text)
         dateline, not_read = self._parser.find(text, header.body_start, header.published)
-        doc._.header = header
-        doc._.dateline = dateline
-        doc._.warnings = [*header.warnings, *(dateline.warnings if dateline else not_read)]
         country = country_of_place(dateline.place, self._kb) if dateline else None
-        doc._.context_countries = [country] if country else []
+        # doc._.<name> = ..., without an accessor object for each
+        doc_setter("header", "dateline", "warnings", "context_countries")(
+            doc,
+            header,
+            dateline,
+            [*header.warnings, *(dateline.warnings if dateline else not_read)],
+            [country] if country else [],
+        )
         return doc
 
 
