@@ -142,6 +142,8 @@ class CurrencyStoplist(_Strict):
 class Counted(_Strict):
     comment: str = Field(alias="_comment")
     max_modifiers: int = Field(ge=0, le=6)
+    # nouns counted in the singular after "one" or "1": "one person was killed"
+    counted_singly: list[str]
     stop_words: list[str]
     never_counted: list[str]
     not_plural: list[str]

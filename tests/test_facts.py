@@ -1001,3 +1001,13 @@ def test_subjects_listed_respectively_name_their_figures(extract) -> None:
                      "percent and 128.1 percent respectively.")
     assert [f.metric for f in record.facts[1:]] == ["digital power business",
                                                      "intelligent automotive solution business"]
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("In Guangxi, one person was killed and 178,000 people were affected.", "one person"),
+    ("Typhoon Hato left 11 people dead and 1 person missing.", "1 person"),
+])
+def test_one_person_is_counted(extract, text, quantity) -> None:
+    record = extract(text)
+    assert quantity in [q.text for q in record.quantities]
+    assert extract("It is one of the biggest ports.").quantities == []

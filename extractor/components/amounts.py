@@ -384,6 +384,7 @@ class QuantityRuler(_AmountRuler):
         self._modifier_plurals = set(c.modifier_plurals)
         self._irregular = set(c.irregular_plurals)
         self._max_mods = c.max_modifiers
+        self._singly = set(c.counted_singly)
 
     def _plural(self, word: str) -> bool:
         low = word.lower()
@@ -470,6 +471,9 @@ class QuantityRuler(_AmountRuler):
             if num.end in blocked:
                 continue  # a counted noun phrase would start inside another mention
             end = self._counted_end(doc, num.end, num_tokens)
+            if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]) \
+                    and num.end < len(words) and words[num.end].lower() in self._singly:
+                end = num.end + 1  # "one person was killed"
             if end is None or not blocked.isdisjoint(range(num.end, end)):
                 continue
             start = num.start

@@ -264,6 +264,7 @@ class NumericAtoms:
         self._scales = set(nw.scales) | {nw.dozen}
         self._magnitudes = lex.magnitudes
         self._date_words = set(lex.counted.date_words)
+        self._counted_singly = set(lex.counted.counted_singly)
         self._measure_words = {f.lower() for f in lex.percent_forms} | {
             form.lower() for form, _unit, _cs in lex.units
         }
@@ -586,8 +587,9 @@ class NumericAtoms:
             else:
                 break
         words = [lower(k) for k in range(i, end)]
-        if words in ([w] for w in self.lex.number_words.standalone_excluded):
-            return None
+        if words in ([w] for w in self.lex.number_words.standalone_excluded) \
+                and not (end < n and lower(end) in self._counted_singly):
+            return None  # "one of the", but "one person was killed"
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
 
