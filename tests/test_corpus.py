@@ -65,3 +65,12 @@ def test_no_regression(report, metric: str) -> None:
     kind, _, stat = metric.rpartition(".")
     got = report["scores"][kind][stat]
     assert got >= THRESHOLDS["corpus"][metric], f"{metric} fell to {got}"
+
+
+@pytest.mark.parametrize("field", sorted(THRESHOLDS["fact_fields"]))
+def test_no_regression_in_fact_fields(report, field: str) -> None:
+    """Each field's share right over the matched fact pairs (metric_id: an
+    analyst joins on it, so a wrong id counts even where the gold has none)."""
+    got = report["fact_fields"][field]
+    share = got["right"] / got["total"]
+    assert share >= THRESHOLDS["fact_fields"][field], f"{field} fell to {share:.4f}"
