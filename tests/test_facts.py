@@ -1011,3 +1011,18 @@ def test_one_person_is_counted(extract, text, quantity) -> None:
     record = extract(text)
     assert quantity in [q.text for q in record.quantities]
     assert extract("It is one of the biggest ports.").quantities == []
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # the change is the shipment's, not the count of where it went
+    ("Cambodia sold 281,538 tons of rice to 50 countries and regions in the first half, an "
+     "increase of 3.7 percent year on year.", "281,538 tons"),
+    # but a level reached after "from ... to" is the level
+    ("Exports rose from 5 billion yuan to 6 billion yuan, an increase of 20 percent.",
+     "6 billion yuan"),
+])
+def test_a_change_after_a_destination_goes_to_what_went_there(extract, text, level) -> None:
+    record = extract(text)
+    fact = next(f for f in record.facts if f.change is not None)
+    mentions = getattr(record, fact.value_kind)
+    assert mentions[fact.value].text == level

@@ -701,6 +701,16 @@ class FactBuilder:
             rest = rest[:rest.index(",")]
         return any(w in self.up or w in self.down or w in self.level_verbs for w in rest)
 
+    def _destination(self, first: Figure, then: Figure) -> bool:
+        """``then`` counts where ``first`` went ("281,538 tons of rice to 50
+        countries and regions"), not the level ``first`` changed to ("from 5
+        billion yuan to 6 billion yuan"): after "to", in another unit, with no
+        word of change between them."""
+        lw = self._lw
+        gap = lw[first.span.end:then.span.start]
+        return gap[-1:] == ["to"] and (first.kind, first.unit) != (then.kind, then.unit) \
+            and not any(w in self.change_words or w in (",", ";", "from") for w in gap)
+
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
         if not free:
             return None
@@ -714,6 +724,8 @@ class FactBuilder:
         # not a level of another verb: "covers 4,700 km in 12 days and cuts
         # transport time by 30 percent"
         before = [f for f in before if not self._other_verb(f.span.end, change.span.start)]
+        if len(before) >= 2 and self._destination(before[-2], before[-1]):
+            return before[-2]  # "sold 281,538 tons of rice to 50 countries ..., an increase of"
         if before:
             return before[-1]
         # a later level, but not another percentage ("a target of 7 percent,
