@@ -1026,3 +1026,12 @@ def test_a_change_after_a_destination_goes_to_what_went_there(extract, text, lev
     fact = next(f for f in record.facts if f.change is not None)
     mentions = getattr(record, fact.value_kind)
     assert mentions[fact.value].text == level
+
+
+def test_a_partner_named_with_its_abbreviation_is_still_the_partner(extract) -> None:
+    record = extract("FUZHOU, April 26 (Xinhua) -- The Association of Southeast Asian Nations "
+                     "(ASEAN) remained Fujian's largest trading partner, with two-way trade "
+                     "reaching 110.2 billion yuan in the first three months.")
+    fact = record.facts[0]
+    assert record.entities[fact.partner].text == "Association of Southeast Asian Nations"
+    assert record.entities[fact.location].text == "Fujian"

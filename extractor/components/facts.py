@@ -1509,11 +1509,15 @@ class FactBuilder:
             prev2 = lw[start - 2] if start > 1 else ""
             # the word before the preposition: "according to (the) Nanning Customs"
             attributed = lw[max(0, start - 3 if prev == "the" else start - 2)]
+            # past its abbreviation: "The Association of Southeast Asian Nations
+            # (ASEAN) remained Fujian's largest trading partner"
+            after = end + 3 if lw[end:end + 1] == ["("] and lw[end + 2:end + 3] == [")"] \
+                else end
             found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
                 and attributed not in self.sets.attribution_words and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
-                    or not self.sets.partner_words.isdisjoint(lw[end:end + 6]))
+                    or not self.sets.partner_words.isdisjoint(lw[after:after + 6]))
         return found
 
     def _place_referred(self, entities, a: int, b: int) -> int | None:
