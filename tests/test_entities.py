@@ -184,3 +184,9 @@ def test_an_ocean_named_by_its_part_is_a_place(extract) -> None:
     record = extract("BEIJING, Oct. 8 (Xinhua) -- Fourteen typhoons formed over the Northwest "
                      "Pacific and the South China Sea, and four made landfall in China.")
     assert ("Northwest Pacific", "LOC") in [(e.text, e.label) for e in record.entities]
+
+
+def test_a_bridge_is_a_place(extract) -> None:
+    record = extract("QINGDAO, June 30 (Xinhua) -- The Qingdao Jiaozhou Bay Bridge, the world's "
+                     "longest bridge over the sea, opened to traffic on Thursday.")
+    assert ("Qingdao Jiaozhou Bay Bridge", "LOC") in [(e.text, e.label) for e in record.entities]
