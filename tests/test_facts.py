@@ -1035,3 +1035,11 @@ def test_a_partner_named_with_its_abbreviation_is_still_the_partner(extract) -> 
     fact = record.facts[0]
     assert record.entities[fact.partner].text == "Association of Southeast Asian Nations"
     assert record.entities[fact.location].text == "Fujian"
+
+
+def test_compared_with_the_same_month_a_year_before_is_year_on_year(extract) -> None:
+    record = extract(" date 2019-07-12 Output\n\nANKARA, July 12 (Xinhua) -- Turkey's industrial "
+                     "production fell 1.3 percent in May year on year. By contrast, the supply "
+                     "index grew 4.1 percent compared with May 2018.")
+    fact = record.facts[-1]
+    assert fact.metric == "supply index" and fact.basis == "year_on_year"

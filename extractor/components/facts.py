@@ -2319,13 +2319,19 @@ class FactBuilder:
     def _against_year_before(self, draft: FactDraft, periods: list[PeriodHit], a: int,
                              b: int) -> bool:
         """A change compared, in its clause, with the same period one year
-        before its own ("prices were 3.63 percent higher than in 2023", of 2024)."""
+        before its own ("prices were 3.63 percent higher than in 2023", of 2024;
+        "grew 4.1 percent compared with May 2018", of May 2019)."""
         own = draft.period
         if own is None or own.first is None or own.last is None:
             return False
         before = None
+        lw = self._lw
         for p in periods:
-            if p.comparison and p is not own and a <= p.start < b and p.first is not None \
+            # in the clause, or right after it behind words of comparison only
+            # ("grew 4.1 percent compared with May 2018")
+            reach = a <= p.start < b or (b <= p.start and p.start - b <= 4 and all(
+                w in self.comparisons or w in self.stop_words for w in lw[b:p.start]))
+            if p.comparison and p is not own and reach and p.first is not None \
                     and (p.attached is None or p.attached == draft.change.span.start):
                 # (not "faster than the 5.05-percent growth registered in 2023": that
                 # year is the other figure's)
