@@ -1043,3 +1043,14 @@ def test_compared_with_the_same_month_a_year_before_is_year_on_year(extract) -> 
                      "index grew 4.1 percent compared with May 2018.")
     fact = record.facts[-1]
     assert fact.metric == "supply index" and fact.basis == "year_on_year"
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Vegetable exports brought in 695 million dollars in 2019, 26 percent less than in the "
+     "previous year.", "down"),
+    ("Coffee exports brought in 695 million dollars in 2019, 26 percent more than in the "
+     "previous year.", "up"),
+])
+def test_percent_less_or_more_than_is_a_change(extract, text, direction) -> None:
+    fact = next(f for f in extract(text).facts if f.change is not None)
+    assert fact.direction == direction
