@@ -278,3 +278,11 @@ def test_a_relative_clause_in_the_present_does_not_make_its_sentence_a_standing_
                      "percent to 704.2 million tonnes in 2023. The line, which connects 67 "
                      "regions, is the busiest.")
     assert record.facts[-1].period is None  # the figure is in the relative clause
+
+
+def test_a_change_between_two_years_in_a_row_is_of_the_later_year(extract) -> None:
+    record = extract(" date 2020-03-18 Exports\n\nNAIROBI, March 18 (Xinhua) -- The value of "
+                     "flower exports dropped 8 percent between 2018 and 2019, Muriithi said.")
+    fact = record.facts[0]
+    assert (str(fact.period.start), str(fact.period.end)) == ("2019-01-01", "2019-12-31")
+    assert fact.basis == "year_on_year"

@@ -427,6 +427,12 @@ class FactBuilder:
                     if draft.change is not None and draft.basis is None \
                             and self._against_year_before(draft, sent_periods, a, b):
                         draft.basis = "year_on_year"  # "3.63 percent higher than in 2023"
+                    if draft.change is not None and self._year_to_year(draft.period):
+                        # "dropped 8 percent between 2018 and 2019": a change over
+                        # 2019, against 2018
+                        p = draft.period
+                        draft.period = replace(p, first=dt.date(p.last.year, 1, 1))
+                        draft.basis = draft.basis or "year_on_year"
                     if drafts and self._continues(drafts[-1], draft, a, b):
                         # "Foreign trade climbed to 4.37 trillion yuan. The figure
                         # represents a year-on-year rise of 13.8 percent": one fact
@@ -2315,6 +2321,13 @@ class FactBuilder:
                 if kind == "holiday":
                     last_holiday = hit
         return out
+
+    def _year_to_year(self, period: PeriodHit | None) -> bool:
+        """``between 2018 and 2019``: two years in a row after ``between``."""
+        return period is not None and period.label_kind == "year_pair" \
+            and period.first is not None and period.last is not None \
+            and period.last.year == period.first.year + 1 \
+            and self._lw[period.start - 1:period.start] == ["between"]
 
     def _against_year_before(self, draft: FactDraft, periods: list[PeriodHit], a: int,
                              b: int) -> bool:
