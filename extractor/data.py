@@ -497,6 +497,8 @@ class FactRules(_Strict):
     holidays: dict[str, str]
     holiday_nouns: list[str]
     holiday_fallback: dict[str, tuple[str, int]]
+    travel_seasons: dict[str, tuple[int, int]]
+    lunar_new_year: dict[str, str]
     day_words: dict[str, int]
     reporting_verbs: list[str]
     comparison_after: list[str]

@@ -286,3 +286,22 @@ def test_a_change_between_two_years_in_a_row_is_of_the_later_year(extract) -> No
     fact = record.facts[0]
     assert (str(fact.period.start), str(fact.period.end)) == ("2019-01-01", "2019-12-31")
     assert fact.basis == "year_on_year"
+
+
+def test_the_lunar_new_year_dates_fall_in_the_official_spring_festival_holiday() -> None:
+    import json
+
+    import chinese_calendar
+
+    rules = json.loads((patterns_dir() / "facts.json").read_text(encoding="utf-8"))
+    for year, day in rules["lunar_new_year"].items():
+        date = dt.date.fromisoformat(f"{year}-{day}")
+        assert chinese_calendar.get_holiday_detail(date)[1] == "Spring Festival", date
+
+
+def test_the_spring_festival_travel_rush_is_forty_days_around_the_new_year(extract) -> None:
+    record = extract(" date 2023-02-16 Travel\n\nBEIJING, Feb. 16 (Xinhua) -- Passengers made "
+                     "1.595 billion trips during the 40-day Spring Festival travel rush that ended "
+                     "Wednesday, up 50.5 percent year on year.")
+    period = record.facts[0].period
+    assert (str(period.start), str(period.end)) == ("2023-01-07", "2023-02-15")

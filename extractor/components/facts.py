@@ -2377,12 +2377,15 @@ class FactBuilder:
         out = []
         self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
         for _, s, e in (hit for hit in self._phrases if hit[0] == "HOLIDAY"):
-            noun = next((len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
+            season = next((k for k in self.rules.travel_seasons
+                           if " ".join(lw[e:e + len(k.split())]) == k), None)
+            noun = len(season.split()) if season else next(
+                (len(n) for n in self.holiday_nouns if lw[e:e + len(n)] == n), 0)
             if not noun and (s == 0 or lw[s - 1] not in self.holiday_prepositions):
                 continue
             key = " ".join(lw[s:e]).replace(" - ", "-")  # "mid - autumn" -> "mid-autumn"
             name = self.rules.holidays.get(key) or self.rules.holidays.get(self._text(s, e).lower())
-            if name is None:
+            if name is None or (season is not None and name != "Spring Festival"):
                 continue
             start, length = s, None
             # "the eight-day", "the week-long", "the seven-day" before the name
@@ -2396,12 +2399,24 @@ class FactBuilder:
             if start >= 1 and lw[start - 1] == "the":
                 start -= 1
             out.append(("holiday", start, e + noun))
-            self._holiday_names[(start, e + noun)] = (name, length)
+            # "the 40-day Spring Festival travel rush": a season around the holiday
+            self._holiday_names[(start, e + noun)] = (season or name, length)
         return out
 
     def _holiday(self, name: str, length: int | None, ref: dt.date | None
                  ) -> tuple[dt.date, dt.date] | None:
         if ref is None:
+            return None
+        if name in self.rules.travel_seasons:  # the Spring Festival travel rush
+            before, after = self.rules.travel_seasons[name]
+            for year in (ref.year, ref.year - 1):
+                day = self.rules.lunar_new_year.get(str(year))
+                if day is None:
+                    continue
+                new_year = dt.date.fromisoformat(f"{year}-{day}")
+                first = new_year + dt.timedelta(days=before)
+                if first <= ref + dt.timedelta(days=45):
+                    return first, new_year + dt.timedelta(days=after)
             return None
         for year in (ref.year, ref.year - 1):
             days = official_holiday(name, year)
