@@ -1054,3 +1054,12 @@ def test_compared_with_the_same_month_a_year_before_is_year_on_year(extract) -> 
 def test_percent_less_or_more_than_is_a_change(extract, text, direction) -> None:
     fact = next(f for f in extract(text).facts if f.change is not None)
     assert fact.direction == direction
+
+
+def test_a_budgets_figures_for_a_year_to_come_are_its_plan(extract) -> None:
+    record = extract(" date 2024-07-17 Cabinet approves draft budget\n\nBERLIN, July 17 "
+                     "(Xinhua) -- The German cabinet on Wednesday approved the draft federal "
+                     "budget for 2025, "
+                     "which foresees investment of 78 billion euros. The budget has a total "
+                     "volume of 481 billion euros.")
+    assert [f.kind for f in record.facts] == ["target", "target"]

@@ -433,6 +433,11 @@ class FactBuilder:
                         p = draft.period
                         draft.period = replace(p, first=dt.date(p.last.year, 1, 1))
                         draft.basis = draft.basis or "year_on_year"
+                    if self._plan_article and draft.kind == "actual" and ref is not None \
+                            and draft.period is not None and draft.period.first is not None \
+                            and draft.period.first > ref:
+                        # a budget's figures for a year still to come are its plan
+                        draft.kind = "target"
                     if drafts and self._continues(drafts[-1], draft, a, b):
                         # "Foreign trade climbed to 4.37 trillion yuan. The figure
                         # represents a year-on-year rise of 13.8 percent": one fact
