@@ -532,6 +532,7 @@ class FactRules(_Strict):
     actor_nouns: list[str]
     company_ids: dict[str, str]
     company_cues: list[str]
+    forecast_nouns_after: list[str]
     metric_period_prepositions: list[str]
     subordinators: list[str]
     ranking_words: list[str]

@@ -1063,3 +1063,11 @@ def test_a_budgets_figures_for_a_year_to_come_are_its_plan(extract) -> None:
                      "which foresees investment of 78 billion euros. The budget has a total "
                      "volume of 481 billion euros.")
     assert [f.kind for f in record.facts] == ["target", "target"]
+
+
+@pytest.mark.parametrize("text", [
+    "The outcome beat a 4.2 billion dollars surplus forecast in the May budget.",
+    "Revenue beat the government's November estimate of 69.6 trillion yen.",
+])
+def test_a_forecast_named_by_a_noun_is_a_forecast(extract, text) -> None:
+    assert extract(text).facts[0].kind == "forecast"

@@ -874,6 +874,8 @@ class FactBuilder:
             modal_only = all(w not in self.forecasts or w in self.sets.plan_modals
                              for w in window)
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
+        elif not self.sets.forecast_nouns_after.isdisjoint(self._lw[first.end:first.end + 2]):
+            draft.kind = "forecast"  # "a 4.2-billion-dollar surplus forecast", "growth outlook"
         if draft.value is not None:
             draft.qualifier = self._qualifier(draft.value.span)
         draft.notes["sent"] = (sent.start, sent.end)
