@@ -1980,7 +1980,7 @@ class FactBuilder:
         else none. In a company's results, fiscal indicators are the company's."""
         words = self._lead_words.union(self._lw[sent.start:sent.end],
                                        str(draft.metric or "").lower().split())
-        named = [draft.metric_id, *self._head_ids(str(draft.metric or ""))]
+        named = [draft.metric_id, *self._unit_ids(str(draft.metric or ""))]
         if self._company_article:  # "Tencent said its revenue rose 10 percent"
             named = [self.rules.company_ids.get(i, i) for i in named]
         for metric_id in named:
@@ -2574,8 +2574,7 @@ class FactBuilder:
             n = next(self.rules.count_words[w] for w in words if w in self.rules.count_words)
             return span(1, 3 * n)
         if label == "months_to_date":
-            n = next((int(w) if w.isdecimal() else self.rules.count_words.get(w)
-                      for w in words[1:] if w.isdecimal() or w in self.rules.count_words), None)
+            n = self._count(words[1:])
             if not n or not 1 <= n <= 12:
                 return None
             return span(1, n)
@@ -2674,8 +2673,7 @@ class FactBuilder:
                 return None
             return PeriodHit(s, e, text, first, anchor)
         if label in ("past_months", "final_months"):
-            n = next((int(w) if w.isdecimal() else self.rules.count_words.get(w)
-                      for w in words if w.isdecimal() or w in self.rules.count_words), None)
+            n = self._count(words)
             if not n or not 1 <= n <= 12:
                 return None
             if label == "final_months":  # "the final two months of 2024"
@@ -2684,9 +2682,7 @@ class FactBuilder:
             hit.months = (n, n)
             return hit
         if label == "past_years":  # "the past decade", "the past five years"
-            n = 10 if words[-1] == "decade" else next(
-                (int(w) if w.isdecimal() else self.rules.count_words.get(w)
-                 for w in words if w.isdecimal() or w in self.rules.count_words), None)
+            n = 10 if words[-1] == "decade" else self._count(words)
             if not n or not 2 <= n <= 50:
                 return None
             hit = PeriodHit(s, e, text, None, None)  # resolved against the period before
@@ -2696,6 +2692,12 @@ class FactBuilder:
         if label in ("back_reference", "same_period", "year_ago", "the_year", "previous_month"):
             return PeriodHit(s, e, text, None, None)  # resolved against earlier periods
         return None
+
+    def _count(self, words: list[str]) -> int | None:
+        """The first number among the words, in digits or a count word ("12",
+        "two"), else none."""
+        return next((int(w) if w.isdecimal() else self.rules.count_words[w]
+                     for w in words if w.isdecimal() or w in self.rules.count_words), None)
 
     def _fiscal_period(self, label: str, words: list[str], s: int, e: int, text: str,
                        ref: dt.date | None) -> PeriodHit | None:
