@@ -1071,3 +1071,28 @@ def test_a_budgets_figures_for_a_year_to_come_are_its_plan(extract) -> None:
 ])
 def test_a_forecast_named_by_a_noun_is_a_forecast(extract, text) -> None:
     assert extract(text).facts[0].kind == "forecast"
+
+
+def test_partners_listed_in_the_sentence_before_respectively(extract) -> None:
+    record = extract("HANGZHOU, May 11 (Xinhua) -- Zhejiang's foreign trade expanded 19.3 "
+                     "percent. The European Union, the United States and the Association of Southeast Asian Nations (ASEAN) ranked as Zhejiang's "
+                     "leading trading partners. Trade with them rose 24.1 percent, 25.6 percent "
+                     "and 15.9 percent respectively, together making up 45 percent of the "
+                     "provincial total.")
+    partners = [record.entities[f.partner].text if f.partner is not None else None
+                for f in record.facts]
+    assert partners == [None, "European Union", "United States",
+                        "Association of Southeast Asian Nations", None]
+
+
+def test_a_group_named_by_its_members_and_a_clauses_own_partner(extract) -> None:
+    record = extract("HANGZHOU, May 11 (Xinhua) -- Zhejiang's imports and exports with Belt "
+                     "and Road countries went up 24.2 percent, and those with fellow members of "
+                     "the Regional Comprehensive Economic Partnership (RCEP) grew 10.5 percent. "
+                     "Exports to the bloc rose 3.4 percent, while imports from ASEAN members "
+                     "climbed 8.5 percent.")
+    partners = [record.entities[f.partner].text if f.partner is not None else None
+                for f in record.facts]
+    # the Belt and Road countries are no entity: no other clause's partner is theirs
+    assert partners[:2] == [None, "Regional Comprehensive Economic Partnership"]
+    assert partners[2:] == ["ASEAN", "ASEAN"]  # "the bloc" points at the partner named
