@@ -373,6 +373,7 @@ class EntityRules(_Strict):
     comment: str = Field(alias="_comment")
     connectors: list[str]
     leading_stopwords: list[str]
+    common_words: list[str]
     direction_words: list[str]
     org_suffixes: list[str]
     org_heads: list[str]

@@ -190,3 +190,16 @@ def test_a_bridge_is_a_place(extract) -> None:
     record = extract("QINGDAO, June 30 (Xinhua) -- The Qingdao Jiaozhou Bay Bridge, the world's "
                      "longest bridge over the sea, opened to traffic on Thursday.")
     assert ("Qingdao Jiaozhou Bay Bridge", "LOC") in [(e.text, e.label) for e in record.entities]
+
+
+@pytest.mark.parametrize(("country", "opening", "found"), [
+    ("Pakistan", "Balochistan", True),  # ISO 3166-2 PK-BA, and the article names Pakistan
+    ("Pakistan", "Punjab", True),
+    ("Ghana", "Central", False),        # GH-CP, but a common word
+    ("Ghana", "Balochistan", False),    # not a subdivision of a country the article names
+])
+def test_a_subdivision_of_an_article_country_may_open_a_sentence(extract, country, opening,
+                                                                  found) -> None:
+    record = extract(f"ACCRA, Oct. 2 (Xinhua) -- Floods in {country} have killed 1,695 people. "
+                     f"{opening} in the southwest reported 336 deaths.")
+    assert ((opening, "GPE") in [(e.text, e.label) for e in record.entities]) is found

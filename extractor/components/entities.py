@@ -112,6 +112,7 @@ class EntityRecognizer:
         self.org_prefixes = set(rules.org_prefixes)
         self.leading = set(rules.leading_stopwords)
         self.directions = set(rules.direction_words)
+        self.common_words = set(rules.common_words)
         self.org_suffixes = set(rules.org_suffixes)
         self.org_heads = set(rules.org_heads)
         self.org_cues = set(rules.org_cues)
@@ -375,7 +376,19 @@ class EntityRecognizer:
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
         if (not sentence_start or len(words) > 1) and self._is_place(text):
             return Found(a, b, "GPE", text)
+        if sentence_start and len(words) == 1 and self._subdivision_opens(text):
+            return Found(a, b, "GPE", text)  # "Balochistan in the southwest reported ..."
         return None
+
+    def _subdivision_opens(self, word: str) -> bool:
+        """A one-word name opening a sentence is a place when it is an ISO 3166-2
+        subdivision of a country the article names and no common word
+        ("Central", "Lakes"): a city's name may be a word too ("Mobile")."""
+        lower = word.lower()
+        if lower in self.directions or lower in self.common_words:
+            return False
+        _cities, subdivisions = self.kb.cities_or_subdivisions(word)
+        return any(sub.country in self._countries for sub in subdivisions)
 
     def _form(self, text: str, words: list[str]) -> NameForm:
         """:meth:`_read_form`, remembered: names recur within and across articles."""
