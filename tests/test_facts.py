@@ -1096,3 +1096,19 @@ def test_a_group_named_by_its_members_and_a_clauses_own_partner(extract) -> None
     # the Belt and Road countries are no entity: no other clause's partner is theirs
     assert partners[:2] == [None, "Regional Comprehensive Economic Partnership"]
     assert partners[2:] == ["ASEAN", "ASEAN"]  # "the bloc" points at the partner named
+
+
+def test_a_verbless_part_after_and_names_its_own_place(extract) -> None:
+    record = extract("ISLAMABAD, Oct. 2 (Xinhua) -- Floods in Pakistan have killed 1,695 people. "
+                     "Balochistan in the southwest reported 336 deaths and Khyber Pakhtunkhwa "
+                     "in the northwest 307 deaths.")
+    assert [record.entities[f.location].text for f in record.facts[1:]] == [
+        "Balochistan", "Khyber Pakhtunkhwa"]
+
+
+@pytest.mark.parametrize(("text", "metric_id"), [
+    ("The port added an annual cargo handling capacity of 50 million tonnes.", None),
+    ("The country added a solar capacity of 50 million kilowatts.", "power_capacity"),
+])
+def test_capacity_is_power_capacity_only_in_context(extract, text, metric_id) -> None:
+    assert extract(text).facts[0].metric_id == metric_id

@@ -1482,6 +1482,15 @@ class FactBuilder:
                                       or self._listed(entities, place)):
                 place = None
         if place is None:
+            # "Balochistan reported 336 deaths and Khyber Pakhtunkhwa in the
+            # northwest 307 deaths": a verbless part after the last joint names
+            # its own place
+            joints = self._joints
+            k = bisect.bisect_left(joints, first.start) - 1
+            if k >= 0 and joints[k] > a and not self._figure_tokens.isdisjoint(
+                    range(a, joints[k])) and self._verbless(joints[k] + 1, first.start):
+                place = self._first_place(doc, entities, joints[k] + 1, first.start, partner)
+        if place is None:
             place = self._first_place(doc, entities, a, first.start, partner)
         if place is None:
             # "killed four people in south China's Hainan Province", up to a comma
@@ -1500,6 +1509,12 @@ class FactBuilder:
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
             draft.notes["nationwide"] = True
         draft.location = place
+
+    def _verbless(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b`` have no comma and no word that reads as a verb
+        (a level or change word, or one ending in -ed): a gapped clause."""
+        return all(w != "," and w not in self.level_verbs and w not in self.change_words
+                   and not w.endswith("ed") for w in self._lw[a:b])
 
     def _trade_parties(self, sent: Sentence) -> tuple[int | None, list[int]]:
         """Of a sentence (once each): the entity whose trade it is ("Dubai's
