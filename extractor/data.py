@@ -485,6 +485,8 @@ class FactRules(_Strict):
     forecast_cues: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
+    origin_metrics: list[str]
+    origin_words: list[str]
     partner_groups: list[str]
     partner_pronouns: list[str]
     partner_references: list[str]

@@ -1112,3 +1112,17 @@ def test_a_verbless_part_after_and_names_its_own_place(extract) -> None:
 ])
 def test_capacity_is_power_capacity_only_in_context(extract, text, metric_id) -> None:
     assert extract(text).facts[0].metric_id == metric_id
+
+
+def test_where_visitors_come_from_is_the_partner_not_the_place(extract) -> None:
+    record = extract(
+        "BANGKOK, Jan. 6 (Xinhua) -- Thailand welcomed 35.54 million foreign tourists in 2024. "
+        "China reclaimed its place as the kingdom's largest source of visitors, sending 6.73 "
+        "million tourists. Ministry data put Malaysia in second place with 4.93 million "
+        "visitors, followed by India with 2.12 million visitors. Arrivals from Russia rose 20 "
+        "percent.")
+    pairs = [(record.entities[f.location].text,
+              record.entities[f.partner].text if f.partner is not None else None)
+             for f in record.facts]
+    assert pairs == [("Thailand", None), ("Thailand", "China"), ("Thailand", "Malaysia"),
+                     ("Thailand", "India"), ("Thailand", "Russia")]

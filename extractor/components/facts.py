@@ -1423,7 +1423,14 @@ class FactBuilder:
                 return
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
-        if trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
+        if draft.metric_id in self.sets.origin_metrics:
+            partner = self._origin(a, b, sent, first.start)
+            if partner is not None and self._lw[first.start - 1] == "with":
+                # a ranked list of where visitors come from: none of them is
+                # where they go
+                draft.partner, draft.location = partner, None
+                return
+        elif trade and (draft.metric_id in TRADE_METRICS or draft.metric_id is None):
             owner, partners = self._trade_parties(sent)
             # the first in the clause, else the sentence's last, unless the
             # clause names its own ("imports and exports with Belt and Road
@@ -1509,6 +1516,29 @@ class FactBuilder:
             place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
             draft.notes["nationwide"] = True
         draft.location = place
+
+    def _origin(self, a: int, b: int, sent: Sentence, fig: int) -> int | None:
+        """Where visitors come from, their count's other party (the place it is
+        about is where they go): "arrivals from China", "India remained the
+        country's top source market, sending 260,000 tourists", "Malaysia in
+        second place with 4.93 million visitors, followed by India with 2.12
+        million visitors"."""
+        lw, starts, ends = self._lw, self._ent_starts, self._ent_ends
+        places = self._places_in(max(a, sent.start), b)
+        after_from = next((k for k in places if lw[starts[k] - 1] == "from"
+                           or lw[starts[k] - 2:starts[k]] == ["from", "the"]), None)
+        if after_from is not None:
+            return after_from
+        before = [k for k in self._places_in(sent.start, fig) if ends[k] <= fig]
+        if not before:
+            return None
+        if lw[fig - 1] == "with" and not self.sets.rank_words.isdisjoint(
+                lw[sent.start:sent.end]):
+            return before[-1]
+        cue = next((i for i in range(sent.start, fig) if lw[i] in self.sets.origin_words), None)
+        if cue is not None and starts[before[0]] < cue:
+            return before[0]
+        return None
 
     def _verbless(self, a: int, b: int) -> bool:
         """Tokens ``a``..``b`` have no comma and no word that reads as a verb
