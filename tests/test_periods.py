@@ -305,3 +305,16 @@ def test_the_spring_festival_travel_rush_is_forty_days_around_the_new_year(extra
                      "Wednesday, up 50.5 percent year on year.")
     period = record.facts[0].period
     assert (str(period.start), str(period.end)) == ("2023-01-07", "2023-02-15")
+
+
+@pytest.mark.parametrize(("published", "dates"), [
+    ("2025-01-06", ("2024-01-01", "2024-12-29")),  # the run ended before publication
+    ("2024-12-30", ("2024-01-01", "2024-12-29")),
+])
+def test_a_run_of_days_with_no_year_is_the_latest_ended_by_publication(extract, published,
+                                                                        dates) -> None:
+    record = extract(f" date {published} Tourism\n\nBANGKOK, Jan. 6 (Xinhua) -- Ministry data "
+                     "covering Jan. 1 to Dec. 29 put Malaysia in second place with 4.93 million "
+                     "visitors.")
+    period = record.facts[0].period
+    assert (str(period.start), str(period.end)) == dates

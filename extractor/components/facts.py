@@ -2688,11 +2688,13 @@ class FactBuilder:
             return span(months[0], months[0])
         if label == "day_range" and months:
             days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
-            y = years[0] if years else (ref.year if ref else None)
-            if y is None or len(days) < 2:
+            y = years[0] if years else year
+            if (y is None and ref is None) or len(days) < 2:
                 return PeriodHit(s, e, text, None, None)
             m2 = months[1] if len(months) > 1 else months[0]
             try:
+                if y is None:  # as span(): the latest such run ended by publication
+                    y = ref.year if dt.date(ref.year, m2, days[1]) <= ref else ref.year - 1
                 return PeriodHit(s, e, text, dt.date(y, months[0], days[0]),
                                  dt.date(y, m2, days[1]))
             except ValueError:
