@@ -483,6 +483,8 @@ class FactRules(_Strict):
     bases: dict[Literal["year_on_year", "month_on_month", "quarter_on_quarter"], list[str]]
     target_cues: list[str]
     forecast_cues: list[str]
+    estimate_hedges: list[str]
+    gap_prepositions: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
     origin_metrics: list[str]

@@ -1126,3 +1126,23 @@ def test_where_visitors_come_from_is_the_partner_not_the_place(extract) -> None:
              for f in record.facts]
     assert pairs == [("Thailand", None), ("Thailand", "China"), ("Thailand", "Malaysia"),
                      ("Thailand", "India"), ("Thailand", "Russia")]
+
+
+def test_a_list_after_its_verb_keeps_its_subjects_and_direction(extract) -> None:
+    record = extract("HONG KONG, May 3 (Xinhua) -- Wearing apparel shed 17.5 percent, "
+                     "commodities in department stores 14.1 percent and commodities in "
+                     "supermarkets 3.4 percent.")
+    assert [(f.metric, f.direction) for f in record.facts] == [
+        ("Wearing apparel", "down"), ("commodities in department stores", "down"),
+        ("commodities in supermarkets", "down")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Their value, provisionally estimated at HK$2.4 billion, was 4.7 percent lower than "
+     "in March 2023.", "actual"),
+    ("The landslide sent an estimated 18 million cubic meters of earth down the slope.",
+     "actual"),
+    ("Revenue is estimated at 2.4 billion dollars next year.", "forecast"),
+])
+def test_an_estimate_of_data_already_in_is_actual(extract, text, kind) -> None:
+    assert extract(text).facts[0].kind == kind

@@ -853,7 +853,8 @@ class FactBuilder:
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         if draft.change is not None:
-            draft.direction = self._direction(doc, draft.change.span, a)
+            draft.direction = self._direction(doc, draft.change.span, a,
+                                              gapped=gapped is not None and draft.value is None)
         # a level has no basis ("a trade surplus of 5.6 billion dollars, sharply higher
         # than a year earlier"), unless what it measures is itself a change
         # ("an increase of 2.5 million tonnes year on year")
@@ -869,7 +870,8 @@ class FactBuilder:
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
             draft.kind = "target"
-        elif not self.forecasts.isdisjoint(window):
+        elif not self.forecasts.isdisjoint(window) and self._forecast_cue(
+                max(sent.start, a), first.start):
             # in a budget, what "will" go where is the plan, not a forecast
             modal_only = all(w not in self.forecasts or w in self.sets.plan_modals
                              for w in window)
@@ -885,6 +887,13 @@ class FactBuilder:
                 draft.partner is not None or self._with_others(a, first.start)):
             # "imports and exports with ASEAN", "with Belt and Road countries"
             draft.metric_id = "bilateral_trade"
+
+    def _forecast_cue(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b`` have a word of forecast that is not a hedge of
+        data already in ("provisionally estimated at", "an estimated 18 million")."""
+        lw = self._lw
+        return any(lw[i] in self.forecasts and lw[i - 1] not in self.sets.estimate_hedges
+                   for i in range(a, b))
 
     def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
         """The subject of a clause no metric form names, as written: the words
@@ -1182,12 +1191,16 @@ class FactBuilder:
         between ``and``/a comma and the figure, with no verb, names it."""
         lw, words = self._lw, self._words
         i = figure
+        # "commodities in department stores 14.1 percent": a preposition inside
+        inner = self.sets.gap_prepositions
         while i > 0 and i - 1 not in self._figure_tokens and words[i - 1].isalpha() \
-                and lw[i - 1] not in self.stop_words and lw[i - 1] not in self.level_verbs \
+                and (lw[i - 1] not in self.stop_words
+                     or (lw[i - 1] in inner and i < figure)) \
+                and lw[i - 1] not in self.level_verbs \
                 and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
-                and not lw[i - 1].endswith(("ed", "ing")) and figure - i < 4:
+                and not lw[i - 1].endswith(("ed", "ing")) and figure - i < 6:
             i -= 1
-        if i == figure or i == 0 or lw[i - 1] not in ("and", ","):
+        if i == figure or i == 0 or lw[i - 1] not in ("and", ",") or lw[i] in inner:
             return None
         if chosen is not None and chosen[0] >= i:
             return None  # a metric form is itself right there
@@ -1391,8 +1404,13 @@ class FactBuilder:
                 return self._text(s, stop), narrow
         return self._text(s, e), ids[0] if ids else None
 
-    def _direction(self, doc: Doc, span: Span, a: int) -> str | None:
+    def _direction(self, doc: Doc, span: Span, a: int, gapped: bool = False) -> str | None:
+        """Up, down or flat: the last word that says, around the change; in a
+        verbless part of a list ("..., commodities in supermarkets 3.4 percent")
+        the list's verb; else the change's sign."""
         words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
+        if gapped:  # the verb of "Wearing apparel shed 17.5 percent, ..."
+            words = self._lw[a:span.start]
         for k in range(len(words) - 1, -1, -1):  # the last word that says
             w = words[k]
             if w == "edged" and k + 1 < len(words):
