@@ -1146,3 +1146,21 @@ def test_a_list_after_its_verb_keeps_its_subjects_and_direction(extract) -> None
 ])
 def test_an_estimate_of_data_already_in_is_actual(extract, text, kind) -> None:
     assert extract(text).facts[0].kind == kind
+
+
+def test_a_change_goes_to_the_figure_not_its_bracketed_equivalent(extract) -> None:
+    record = extract("ZHENGZHOU, July 17 (Xinhua) -- Henan harvested a record 75.075 billion jin "
+                     "(about 37.5 billion kg) of summer grain this year, up 0.2 percent from "
+                     "2019.")
+    paired = [f for f in record.facts if f.change is not None]
+    assert [record.quantities[f.value].text for f in paired] == ["75.075 billion jin"]
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The year-on-year gain of 167 million jin came despite bad weather.", "up"),
+    ("Output posted an increase of 7.48 billion jin over last year.", "up"),
+    ("Spending saw a decrease of 1.5 billion euros.", "down"),
+    ("Inflation eased to 3.4 percent in March.", None),  # a level after a verb
+])
+def test_an_amount_of_change_named_by_a_noun_has_a_direction(extract, text, direction) -> None:
+    assert extract(text).facts[0].direction == direction

@@ -722,6 +722,14 @@ class FactBuilder:
         return gap[-1:] == ["to"] and (first.kind, first.unit) != (then.kind, then.unit) \
             and not any(w in self.change_words or w in (",", ";", "from") for w in gap)
 
+    def _equivalent(self, first: Figure, then: Figure) -> bool:
+        """``then`` is ``first`` restated in brackets, in another unit of the
+        same kind ("75.075 billion jin (about 37.5 billion kg)")."""
+        lw = self._lw
+        gap = lw[first.span.end:then.span.start]
+        return gap == ["("] and lw[then.span.end:then.span.end + 1] == [")"] \
+            and first.kind == then.kind and first.unit != then.unit
+
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
         if not free:
             return None
@@ -737,6 +745,10 @@ class FactBuilder:
         before = [f for f in before if not self._other_verb(f.span.end, change.span.start)]
         if len(before) >= 2 and self._destination(before[-2], before[-1]):
             return before[-2]  # "sold 281,538 tons of rice to 50 countries ..., an increase of"
+        if len(before) >= 2 and self._equivalent(before[-2], before[-1]):
+            # "75.075 billion jin (about 37.5 billion kg) of summer grain, up 0.2
+            # percent": the figure stated, not its equivalent in brackets
+            return before[-2]
         if before:
             return before[-1]
         # a later level, but not another percentage ("a target of 7 percent,
@@ -867,6 +879,17 @@ class FactBuilder:
                     and not self._after_level_phrase(start)))
         if not unchanged:
             draft.basis = next((basis for (s, _e), basis in bases.items() if a <= s < b), None)
+            if draft.change is None:
+                # "an increase of 7.48 billion jin", "The year-on-year gain of 167
+                # million jin": the amount of a change, named by a noun of change,
+                # has its direction (a level after a verb has none: "eased to")
+                start = draft.value.span.start
+                nouns = self.sets.change_nouns
+                lead = str(draft.metric or "").lower().split()[:1]
+                named = [w for w in lead if w in nouns]
+                if self._lw[start - 1:start] == ["of"] and self._lw[start - 2] in nouns:
+                    named.append(self._lw[start - 2])
+                draft.direction = self._said_direction(named)
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
             draft.kind = "target"
@@ -1403,6 +1426,17 @@ class FactBuilder:
                                if ids and base == ids[0] and words & products), None)
                 return self._text(s, stop), narrow
         return self._text(s, e), ids[0] if ids else None
+
+    def _said_direction(self, words: list[str]) -> str | None:
+        """The direction the last word of change among ``words`` says, if any."""
+        for w in reversed(words):
+            if w in self.up:
+                return "up"
+            if w in self.down:
+                return "down"
+            if w in self.flat:
+                return "flat"
+        return None
 
     def _direction(self, doc: Doc, span: Span, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
