@@ -485,6 +485,7 @@ class FactRules(_Strict):
     forecast_cues: list[str]
     estimate_hedges: list[str]
     gap_prepositions: list[str]
+    possessives: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
     origin_metrics: list[str]

@@ -1164,3 +1164,15 @@ def test_a_change_goes_to_the_figure_not_its_bracketed_equivalent(extract) -> No
 ])
 def test_an_amount_of_change_named_by_a_noun_has_a_direction(extract, text, direction) -> None:
     assert extract(text).facts[0].direction == direction
+
+
+def test_import_export_turnover_and_an_amount_higher_than_before(extract) -> None:
+    record = extract("HANOI, Nov. 18 (Xinhua) -- Vietnam's total import-export turnover reached "
+                     "nearly 648 billion U.S. dollars in the first 10 months of 2024, according "
+                     "to data from the General Department of Vietnam Customs. The figure was "
+                     "88.57 billion dollars higher than a year earlier. Ho Chi Minh City "
+                     "remained the largest contributor, with its import-export turnover coming "
+                     "close to 88 billion dollars.")
+    # a body the data came from is no partner; "with its" is no trade with others
+    assert [(f.metric_id, f.partner) for f in record.facts] == [("foreign_trade", None)] * 3
+    assert (record.facts[1].direction, record.facts[1].basis) == ("up", "year_on_year")

@@ -871,9 +871,13 @@ class FactBuilder:
         # than a year earlier"), unless what it measures is itself a change
         # ("an increase of 2.5 million tonnes year on year")
         unchanged = draft.change is None
+        compared = None  # "88.57 billion dollars higher than a year earlier"
         if unchanged and draft.value is not None:
-            start = draft.value.span.start
-            unchanged = not (
+            start, end = draft.value.span.start, draft.value.span.end
+            if self._lw[end + 1:end + 2] == ["than"] and (
+                    self._lw[end] in self.up or self._lw[end] in self.down):
+                compared = self._lw[end]
+            unchanged = compared is None and not (
                 (draft.metric and draft.metric.split()[0].lower() in self.change_words)
                 or (not self.change_words.isdisjoint(self._lw[max(0, start - 3):start])
                     and not self._after_level_phrase(start)))
@@ -889,6 +893,8 @@ class FactBuilder:
                 named = [w for w in lead if w in nouns]
                 if self._lw[start - 1:start] == ["of"] and self._lw[start - 2] in nouns:
                     named.append(self._lw[start - 2])
+                if compared is not None:
+                    named.append(compared)
                 draft.direction = self._said_direction(named)
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
@@ -1288,6 +1294,7 @@ class FactBuilder:
         """Trade "with" or "between" others, named or not, before the figure."""
         lw = self._lw
         return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
+                   and lw[i + 1] not in self.sets.possessives  # "with its turnover ..."
                    for i in range(max(a, self._after_dateline), limit))
 
     def _standing(self, a: int, b: int, figure: int) -> bool:
@@ -1621,8 +1628,14 @@ class FactBuilder:
             lw, start, end = self._lw, self._ent_starts[k], self._ent_ends[k]
             prev = lw[start - 1] if start > 0 else ""
             prev2 = lw[start - 2] if start > 1 else ""
-            # the word before the preposition: "according to (the) Nanning Customs"
+            # the word before the preposition: "according to (the) Nanning Customs";
+            # a body further on: "according to data from the General Department of
+            # Vietnam Customs"
             attributed = lw[max(0, start - 3 if prev == "the" else start - 2)]
+            if self._ent_labels[k] == "ORG" and not self.sets.attribution_words.isdisjoint(
+                    lw[max(0, start - 6):start]):
+                attributed = next(w for w in lw[max(0, start - 6):start]
+                                  if w in self.sets.attribution_words)
             # past its abbreviation: "The Association of Southeast Asian Nations
             # (ASEAN) remained Fujian's largest trading partner"
             after = end + 3 if lw[end:end + 1] == ["("] and lw[end + 2:end + 3] == [")"] \
