@@ -1176,3 +1176,13 @@ def test_import_export_turnover_and_an_amount_higher_than_before(extract) -> Non
     # a body the data came from is no partner; "with its" is no trade with others
     assert [(f.metric_id, f.partner) for f in record.facts] == [("foreign_trade", None)] * 3
     assert (record.facts[1].direction, record.facts[1].basis) == ("up", "year_on_year")
+
+
+def test_a_national_figure_beside_a_citys_is_the_countrys(extract) -> None:
+    record = extract("GUANGZHOU, July 30 (Xinhua) -- China's economy grew 5 percent. The added "
+                     "value of large industrial enterprises in Guangzhou dropped 0.8 percent, "
+                     "while the national figure rose 6 percent. Fixed-asset investment in "
+                     "Guangzhou climbed 2 percent, short of the national increase of 3.9 "
+                     "percent.")
+    assert [record.entities[f.location].text for f in record.facts] == [
+        "China", "Guangzhou", "China", "Guangzhou", "China"]

@@ -1547,6 +1547,12 @@ class FactBuilder:
             if place is not None and (starts[place] > first.end + 3
                                       or self._listed(entities, place)):
                 place = None
+        if place is None and self._country_entity is not None \
+                and self._nationwide(max(a, first.start - 4), first.start):
+            # "Investment in Guangzhou climbed 2 percent, short of the national
+            # increase of 3.9 percent": the figure's own words say the country
+            place = self._country_entity
+            draft.notes["nationwide"] = True
         if place is None:
             # "Balochistan reported 336 deaths and Khyber Pakhtunkhwa in the
             # northwest 307 deaths": a verbless part after the last joint names
@@ -1566,14 +1572,16 @@ class FactBuilder:
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
                 place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
+        if place is None and self._country_entity is not None and self._nationwide(a, b):
+            # "nationwide, domestic trips rose 7.6 percent", "while the national
+            # figure rose 6 percent" (before the sentence's other clauses)
+            place = self._country_entity
+            draft.notes["nationwide"] = True
         if place is None and a > sent.start:
             # the sentence's earlier clauses: "Exports to ASEAN rose 9 percent, and
             # imports grew 3 percent" (but "14 typhoons formed over the South China
             # Sea, and four typhoons made landfall in China": the clause's own first)
             place = self._first_place(doc, entities, sent.start, a, partner)
-        if place is None and self._country_entity is not None and self._nationwide(a, b):
-            place = self._country_entity  # "nationwide, domestic trips rose 7.6 percent"
-            draft.notes["nationwide"] = True
         draft.location = place
 
     def _origin(self, a: int, b: int, sent: Sentence, fig: int) -> int | None:
