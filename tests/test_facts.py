@@ -1075,7 +1075,8 @@ def test_a_forecast_named_by_a_noun_is_a_forecast(extract, text) -> None:
 
 def test_partners_listed_in_the_sentence_before_respectively(extract) -> None:
     record = extract("HANGZHOU, May 11 (Xinhua) -- Zhejiang's foreign trade expanded 19.3 "
-                     "percent. The European Union, the United States and the Association of Southeast Asian Nations (ASEAN) ranked as Zhejiang's "
+                     "percent. The European Union, the United States and the Association of "
+                     "Southeast Asian Nations (ASEAN) ranked as Zhejiang's "
                      "leading trading partners. Trade with them rose 24.1 percent, 25.6 percent "
                      "and 15.9 percent respectively, together making up 45 percent of the "
                      "provincial total.")

@@ -318,3 +318,12 @@ def test_a_run_of_days_with_no_year_is_the_latest_ended_by_publication(extract, 
                      "visitors.")
     period = record.facts[0].period
     assert (str(period.start), str(period.end)) == dates
+
+
+def test_a_period_after_the_figure_compared_with_is_that_figures(extract) -> None:
+    record = extract(" date 2025-01-27 Power\n\nBEIJING, Jan. 27 (Xinhua) -- By the end of 2024, "
+                     "China's renewable capacity reached 1.889 billion kilowatts. Solar capacity "
+                     "expanded 45.2 percent year on year to 886.67 gigawatts, up from 609.49 "
+                     "gigawatts at the end of 2023.")
+    ends = [str(f.period.end) for f in record.facts]
+    assert ends == ["2024-12-31", "2024-12-31", "2023-12-31"]

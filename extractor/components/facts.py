@@ -2365,8 +2365,9 @@ class FactBuilder:
 
     def _attach(self, hit: PeriodHit, figures: list[Figure]) -> None:
         """``up from 270,287 tonnes in the same period of 2023``, ``from 46.7
-        percent in 2022``: a period right after a figure that follows a
-        comparison word is that figure's, not the sentence's."""
+        percent in 2022``, ``up from 609.49 gigawatts at the end of 2023``: a
+        period right after a figure that follows a comparison word is that
+        figure's, not the sentence's."""
         lw = self._lw
         # only figures that can end within 3 words of the hit (bisection: a
         # long article has thousands of figures)
@@ -2375,8 +2376,8 @@ class FactBuilder:
             if f.span.end > hit.start:
                 break
             gap = lw[f.span.end:hit.start]
-            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", ",", "the", "set",
-                                             "recorded", "posted", "seen", "registered")
+            if len(gap) > 3 or any(w not in ("in", "of", "during", "for", "at", ",", "the",
+                                             "set", "recorded", "posted", "seen", "registered")
                                    and w not in self.reference_nouns  # "quota for 2024"
                                    and w not in self.sets.change_nouns  # "a 1.1-percent drop"
                                    for w in gap):
