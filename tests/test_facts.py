@@ -1187,3 +1187,16 @@ def test_a_national_figure_beside_a_citys_is_the_countrys(extract) -> None:
                      "percent.")
     assert [record.entities[f.location].text for f in record.facts] == [
         "China", "Guangzhou", "China", "Guangzhou", "China"]
+
+
+@pytest.mark.parametrize(("text", "metric", "direction"), [
+    ("The fall came after a 5.5 percent month-on-month rebound in April.", None, "up"),
+    ("On a year-on-year basis, core orders shrank 8.7 percent.", "core orders", "down"),
+    ("The rate was 0.5 percentage points lower than the growth logged in the first quarter.",
+     None, "down"),
+])
+def test_hyphenated_words_around_a_change(extract, text, metric, direction) -> None:
+    fact = extract("TOKYO, July 12 (Xinhua) -- " + text).facts[0]
+    assert fact.direction == direction
+    if metric is not None:
+        assert fact.metric == metric

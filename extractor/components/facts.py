@@ -1259,7 +1259,7 @@ class FactBuilder:
         if i >= limit or not (lw[i] in self.sets.opening_prepositions or (
                 self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
-        return self._first_comma(i, min(limit, i + 8))
+        return self._first_comma(i, min(limit, i + 10))  # "On a year-on-year basis,"
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
@@ -1434,6 +1434,22 @@ class FactBuilder:
                 return self._text(s, stop), narrow
         return self._text(s, e), ids[0] if ids else None
 
+    def _after_words(self, i: int) -> list[str]:
+        """Up to four words from token ``i``, hyphens not counted ("a 5.5
+        percent month-on-month rebound"), to the first punctuation or "than"."""
+        out: list[str] = []
+        lw = self._lw
+        words = 0
+        while i < len(lw) and words < 4:
+            w = lw[i]
+            if w != "-":
+                if self._is_punct(i) or w == "than":  # not what it is compared with
+                    break
+                words += 1
+            out.append(w)
+            i += 1
+        return out
+
     def _said_direction(self, words: list[str]) -> str | None:
         """The direction the last word of change among ``words`` says, if any."""
         for w in reversed(words):
@@ -1449,7 +1465,7 @@ class FactBuilder:
         """Up, down or flat: the last word that says, around the change; in a
         verbless part of a list ("..., commodities in supermarkets 3.4 percent")
         the list's verb; else the change's sign."""
-        words = self._lw[max(a, span.start - 8):span.start] + self._lw[span.end:span.end + 3]
+        words = self._lw[max(a, span.start - 8):span.start] + self._after_words(span.end)
         if gapped:  # the verb of "Wearing apparel shed 17.5 percent, ..."
             words = self._lw[a:span.start]
         for k in range(len(words) - 1, -1, -1):  # the last word that says
