@@ -486,6 +486,7 @@ class FactRules(_Strict):
     estimate_hedges: list[str]
     gap_prepositions: list[str]
     possessives: list[str]
+    change_adverbs: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
     origin_metrics: list[str]

@@ -73,15 +73,24 @@ class Subdivision:
     type: str
 
 
+#: Latin letters with a stroke, which Unicode does not decompose into a
+#: base letter and a mark ("Đồng Nai" is written "Dong Nai" in English copy)
+_STROKED = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b"})
+
+
 def fold(name: str) -> str:
     """The key places are looked up by: case, accents and spacing ignored
-    (``Sao Paulo`` finds ``São Paulo``, ``URUMQI`` finds ``Ürümqi``).
+    (``Sao Paulo`` finds ``São Paulo``, ``URUMQI`` finds ``Ürümqi``,
+    ``Dong Nai`` finds ``Đồng Nai``).
 
     >>> fold("  São  Paulo ") == fold("SAO PAULO")
     True
+    >>> fold("Đồng Nai") == fold("Dong Nai")
+    True
     """
     decomposed = unicodedata.normalize("NFKD", " ".join(name.split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed
+                   if not unicodedata.combining(c)).casefold().translate(_STROKED)
 
 
 def _strip_article(alias: str) -> str:

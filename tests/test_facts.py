@@ -1200,3 +1200,16 @@ def test_hyphenated_words_around_a_change(extract, text, metric, direction) -> N
     assert fact.direction == direction
     if metric is not None:
         assert fact.metric == metric
+
+
+def test_provinces_ranked_by_their_trade_are_places_with_amounts_of_change(extract) -> None:
+    record = extract("HANOI, Nov. 18 (Xinhua) -- Vietnam's total import-export turnover reached "
+                     "648 billion U.S. dollars in the first 10 months of 2024. The northern "
+                     "province of Bac Ninh ranked second at 61.66 billion dollars, up 1.27 "
+                     "billion dollars. It was followed by Dong Nai with 53.27 billion dollars.")
+    facts = record.facts[1:]
+    # "Dong Nai" finds ISO 3166-2's "Đồng Nai"; a province is no trade partner of its country
+    assert [(record.entities[f.location].text, f.partner, f.metric_id, f.direction)
+            for f in facts] == [("Bac Ninh", None, "foreign_trade", None),
+                                ("Bac Ninh", None, "foreign_trade", "up"),
+                                ("Dong Nai", None, "foreign_trade", None)]

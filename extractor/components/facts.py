@@ -895,6 +895,13 @@ class FactBuilder:
                     named.append(self._lw[start - 2])
                 if compared is not None:
                     named.append(compared)
+                # "61.66 billion dollars, up 1.27 billion dollars", "rose by 12.54
+                # billion dollars to 49.12 billion dollars"
+                word = self._lw[start - 2] if self._lw[start - 1:start] == ["by"] \
+                    else self._lw[start - 1]
+                if (word in self.up or word in self.down) and (
+                        word in self.sets.change_adverbs or self._lw[start - 1] == "by"):
+                    named.append(word)
                 draft.direction = self._said_direction(named)
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
@@ -1293,8 +1300,12 @@ class FactBuilder:
     def _with_others(self, a: int, limit: int) -> bool:
         """Trade "with" or "between" others, named or not, before the figure."""
         lw = self._lw
+        figures, metrics = self._figure_tokens, set(self._metric_starts)
         return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
-                   and lw[i + 1] not in self.sets.possessives  # "with its turnover ..."
+                   # "with its turnover ...", "followed by Dong Nai with 53.27 billion
+                   # dollars", "with turnover of ...": what the subject has
+                   and lw[i + 1] not in self.sets.possessives and i + 1 not in figures
+                   and (i + 1) not in metrics
                    for i in range(max(a, self._after_dateline), limit))
 
     def _standing(self, a: int, b: int, figure: int) -> bool:
@@ -1492,7 +1503,7 @@ class FactBuilder:
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._places_in(sent.start, first.start)
                       if self._ent_ends[k] <= first.start]
-            if ranked:
+            if ranked and not self._domestic(ranked[-1]):  # not "followed by Dong Nai"
                 draft.partner, draft.location = ranked[-1], None
                 draft.notes["ranked"] = True
                 return
@@ -1599,6 +1610,13 @@ class FactBuilder:
             # Sea, and four typhoons made landfall in China": the clause's own first)
             place = self._first_place(doc, entities, sent.start, a, partner)
         draft.location = place
+
+    def _domestic(self, k: int) -> bool:
+        """Entity ``k`` is a place inside the dateline's country (a province, a
+        city), which ranks among its places, not among its trade partners."""
+        link = self._link(self._entities[k])
+        return link is not None and link.iso_alpha2 is None and link.country is not None \
+            and link.country == self._country
 
     def _origin(self, a: int, b: int, sent: Sentence, fig: int) -> int | None:
         """Where visitors come from, their count's other party (the place it is
