@@ -487,6 +487,7 @@ class FactRules(_Strict):
     gap_prepositions: list[str]
     possessives: list[str]
     change_adverbs: list[str]
+    trade_words: list[str]
     partner_prepositions: list[str]
     partner_words: list[str]
     origin_metrics: list[str]

@@ -1213,3 +1213,15 @@ def test_provinces_ranked_by_their_trade_are_places_with_amounts_of_change(extra
             for f in facts] == [("Bac Ninh", None, "foreign_trade", None),
                                 ("Bac Ninh", None, "foreign_trade", "up"),
                                 ("Dong Nai", None, "foreign_trade", None)]
+
+
+def test_trade_named_by_its_verb_and_an_aside_on_the_largest_buyer(extract) -> None:
+    record = extract("BRASILIA, Aug. 15 (Xinhua) -- Brazil shipped a record 101.9 million tonnes "
+                     "of soybeans abroad in 2023, up 29 percent from the previous year, with China "
+                     "remaining by far the largest buyer. Chinese customs data showed that China "
+                     "imported 69.95 million tonnes of soybeans from Brazil last year.")
+    total, china = record.facts
+    assert total.partner is None  # the total, not trade with China
+    # the subject that buys is the place, though the article is about Brazil
+    assert (record.entities[china.location].text, record.entities[china.partner].text) == (
+        "China", "Brazil")

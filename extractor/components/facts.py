@@ -1497,7 +1497,11 @@ class FactBuilder:
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                            entities) -> None:
         first = draft.first
-        trade = draft.metric_id in TRADE_METRICS or "trade" in (draft.metric or "").lower()
+        # "soybeans imported from Brazil", "China imported 69.95 million tonnes of
+        # soybeans from Brazil"
+        trade = draft.metric_id in TRADE_METRICS or not self.sets.trade_words.isdisjoint(
+            str(draft.metric or "").lower().split()) or not self.sets.trade_words.isdisjoint(
+            self._lw[max(a, sent.start):first.start])
         if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
@@ -1682,8 +1686,11 @@ class FactBuilder:
             # (ASEAN) remained Fujian's largest trading partner"
             after = end + 3 if lw[end:end + 1] == ["("] and lw[end + 2:end + 3] == [")"] \
                 else end
+            # "..., with China remaining by far the largest buyer": an aside on
+            # the total, not trade with China
+            absolute = prev == "with" and lw[after:after + 1] != [] and lw[after].endswith("ing")
             found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
-                and attributed not in self.sets.attribution_words and (
+                and attributed not in self.sets.attribution_words and not absolute and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
                     or not self.sets.partner_words.isdisjoint(lw[after:after + 6])
@@ -2076,7 +2083,7 @@ class FactBuilder:
                     f.partner = None
                 continue
             if entities is not None and f.partner is not None and main is not None \
-                    and not f.notes.get("owner") \
+                    and not f.notes.get("owner") and not self._directed(f) \
                     and self._same_place(entities, f.partner, main) \
                     and not self._same_place(entities, f.location, main):
                 # "China is Kazakhstan's largest trade partner, with bilateral trade
@@ -2086,6 +2093,16 @@ class FactBuilder:
                 stated[para] = f.location
             if f.metric_id in TRADE_METRICS:
                 trade_place = f.location
+
+    def _directed(self, f: FactDraft) -> bool:
+        """The fact's partner comes after "from" or "to" (not "with"): its place
+        is the subject that ships or buys ("China imported 69.95 million tonnes
+        of soybeans from Brazil" is China's, in an article about Brazil too)."""
+        start = self._ent_starts[f.partner]
+        before = self._lw[max(0, start - 2):start]
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        return before[-1:] in (["from"], ["to"]) and f.location is not None
 
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
