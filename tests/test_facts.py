@@ -1225,3 +1225,10 @@ def test_trade_named_by_its_verb_and_an_aside_on_the_largest_buyer(extract) -> N
     # the subject that buys is the place, though the article is about Brazil
     assert (record.entities[china.location].text, record.entities[china.partner].text) == (
         "China", "Brazil")
+
+
+def test_another_is_no_metric(extract) -> None:
+    record = extract("JAKARTA, Nov. 22 (Xinhua) -- At least 12,600 houses were heavily damaged, "
+                     "while 6,500 houses suffered moderate damage and another 2,000 houses were "
+                     "lightly damaged.")
+    assert record.facts[-1].metric != "another"
