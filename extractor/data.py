@@ -174,6 +174,7 @@ class NumberWords(_Strict):
     tens: list[str]
     scales: list[str]
     dozen: str
+    fractions: dict[str, str]
     standalone_excluded: list[str]
 
 

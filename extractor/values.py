@@ -140,19 +140,28 @@ def scale(value: Decimal, exponent: int) -> Decimal:
     return result.normalize(EXACT)
 
 
-def parse_number_words(words: list[str], dozen: str = "dozen") -> Decimal | None:
+def parse_number_words(words: list[str], dozen: str = "dozen",
+                       fractions: dict[str, str] | None = None) -> Decimal | None:
     """Value of a spelled-out number such as ``["two", "million"]``.
 
-    Hyphens are dropped; a leading ``a``/``an`` means one; ``dozen`` is twelve.
+    Hyphens are dropped; a leading ``a``/``an`` means one; ``dozen`` is twelve;
+    a leading fraction word (``fractions``: ``{"half": "0.5"}``) before ``a``
+    multiplies what follows ("half a million").
+
+    >>> parse_number_words(["half", "a", "million"], fractions={"half": "0.5"})
+    Decimal('500000.0')
     """
     parts = [w.lower() for w in words if w not in ("-", "\u2013")]
+    multiplier = Decimal(1)
+    if fractions and len(parts) > 1 and parts[0] in fractions and parts[1] in ("a", "an"):
+        multiplier = Decimal(fractions[parts[0]])
+        parts = parts[1:]
     if not parts:
         return None
     if parts[0] in ("a", "an"):
         parts[0] = "one"
-    multiplier = Decimal(1)
     if parts[-1] == dozen:
-        multiplier = Decimal(12)
+        multiplier *= 12
         parts = parts[:-1] or ["one"]
     try:
         value = Decimal(text2num(" ".join(parts), "en"))

@@ -271,7 +271,8 @@ class NumericAtoms:
         self._name_prefixes = set(lex.counted.name_prefixes)
         self._country_codes: dict[str, tuple[str, ...]] = {}  # see _codes_of
         self._amb_names: dict[str, list[tuple[str, str]]] = {}  # see _names_for
-        may_start = frozenset(self._word_start | {"a", "an"})  # "a dozen": _number_words_end
+        # "a dozen", "half a million": _number_words_end
+        may_start = frozenset(self._word_start | {"a", "an"} | set(lex.number_words.fractions))
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
         self._words: dict[str, _StartWord] = {}  # word -> what _numbers needs of it
 
@@ -492,11 +493,12 @@ class NumericAtoms:
                 if words_end is None:
                     continue
                 words = texts[i:words_end]
-                mantissa = parse_number_words(words)
+                fractions = self.lex.number_words.fractions
+                mantissa = parse_number_words(words, fractions=fractions)
                 last = self._magnitudes.get(words[-1].lower())
                 if mantissa is None and last is not None and len(words) > 1:
                     # text2num does not read every scale word ("one trillion")
-                    head = parse_number_words(words[:-1])
+                    head = parse_number_words(words[:-1], fractions=fractions)
                     mantissa = scale(head, last.exponent) if head is not None else None
                 if mantissa is None:
                     continue
@@ -571,6 +573,11 @@ class NumericAtoms:
         if low in ("a", "an"):
             if i + 1 < n and lower(i + 1) in self._scales:
                 j = i + 1
+            else:
+                return None
+        elif low in self.lex.number_words.fractions:  # "half a million"
+            if i + 2 < n and lower(i + 1) in ("a", "an") and lower(i + 2) in self._scales:
+                j = i + 2
             else:
                 return None
         elif low not in self._word_start:
