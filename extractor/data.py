@@ -381,6 +381,7 @@ class EntityRules(_Strict):
     org_cues: list[str]
     gpe_suffixes: list[str]
     gpe_nouns_after: list[str]
+    loc_nouns_after: list[str]
     gpe_nouns_before: list[str]
     loc_heads: list[str]
     loc_phrases: list[str]

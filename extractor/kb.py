@@ -201,14 +201,19 @@ class KnowledgeBase:
 
     def subdivisions_named(self, name: str) -> list[Subdivision]:
         """ISO 3166-2 subdivisions of that name (pycountry): ``Bahia``,
-        ``Gauteng``, ``Georgia`` (the U.S. state), ``Punjab`` (two countries)."""
+        ``Gauteng``, ``Georgia`` (the U.S. state), ``Punjab`` (two countries),
+        ``Bicol`` (``Bicol (Region V)``: a bracketed tail is left out too)."""
         if self._subdivisions is None:
             import pycountry
 
             table: dict[str, list[Subdivision]] = {}
             for sub in pycountry.subdivisions:
-                table.setdefault(fold(sub.name), []).append(
-                    Subdivision(sub.code, sub.name, sub.country_code, sub.type))
+                entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
+                table.setdefault(fold(sub.name), []).append(entry)
+                # "Bicol (Region V)" is written "Bicol"
+                base = re.sub(r"\s*\([^()]*\)$", "", sub.name)
+                if base != sub.name and base:
+                    table.setdefault(fold(base), []).append(entry)
             for group in table.values():
                 group.sort(key=lambda x: x.code)
             self._subdivisions = table

@@ -203,3 +203,13 @@ def test_a_subdivision_of_an_article_country_may_open_a_sentence(extract, countr
     record = extract(f"ACCRA, Oct. 2 (Xinhua) -- Floods in {country} have killed 1,695 people. "
                      f"{opening} in the southwest reported 336 deaths.")
     assert ((opening, "GPE") in [(e.text, e.label) for e in record.entities]) is found
+
+
+def test_regions_islands_and_a_coast_guard(extract) -> None:
+    record = extract("MANILA, Oct. 27 (Xinhua) -- Floods hit the Philippines. The rain swamped "
+                     "large parts of Luzon island, with the Bicol and Calabarzon regions worst "
+                     "hit. The Philippine Coast Guard said 8,000 people were stranded.")
+    found = [(e.text, e.label) for e in record.entities]
+    # ISO 3166-2 names "Bicol (Region V)" and "Calabarzon (Region IV-A)"
+    assert ("Bicol", "GPE") in found and ("Calabarzon", "GPE") in found
+    assert ("Luzon", "LOC") in found and ("Philippine Coast Guard", "ORG") in found

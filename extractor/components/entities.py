@@ -130,6 +130,7 @@ class EntityRecognizer:
         self.loc_phrases = set(rules.loc_phrases)
         self.currency_words = set(rules.currency_words)
         self.gpe_nouns = set(rules.gpe_nouns_after)
+        self.loc_nouns = set(rules.loc_nouns_after)
         self.gpe_last_words = {suffix.split()[-1] for suffix in rules.gpe_suffixes}
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
@@ -353,6 +354,8 @@ class EntityRecognizer:
             return Found(a, b, ref.label, ref.lookup, ref.name)
         if after in self.gpe_nouns and not form.is_org:
             return Found(a, b, "GPE", text)  # Jajarkot district, Xinmo village
+        if after in self.loc_nouns and not form.is_org:
+            return Found(a, b, "LOC", text)  # Luzon island
         if a >= 2 and self._w[a - 1] == "of" and self._w[a - 2].lower() in self.gpe_nouns_before \
                 and self._w[a - 2].islower() and not form.is_org:
             return Found(a, b, "GPE", text)  # the road port of Horgos
