@@ -1232,3 +1232,15 @@ def test_another_is_no_metric(extract) -> None:
                      "while 6,500 houses suffered moderate damage and another 2,000 houses were "
                      "lightly damaged.")
     assert record.facts[-1].metric != "another"
+
+
+def test_partners_carry_to_pointing_and_two_way_figures(extract) -> None:
+    record = extract(
+        " date 2025-01-20 Trade\n\nBEIJING, Jan. 20 (Xinhua) -- Trade between China and Russia "
+        "rose 2.9 percent in 2024. Measured in dollars, two-way trade reached 244.8 billion U.S. "
+        "dollars last year. China's exports to Russia grew 5 percent in yuan terms. In dollar "
+        "terms, they rose 4.1 percent to 115.49 billion dollars. Russia's trade surplus with "
+        "China narrowed 23.8 percent to 13.83 billion dollars.")
+    pairs = [(record.entities[f.location].text, record.entities[f.partner].text)
+             for f in record.facts]
+    assert pairs == [("China", "Russia")] * 4 + [("Russia", "China")]

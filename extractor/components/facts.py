@@ -310,6 +310,8 @@ class FactBuilder:
         self._clause_metric: tuple[int, str, str | None] | None = None
         self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
         self._parties: dict[int, tuple[int | None, list[int]]] = {}  # -> _trade_parties
+        self._last_partner: int | None = None  # the partner of the figure before
+        self._last_bilateral: int | None = None  # ... of the last bilateral trade figure
         current_period: PeriodHit | None = None
         plan_period: PeriodHit | None = None  # a budget's own year, from its lead
         body = self._body_token(doc, body_start)
@@ -838,6 +840,7 @@ class FactBuilder:
             # "Growth was 0.1 percentage points faster than ...", "The figure was
             # ...": the metric of the figure before ("growth rate of foreign trade")
             draft.metric, draft.metric_id = self._clause_metric[1:]
+            draft.notes["refers_back"] = True
             words = pointer.lower().split()
             if words[-1] in self.sets.pace_nouns or words[-1] == "rate":
                 draft.metric = f"{' '.join(pointer.split()[words[0] == 'the':])} of {draft.metric}"
@@ -919,10 +922,21 @@ class FactBuilder:
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
+        if draft.partner is None and draft.notes.get("refers_back"):
+            # "China's exports to Russia grew 5 percent. ... they rose 4.1 percent
+            # to 115.49 billion dollars": the figure before's partner too
+            draft.partner = self._last_partner
+        self._last_partner = draft.partner
         if draft.metric_id == "foreign_trade" and (
                 draft.partner is not None or self._with_others(a, first.start)):
             # "imports and exports with ASEAN", "with Belt and Road countries"
             draft.metric_id = "bilateral_trade"
+        if draft.metric_id == "bilateral_trade":
+            if draft.partner is None and not self._with_others(a, first.start):
+                # "Measured in dollars, two-way trade reached 244.8 billion U.S.
+                # dollars": the pair named before
+                draft.partner = self._last_bilateral
+            self._last_bilateral = draft.partner
 
     def _forecast_cue(self, a: int, b: int) -> bool:
         """Tokens ``a``..``b`` have a word of forecast that is not a hedge of
@@ -2095,14 +2109,19 @@ class FactBuilder:
                 trade_place = f.location
 
     def _directed(self, f: FactDraft) -> bool:
-        """The fact's partner comes after "from" or "to" (not "with"): its place
-        is the subject that ships or buys ("China imported 69.95 million tonnes
-        of soybeans from Brazil" is China's, in an article about Brazil too)."""
+        """The fact's place and partner are written as such: the partner comes
+        after "from" or "to" (not "with"), or the place owns the figure ("China
+        imported 69.95 million tonnes of soybeans from Brazil", "Russia's trade
+        surplus with China"), in an article about the partner too."""
+        if f.location is None:
+            return False
+        if self._lw[self._ent_ends[f.location]:self._ent_ends[f.location] + 1] == ["'s"]:
+            return True  # "Russia's trade surplus with China": Russia's, written so
         start = self._ent_starts[f.partner]
         before = self._lw[max(0, start - 2):start]
         if before[-1:] == ["the"]:
             before = before[:-1]
-        return before[-1:] in (["from"], ["to"]) and f.location is not None
+        return before[-1:] in (["from"], ["to"])
 
     def _company_lead(self, entities, lead: Sentence) -> bool:
         """The lead names a company ("Tencent Holdings Limited", "Contemporary
