@@ -211,8 +211,8 @@ class KnowledgeBase:
                 entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
                 table.setdefault(fold(sub.name), []).append(entry)
                 # "Bicol (Region V)" is written "Bicol"
-                base = re.sub(r"\s*\([^()]*\)$", "", sub.name)
-                if base != sub.name and base:
+                base = sub.name.rpartition(" (")[0] if sub.name.endswith(")") else ""
+                if base:
                     table.setdefault(fold(base), []).append(entry)
             for group in table.values():
                 group.sort(key=lambda x: x.code)
