@@ -1244,3 +1244,14 @@ def test_partners_carry_to_pointing_and_two_way_figures(extract) -> None:
     pairs = [(record.entities[f.location].text, record.entities[f.partner].text)
              for f in record.facts]
     assert pairs == [("China", "Russia")] * 4 + [("Russia", "China")]
+
+
+def test_a_share_of_a_places_gdp_and_turnover_in_a_trade_article(extract) -> None:
+    record = extract("HANOI, Nov. 18 (Xinhua) -- Vietnam's import-export turnover reached 648 "
+                     "billion U.S. dollars. Phu Tho province also saw its turnover rise to 24.1 "
+                     "billion dollars. Tourism accounts for about 12 percent of Vietnam's gross "
+                     "domestic product.")
+    turnover, share = record.facts[1], record.facts[2]
+    assert turnover.metric_id == "foreign_trade"
+    # what the share is of names none of its figures
+    assert (share.metric, share.metric_id) == ("Tourism", None)

@@ -778,7 +778,7 @@ class FactBuilder:
         if chosen is None:
             hi = bisect.bisect_left(starts, b)
             chosen = next((m for m in metrics[bisect.bisect_left(starts, first.end):hi]
-                           if m[1] <= b), None)
+                           if m[1] <= b and m[0] not in self._denominators), None)
         own_subject = None
         if chosen is not None and chosen[0] < a and a > sent.start:
             # "the unemployment rate edged down to 4 percent and average hourly pay
@@ -2192,7 +2192,11 @@ class FactBuilder:
         self._denominators = set()
         lw = self._lw
         for s, _e, _ids in out:
-            if (s >= 2 and lw[s - 1] == "of" and s - 2 in self._figure_tokens) or (
+            # "12 percent of Thailand's gross domestic product": past the owner
+            k = s
+            if k >= 3 and lw[k - 1] == "'s" and k - 2 in self._entity_tokens:
+                k = next(j for j in range(k - 2, -1, -1) if j not in self._entity_tokens) + 1
+            if (k >= 2 and lw[k - 1] == "of" and k - 2 in self._figure_tokens) or (
                     lw[s - 1:s] == ["("] and any(d < s for d in self._denominators)
                     and s - 1 - max(d for d in self._denominators if d < s) <= 4):
                 self._denominators.add(s)
