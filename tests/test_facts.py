@@ -1255,3 +1255,10 @@ def test_a_share_of_a_places_gdp_and_turnover_in_a_trade_article(extract) -> Non
     assert turnover.metric_id == "foreign_trade"
     # what the share is of names none of its figures
     assert (share.metric, share.metric_id) == ("Tourism", None)
+
+
+def test_the_fall_points_back_at_the_metric_before(extract) -> None:
+    record = extract("TOKYO, July 12 (Xinhua) -- Japan's core machinery orders dropped 7.6 percent "
+                     "in May from the previous month. The fall came after a 5.5 percent "
+                     "month-on-month rebound in April.")
+    assert [f.metric for f in record.facts] == ["Japan's core machinery orders"] * 2
