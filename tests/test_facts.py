@@ -1262,3 +1262,13 @@ def test_the_fall_points_back_at_the_metric_before(extract) -> None:
                      "in May from the previous month. The fall came after a 5.5 percent "
                      "month-on-month rebound in April.")
     assert [f.metric for f in record.facts] == ["Japan's core machinery orders"] * 2
+
+
+def test_a_year_before_and_citing_figures_from(extract) -> None:
+    record = extract(" date 2024-04-15 Inflation\n\nABUJA, April 15 (Xinhua) -- Citing figures "
+                     "from the World Trade Organization, the official said exports rose 5 percent. "
+                     "The food inflation rate reached 40.01 percent in March, up from 24.45 "
+                     "percent a year before.")
+    assert record.facts[0].partner is None  # the body cited is no trade partner
+    assert (str(record.facts[-1].period.start), str(record.facts[-1].period.end)) == (
+        "2023-03-01", "2023-03-31")
