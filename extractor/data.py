@@ -471,6 +471,9 @@ class MetricRow(_Strict):
     # the indicator only where the fact's sentence, the headline or the lead says
     # one of these words (for forms that alone name no indicator: "people", "sold")
     context: list[str] = []
+    # what the indicator counts or measures is never money ("visitors", "deaths"):
+    # its forms do not name an amount of money
+    not_money: bool = False
 
 
 class FactRules(_Strict):

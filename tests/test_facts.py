@@ -1272,3 +1272,9 @@ def test_a_year_before_and_citing_figures_from(extract) -> None:
     assert record.facts[0].partner is None  # the body cited is no trade partner
     assert (str(record.facts[-1].period.start), str(record.facts[-1].period.end)) == (
         "2023-03-01", "2023-03-31")
+
+
+def test_money_is_not_named_by_a_count(extract) -> None:
+    record = extract("BANGKOK, Jan. 6 (Xinhua) -- Spending by foreign visitors last year came to "
+                     "1.6 trillion baht.")
+    assert record.facts[0].metric_id != "tourist_trips"

@@ -156,6 +156,7 @@ class FactBuilder:
                             for row in self.metrics if row.refines]
         self.contexts = {row.id: frozenset(w.lower() for w in row.context)
                          for row in self.metrics if row.context}
+        self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -771,7 +772,10 @@ class FactBuilder:
             opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
+        money = draft.value is not None and draft.value.kind == "money"
         chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
+                       # "Spending by foreign visitors came to 1.6 trillion baht"
+                       and not (money and m[2] and self.not_money.issuperset(m[2]))
                        and not self._in_aside(m[0], sent.start, first.start)
                        and m[0] not in self._denominators
                        and not (opening is not None and m[1] <= opening < first.start)), None)
