@@ -489,6 +489,7 @@ class FactRules(_Strict):
     target_cues: list[str]
     forecast_cues: list[str]
     estimate_hedges: list[str]
+    expected_participles: list[str]
     gap_prepositions: list[str]
     possessives: list[str]
     change_adverbs: list[str]

@@ -1278,3 +1278,16 @@ def test_money_is_not_named_by_a_count(extract) -> None:
     record = extract("BANGKOK, Jan. 6 (Xinhua) -- Spending by foreign visitors last year came to "
                      "1.6 trillion baht.")
     assert record.facts[0].metric_id != "tourist_trips"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Employment rose well above the gain of around 20,000 jobs that economists had "
+     "forecast.", "forecast"),
+    ("Core orders shrank far worse than the 0.2 percent decline economists had predicted.",
+     "forecast"),
+    ("Exports rose 5 percent more than expected.", "actual"),
+    ("The budget leaves a gap of 17 billion euros between planned spending and expected "
+     "revenue.", "actual"),
+])
+def test_a_figure_economists_had_expected_is_a_forecast(extract, text, kind) -> None:
+    assert extract(text).facts[-1].kind == kind

@@ -921,6 +921,8 @@ class FactBuilder:
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
         elif not self.sets.forecast_nouns_after.isdisjoint(self._lw[first.end:first.end + 2]):
             draft.kind = "forecast"  # "a 4.2-billion-dollar surplus forecast", "growth outlook"
+        elif self._forecast_after(first.end):
+            draft.kind = "forecast"  # "the gain of around 20,000 jobs that economists had forecast"
         if draft.value is not None:
             draft.qualifier = self._qualifier(draft.value.span)
         draft.notes["sent"] = (sent.start, sent.end)
@@ -941,6 +943,22 @@ class FactBuilder:
                 # dollars": the pair named before
                 draft.partner = self._last_bilateral
             self._last_bilateral = draft.partner
+
+    def _forecast_after(self, i: int) -> bool:
+        """A relative clause right after the figure says it was expected ("the
+        gain of around 20,000 jobs that economists had forecast", "the 0.2
+        percent decline economists had predicted"), up to punctuation; not "5
+        percent more than expected"."""
+        lw = self._lw
+        for j in range(i, min(len(lw), i + 6)):
+            w = lw[j]
+            if self._is_punct(j) or w == "than":
+                return False
+            if w in self.sets.expected_participles:
+                # it ends the clause ("... economists had predicted."), not
+                # "between planned spending and expected revenue"
+                return j + 1 >= len(lw) or self._is_punct(j + 1)
+        return False
 
     def _forecast_cue(self, a: int, b: int) -> bool:
         """Tokens ``a``..``b`` have a word of forecast that is not a hedge of
