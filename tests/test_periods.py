@@ -327,3 +327,11 @@ def test_a_period_after_the_figure_compared_with_is_that_figures(extract) -> Non
                      "gigawatts at the end of 2023.")
     ends = [str(f.period.end) for f in record.facts]
     assert ends == ["2024-12-31", "2024-12-31", "2023-12-31"]
+
+
+def test_a_holiday_with_its_year_written_is_that_years(extract) -> None:
+    record = extract(" date 2024-03-07 Shopping\n\nHAIKOU, March 6 (Xinhua) -- Offshore duty-free "
+                     "sales reached 7.41 billion yuan during the 2024 Spring Festival travel rush. "
+                     "Sales during the 2023 Spring Festival holiday were 2.5 billion yuan.")
+    got = [(str(f.period.start), str(f.period.end)) for f in record.facts]
+    assert got == [("2024-01-26", "2024-03-05"), ("2023-01-21", "2023-01-27")]

@@ -2656,7 +2656,7 @@ class FactBuilder:
         holiday``: a holiday's name followed by a holiday word."""
         lw = self._lw
         out = []
-        self._holiday_names: dict[tuple[int, int], tuple[str, int | None]] = {}
+        self._holiday_names: dict[tuple[int, int], tuple[str, int | None, int | None]] = {}
         for _, s, e in (hit for hit in self._phrases if hit[0] == "HOLIDAY"):
             season = next((k for k in self.rules.travel_seasons
                            if " ".join(lw[e:e + len(k.split())]) == k), None)
@@ -2677,11 +2677,16 @@ class FactBuilder:
                 else:
                     length = int(count) if count.isdecimal() else self.rules.count_words.get(count)
                 start -= 3
+            year = None  # "the 2024 Spring Festival travel rush": that year's
+            if start >= 1 and lw[start - 1].isdecimal() and len(lw[start - 1]) == 4 \
+                    and 1900 <= int(lw[start - 1]) <= 2100:
+                year = int(lw[start - 1])
+                start -= 1
             if start >= 1 and lw[start - 1] == "the":
                 start -= 1
             out.append(("holiday", start, e + noun))
             # "the 40-day Spring Festival travel rush": a season around the holiday
-            self._holiday_names[(start, e + noun)] = (season or name, length)
+            self._holiday_names[(start, e + noun)] = (season or name, length, year)
         return out
 
     def _holiday(self, name: str, length: int | None, ref: dt.date | None
@@ -2914,8 +2919,10 @@ class FactBuilder:
         if label in ("fiscal_year", "relative_fiscal_year", "fiscal_year_from"):
             return self._fiscal_period(label, words, s, e, text, ref)
         if label == "holiday":
-            name, length = self._holiday_names[(s0, e0)]
-            days = self._holiday(name, length, ref)
+            name, length, year = self._holiday_names[(s0, e0)]
+            # a year written before the name: that year's (the last day of it
+            # as the reference picks it)
+            days = self._holiday(name, length, dt.date(year, 12, 31) if year else ref)
             return PeriodHit(s, e, text, *(days or (None, None)))
         if label in ("weekday", "as_of_date", "day"):
             anchor = self._anchor
