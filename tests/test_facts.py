@@ -1291,3 +1291,15 @@ def test_money_is_not_named_by_a_count(extract) -> None:
 ])
 def test_a_figure_economists_had_expected_is_a_forecast(extract, text, kind) -> None:
     assert extract(text).facts[-1].kind == kind
+
+
+def test_a_sector_that_took_in_money_and_a_look_back(extract) -> None:
+    record = extract(
+        " date 2025-02-20 FDI\n\nBEIJING, Feb. 20 (Xinhua) -- China's actual use of foreign "
+        "capital totaled 826.25 billion yuan in 2024, down 27.1 percent.\n\nBy the end of 2023, "
+        "China was home to 465,000 foreign-funded enterprises.\n\nOf the total, the manufacturing "
+        "sector took in 221.21 billion yuan and the services sector 584.56 billion yuan.")
+    sectors = record.facts[-2:]
+    assert [f.metric for f in sectors] == ["manufacturing sector", "services sector"]
+    # a look back at 2023 does not frame the 2024 figures after it
+    assert [str(f.period.end) for f in sectors] == ["2024-12-31", "2024-12-31"]

@@ -384,7 +384,11 @@ class FactBuilder:
                             stated.append(current_period)
                             if not draft.period.part and (
                                     para == lead_para
-                                    or draft.period.start <= self._sentence_head(sent)):
+                                    or (draft.period.start <= self._sentence_head(sent)
+                                        # a look back ("By the end of 2023, China
+                                        # was home to ...", in a 2024 article)
+                                        # does not frame what follows
+                                        and not self._before(draft.period, framing))):
                                 framing = current_period  # the lead's, or "In 2024, ..."
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
@@ -944,6 +948,12 @@ class FactBuilder:
                 draft.partner = self._last_bilateral
             self._last_bilateral = draft.partner
 
+    @staticmethod
+    def _before(period: PeriodHit, other: PeriodHit | None) -> bool:
+        """``period`` ended before ``other`` began."""
+        return other is not None and period.last is not None and other.first is not None \
+            and period.last < other.first
+
     def _forecast_after(self, i: int) -> bool:
         """A relative clause right after the figure says it was expected ("the
         gain of around 20,000 jobs that economists had forecast", "the 0.2
@@ -1272,6 +1282,8 @@ class FactBuilder:
                 and lw[i - 1] not in self.change_words and lw[i - 1] not in self.reporting \
                 and not lw[i - 1].endswith(("ed", "ing")) and figure - i < 6:
             i -= 1
+        if i < figure and i >= 2 and lw[i - 1] == "the" and lw[i - 2] in ("and", ","):
+            i -= 1  # "and the services sector 584.56 billion yuan"
         if i == figure or i == 0 or lw[i - 1] not in ("and", ",") or lw[i] in inner:
             return None
         if chosen is not None and chosen[0] >= i:
@@ -1281,7 +1293,7 @@ class FactBuilder:
             return None  # "exports and imports": not after another figure
         if all(j in self._entity_tokens for j in range(i, figure)):
             return None
-        return self._text(i, figure)
+        return self._text(i + (lw[i] == "the"), figure)
 
     def _actor_subject(self, a: int, limit: int) -> bool:
         """The clause's subject is who acts (the government, the company), not
