@@ -492,6 +492,8 @@ class FactRules(_Strict):
     expected_participles: list[str]
     gap_prepositions: list[str]
     possessives: list[str]
+    event_openers: list[str]
+    event_nouns: list[str]
     change_adverbs: list[str]
     trade_words: list[str]
     partner_prepositions: list[str]

@@ -1303,3 +1303,19 @@ def test_a_sector_that_took_in_money_and_a_look_back(extract) -> None:
     assert [f.metric for f in sectors] == ["manufacturing sector", "services sector"]
     # a look back at 2023 does not frame the 2024 figures after it
     assert [str(f.period.end) for f in sectors] == ["2024-12-31", "2024-12-31"]
+
+
+def test_source_markets_listed_and_an_event_scene(extract) -> None:
+    record = extract(
+        " date 2025-01-06 Tourism\n\nHANOI, Jan. 6 (Xinhua) -- Vietnam received 17.6 million "
+        "international visitors in 2024.\n\nDecember alone brought in 1.75 million foreign "
+        "visitors.\n\nChina ranked second, sending 3.7 million Chinese visitors to Vietnam. Other "
+        "major markets included the United States with 780,000 visitors.\n\nAt a year-end review "
+        "conference held in Hanoi on Dec. 26, the tourism authority counted 17.5 million "
+        "international arrivals.")
+    got = [(record.entities[f.location].text,
+            record.entities[f.partner].text if f.partner is not None else None,
+            str(f.period.end)) for f in record.facts]
+    assert got == [("Vietnam", None, "2024-12-31"), ("Vietnam", None, "2024-12-31"),
+                   ("Vietnam", "China", "2024-12-31"), ("Vietnam", "United States", "2024-12-31"),
+                   ("Vietnam", None, "2024-12-31")]

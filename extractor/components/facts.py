@@ -367,10 +367,12 @@ class FactBuilder:
                     attached = next((p for p in sent_periods if p.attached is not None and (
                         (p.attached == value and draft.change is None)
                         or p.attached == alone)), None)
+                    scene = self._event_opening(sent)
                     own = [p for p in sent_periods
-                           if (p.introduces and p.end < draft.first.start) or (
+                           if (scene is None or p.start > scene)
+                           and ((p.introduces and p.end < draft.first.start) or (
                                not p.comparison
-                               and (p.attached is None or p.attached == value))]
+                               and (p.attached is None or p.attached == value)))]
                     if any(p.label_kind != "weekday" for p in own):
                         own = [p for p in own if p.label_kind != "weekday"]  # a date as well
                     near = [p for p in own if a <= p.start < b] or [
@@ -1316,6 +1318,19 @@ class FactBuilder:
             return None
         return self._first_comma(i, min(limit, i + 10))  # "On a year-on-year basis,"
 
+    def _event_opening(self, sent: Sentence) -> int | None:
+        """The end (its comma) of an opening phrase that sets the scene of an
+        event ("At a year-end review conference held in Hanoi on Dec. 26,"):
+        where and when the event was are not the figures' place and period."""
+        lw = self._lw
+        i = max(sent.start, self._after_dateline)
+        if i >= sent.end or lw[i] not in self.sets.event_openers:
+            return None
+        comma = self._first_comma(i, min(sent.end, i + 16))
+        if comma is None or self.sets.event_nouns.isdisjoint(lw[i:comma]):
+            return None
+        return comma
+
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
         """Token ``i`` is in an aside set off by commas: "Imports, which make
         up the bulk of the province's trade, grew 5.3 percent", "Total
@@ -1642,7 +1657,9 @@ class FactBuilder:
                     range(a, joints[k])) and self._verbless(joints[k] + 1, first.start):
                 place = self._first_place(doc, entities, joints[k] + 1, first.start, partner)
         if place is None:
-            place = self._first_place(doc, entities, a, first.start, partner)
+            scene = self._event_opening(sent)
+            place = self._first_place(doc, entities, a if scene is None else max(a, scene),
+                                      first.start, partner)
         if place is None:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
@@ -1685,9 +1702,11 @@ class FactBuilder:
         before = [k for k in self._places_in(sent.start, fig) if ends[k] <= fig]
         if not before:
             return None
-        if lw[fig - 1] == "with" and not self.sets.rank_words.isdisjoint(
-                lw[sent.start:sent.end]):
-            return before[-1]
+        words = lw[sent.start:sent.end]
+        if lw[fig - 1] == "with" and not (self.sets.rank_words.isdisjoint(words)
+                                          and self.sets.origin_words.isdisjoint(words)
+                                          and self.sets.partner_words.isdisjoint(words)):
+            return before[-1]  # "... markets included the United States with 780,000 visitors"
         cue = next((i for i in range(sent.start, fig) if lw[i] in self.sets.origin_words), None)
         if cue is not None and starts[before[0]] < cue:
             return before[0]
@@ -2359,7 +2378,8 @@ class FactBuilder:
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
                 hit.carries = False  # a running total's window, not the article's period
-            if self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out:
+            if (self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out) \
+                    or self._lw[e - 1] in self.sets.singling_out:  # "December alone"
                 hit.part = True  # "In the fourth quarter alone, ...": a part of the year
             if label == "year_pair" and ref is not None and hit.last is not None \
                     and hit.last > ref:
