@@ -1319,3 +1319,11 @@ def test_source_markets_listed_and_an_event_scene(extract) -> None:
     assert got == [("Vietnam", None, "2024-12-31"), ("Vietnam", None, "2024-12-31"),
                    ("Vietnam", "China", "2024-12-31"), ("Vietnam", "United States", "2024-12-31"),
                    ("Vietnam", None, "2024-12-31")]
+
+
+def test_a_central_bank_sees_and_its_base_rate(extract) -> None:
+    record = extract("SEOUL, Nov. 28 (Xinhua) -- The Bank of Korea had trimmed the base rate to "
+                     "3.25 percent in October. The BOK now sees inflation at 2.3 percent this "
+                     "year.")
+    assert [(f.metric_id, f.kind) for f in record.facts] == [
+        ("interest_rate", "actual"), ("cpi", "forecast")]
