@@ -1327,3 +1327,12 @@ def test_a_central_bank_sees_and_its_base_rate(extract) -> None:
                      "year.")
     assert [(f.metric_id, f.kind) for f in record.facts] == [
         ("interest_rate", "actual"), ("cpi", "forecast")]
+
+
+def test_a_partner_in_an_aside_and_right_after_the_figure(extract) -> None:
+    record = extract("SEOUL, July 1 (Xinhua) -- Shipments to China, South Korea's largest trading "
+                     "partner, edged up 1.8 percent to 10.7 billion dollars. Exports to the United "
+                     "States reached 64.3 billion dollars, outstripping the 63.4 billion dollars "
+                     "shipped to China.")
+    assert [record.entities[f.partner].text for f in record.facts] == [
+        "China", "United States", "China"]

@@ -1589,6 +1589,13 @@ class FactBuilder:
             # clause names its own ("imports and exports with Belt and Road
             # countries went up 24.2 percent, and those with ... the RCEP ...")
             partner = next((k for k in partners if a <= self._ent_starts[k] < b), None)
+            # "outstripping the 63.4 billion dollars shipped to China": the figure's own
+            right_after = next((k for k in partners if first.end <= self._ent_starts[k]
+                                <= first.end + 3
+                                and self._lw[self._ent_starts[k] - 1] in
+                                self.sets.partner_prepositions), None)
+            if right_after is not None:
+                partner = right_after
             if partner is None and partners and not self._own_partner(
                     max(a, sent.start), first.start):
                 partner = partners[-1]
@@ -1600,6 +1607,8 @@ class FactBuilder:
             # Japan": a group of partners, none of them the partner
             listed = next((k for k in self._entities_in(ends[partner], ends[partner] + 4)
                            if k != partner and labels[k] in PLACE_OR_ORG), None)
+            if listed is not None and self._lw[ends[listed]:ends[listed] + 1] == ["'s"]:
+                listed = None  # "China, South Korea's largest trading partner": an aside
             if listed is not None and self._lw[ends[partner]:starts[listed]] in (
                     [","], [",", "the"], ["and"], ["and", "the"], [",", "and"],
                     [",", "and", "the"]):
