@@ -1336,3 +1336,9 @@ def test_a_partner_in_an_aside_and_right_after_the_figure(extract) -> None:
                      "shipped to China.")
     assert [record.entities[f.partner].text for f in record.facts] == [
         "China", "United States", "China"]
+
+
+def test_people_who_died_are_deaths(extract) -> None:
+    record = extract("SHIJIAZHUANG, Aug. 11 (Xinhua) -- Twenty-nine people had died and 16 others "
+                     "were still missing as of Thursday in Hebei Province.")
+    assert [f.metric_id for f in record.facts] == ["deaths", "missing"]
