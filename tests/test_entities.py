@@ -213,3 +213,9 @@ def test_regions_islands_and_a_coast_guard(extract) -> None:
     # ISO 3166-2 names "Bicol (Region V)" and "Calabarzon (Region IV-A)"
     assert ("Bicol", "GPE") in found and ("Calabarzon", "GPE") in found
     assert ("Luzon", "LOC") in found and ("Philippine Coast Guard", "ORG") in found
+
+
+def test_a_person_after_president_elect(extract) -> None:
+    record = extract("SEOUL, Nov. 28 (Xinhua) -- Tariffs promised by President-elect Donald Trump "
+                     "could cloud the outlook.")
+    assert ("Donald Trump", "PERSON") in [(e.text, e.label) for e in record.entities]
