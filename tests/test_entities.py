@@ -219,3 +219,13 @@ def test_a_person_after_president_elect(extract) -> None:
     record = extract("SEOUL, Nov. 28 (Xinhua) -- Tariffs promised by President-elect Donald Trump "
                      "could cloud the outlook.")
     assert ("Donald Trump", "PERSON") in [(e.text, e.label) for e in record.entities]
+
+
+def test_companies_named_bare_are_organisations(extract) -> None:
+    record = extract("BEIJING, May 1 (Xinhua) -- Toyota, Tesla and BYD sold more cars. Tencent "
+                     "gained, Reuters reported. The cars that Volkswagen Anhui builds sold well. "
+                     "Apple exports rose.")
+    found = [(e.text, e.label) for e in record.entities]
+    for name in ("Toyota", "Tesla", "Tencent", "Reuters", "Volkswagen Anhui"):
+        assert (name, "ORG") in found
+    assert all(text != "Apple" for text, _label in found)  # left out: a common word

@@ -361,8 +361,9 @@ class EntityRecognizer:
             return Found(a, b, "GPE", text)  # the road port of Horgos
         if form.shape is not None:
             return Found(a, b, form.shape, text)
-        if len(words) > 1 and words[0] in local and local[words[0]].label == "ORG" \
-                and form.known_tail:
+        if len(words) > 1 and form.known_tail and (
+                (words[0] in local and local[words[0]].label == "ORG")
+                or self._form(words[0], words[:1]).known == "ORG"):
             return Found(a, b, "ORG", text)  # Volkswagen ... Volkswagen Anhui
         if by_form:
             return None
