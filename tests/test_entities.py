@@ -229,3 +229,14 @@ def test_companies_named_bare_are_organisations(extract) -> None:
     for name in ("Toyota", "Tesla", "Tencent", "Reuters", "Volkswagen Anhui"):
         assert (name, "ORG") in found
     assert all(text != "Apple" for text, _label in found)  # left out: a common word
+
+
+def test_plural_titles_palaces_parks_and_lanes(extract) -> None:
+    record = extract("MEXICO CITY, Aug. 8 (Xinhua) -- Deputy Governors Galia Borja and Omar Mejia "
+                     "backed the cut. The Summer Palace and the Nanluoguxiang lane were busy. "
+                     "Jasper National Park burned.")
+    found = [(e.text, e.label) for e in record.entities]
+    for name, label in (("Galia Borja", "PERSON"), ("Omar Mejia", "PERSON"),
+                        ("Summer Palace", "LOC"), ("Nanluoguxiang", "LOC"),
+                        ("Jasper National Park", "LOC")):
+        assert (name, label) in found

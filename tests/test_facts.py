@@ -1342,3 +1342,20 @@ def test_people_who_died_are_deaths(extract) -> None:
     record = extract("SHIJIAZHUANG, Aug. 11 (Xinhua) -- Twenty-nine people had died and 16 others "
                      "were still missing as of Thursday in Hebei Province.")
     assert [f.metric_id for f in record.facts] == ["deaths", "missing"]
+
+
+def test_respective_partners_named_with_an_abbreviation(extract) -> None:
+    record = extract("NANJING, July 19 (Xinhua) -- The province's trade with the Association of "
+                     "Southeast Asian Nations (ASEAN) and the Republic of Korea went up 10.5 "
+                     "percent and 13.3 percent, respectively.")
+    assert [record.entities[f.partner].text for f in record.facts] == [
+        "Association of Southeast Asian Nations", "Republic of Korea"]
+
+
+@pytest.mark.parametrize(("text", "metric_id"), [
+    ("Changi handled 67.7 million passenger movements in 2024.", "passenger_trips"),
+    ("Airfreight throughput grew 14.6 percent to 1.99 million tonnes.", "cargo_throughput"),
+    ("Total vehicle output rose 3.7 percent to 31.28 million units.", "vehicle_output"),
+])
+def test_airport_and_auto_forms(extract, text, metric_id) -> None:
+    assert extract(text).facts[0].metric_id == metric_id

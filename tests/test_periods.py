@@ -335,3 +335,18 @@ def test_a_holiday_with_its_year_written_is_that_years(extract) -> None:
                      "Sales during the 2023 Spring Festival holiday were 2.5 billion yuan.")
     got = [(str(f.period.start), str(f.period.end)) for f in record.facts]
     assert got == [("2024-01-26", "2024-03-05"), ("2023-01-21", "2023-01-27")]
+
+
+@pytest.mark.parametrize(("words", "dates"), [
+    ("in January and February", ("2024-01-01", "2024-02-29")),
+    ("in March and May", None),  # two months, not a run
+])
+def test_two_months_joined_by_and(extract, words, dates) -> None:
+    record = extract(f" date 2024-03-20 Trade\n\nNANJING, March 20 (Xinhua) -- Exports rose 11.9 "
+                     f"percent {words}.")
+    period = record.facts[0].period
+    got = (str(period.start), str(period.end)) if period is not None and period.start else None
+    if dates is None:
+        assert got != ("2024-03-01", "2024-05-31")
+    else:
+        assert got == dates

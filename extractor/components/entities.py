@@ -532,6 +532,18 @@ class EntityRecognizer:
         while p < b and (self._w[p] in self.office_words or self._w[p] in self.connectors
                          or self._w[p] in self.titles):
             p += 1
+        if p < b and "and" in self._w[p:b] and self._w[last].endswith("s"):
+            # "Deputy Governors Galia Borja and Omar Mejia": a person each
+            k = self._w.index("and", p, b)
+            if self._person_shaped(self._w[p:k]) and self._person_shaped(self._w[k + 1:b]):
+                head = last
+                while head > a and self._w[head - 1] in self.titles:
+                    head -= 1
+                if head > a:
+                    yield from self._parts(doc, a, head, phrases, local)
+                yield Found(p, k, "PERSON", self._text(p, k))
+                yield Found(k + 1, b, "PERSON", self._text(k + 1, b))
+                return
         if p >= b or not self._person_shaped(self._w[p:b]):
             return
         head = last

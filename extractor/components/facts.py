@@ -1980,8 +1980,13 @@ class FactBuilder:
                 continue
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
+            starts, ends = self._ent_starts, self._ent_ends
             places = [k for k in self._entities_in(a, first)
-                      if self._ent_labels[k] in PLACE_OR_ORG and self._ent_ends[k] <= first]
+                      if self._ent_labels[k] in PLACE_OR_ORG and ends[k] <= first
+                      # "the Association of Southeast Asian Nations (ASEAN) and ...":
+                      # the abbreviation repeats the name before it
+                      and not (self._lw[starts[k] - 1] == "(" and k > 0
+                               and ends[k - 1] == starts[k] - 1)]
             if not places:
                 listed = self._partners_referred(a, first, group)
                 if listed is not None:
@@ -2004,10 +2009,15 @@ class FactBuilder:
                     f.location = k
 
     def _one_list(self, ents: list[int]) -> bool:
-        """The entities are written as one list: "the EU, the United States and ASEAN"."""
-        gaps = [[w for w in self._lw[self._ent_ends[p]:self._ent_starts[q]] if w != "the"]
-                for p, q in zip(ents, ents[1:], strict=False)]
-        return all(g in ([","], ["and"], [",", "and"]) for g in gaps)
+        """The entities are written as one list: "the EU, the United States and ASEAN",
+        "ASEAN (its abbreviation in brackets) and the Republic of Korea"."""
+        def gap(p: int, q: int) -> list[str]:
+            words = [w for w in self._lw[self._ent_ends[p]:self._ent_starts[q]] if w != "the"]
+            if words[:1] == ["("] and ")" in words[:4]:
+                words = words[words.index(")") + 1:]
+            return words
+        return all(gap(p, q) in ([","], ["and"], [",", "and"])
+                   for p, q in zip(ents, ents[1:], strict=False))
 
     def _partners_referred(self, a: int, first: int, group: list[FactDraft]) -> list[int] | None:
         """``Trade with them rose ... respectively``: the places and
@@ -2899,7 +2909,9 @@ class FactBuilder:
                 return None
             return span(1, n)
         if label == "month_range" and len(months) >= 2:
-            return span(months[0], months[1])
+            if "and" in words and months[1] != months[0] + 1:
+                return None  # "in March and May": two months, not a run
+            return span(months[0], months[1])  # "January-July", "January and February"
         if label == "month" and months:
             return span(months[0], months[0])
         if label == "day_range" and months:
