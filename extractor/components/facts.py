@@ -51,9 +51,11 @@ SENTENCE_ENDS = (".", "!", "?")
 #: what a word is to the rules that look for it (FactBuilder._word_roles): it ends a
 #: sentence or a line, a clause can start at it, a phrase for the whole country can
 #: start at it, it names a kind of place ("the province"), it is a comma; and
-#: what it can do for a period pattern (FactBuilder._word_period_cue)
+#: what it can do for a period pattern (FactBuilder._word_period_cue); and it is
+#: a word of trade ("imported", "shipments")
 MARK, JOINT, NATIONAL, PLACE_NOUN, COMMA = 1, 2, 4, 8, 16
 NO_PERIOD, PERIOD_WORD, PERIOD_IN_COMPANY = 0, 32, 64
+TRADE_WORD = 128
 #: the most words a per-word memo keeps (then it forgets them all at once)
 MAX_REMEMBERED = 50_000
 
@@ -268,6 +270,7 @@ class FactBuilder:
         # where a phrase for the whole country may start ("nationwide", "across the country")
         self._national_at = [i for i in marked if roles[i] & NATIONAL]
         self._commas = [i for i in marked if roles[i] & COMMA]
+        self._trade_at = [i for i in marked if roles[i] & TRADE_WORD]  # "imported"
         self._period_cues = [i for i in marked if roles[i] & (PERIOD_WORD | PERIOD_IN_COMPANY)]
         self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
             [i for i in marked if roles[i] & PLACE_NOUN])
@@ -778,17 +781,19 @@ class FactBuilder:
             opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
-        money = draft.value is not None and draft.value.kind == "money"
         chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
-                       # "Spending by foreign visitors came to 1.6 trillion baht"
-                       and not (money and m[2] and self.not_money.issuperset(m[2]))
+                       and not self._counts_for_money(m, draft, sent.start)
                        and not self._in_aside(m[0], sent.start, first.start)
                        and m[0] not in self._denominators
                        and not (opening is not None and m[1] <= opening < first.start)), None)
         if chosen is None:
             hi = bisect.bisect_left(starts, b)
+            # "12 percent of Thailand's GDP": what a share is of does not name it
+            # (but "11.51 trillion yuan of foreign trade" does)
+            share = draft.value is None or draft.value.kind == "percentages"
             chosen = next((m for m in metrics[bisect.bisect_left(starts, first.end):hi]
-                           if m[1] <= b and m[0] not in self._denominators), None)
+                           if m[1] <= b and not (share and m[0] in self._denominators)),
+                          None)
         own_subject = None
         if chosen is not None and chosen[0] < a and a > sent.start:
             # "the unemployment rate edged down to 4 percent and average hourly pay
@@ -955,6 +960,17 @@ class FactBuilder:
         """``period`` ended before ``other`` began."""
         return other is not None and period.last is not None and other.first is not None \
             and period.last < other.first
+
+    def _counts_for_money(self, hit: tuple[int, int, list[str]], draft: FactDraft,
+                          a: int) -> bool:
+        """``hit`` names only indicators that are never money ("Spending by foreign
+        visitors came to 1.6 trillion baht") and the figure is money: it does not
+        name the figure. One inside a modifier ("Average hourly earnings for all
+        employees on private nonfarm payrolls") is left to the head before it."""
+        if not hit[2] or draft.value is None or draft.value.kind != "money" \
+                or not self.not_money.issuperset(hit[2]):
+            return False
+        return self.sets.modifier_prepositions.isdisjoint(self._lw[max(a, hit[0] - 5):hit[0]])
 
     def _forecast_after(self, i: int) -> bool:
         """A relative clause right after the figure says it was expected ("the
@@ -1562,9 +1578,11 @@ class FactBuilder:
         first = draft.first
         # "soybeans imported from Brazil", "China imported 69.95 million tonnes of
         # soybeans from Brazil"
+        trade_at = self._trade_at
         trade = draft.metric_id in TRADE_METRICS or not self.sets.trade_words.isdisjoint(
-            str(draft.metric or "").lower().split()) or not self.sets.trade_words.isdisjoint(
-            self._lw[max(a, sent.start):first.start])
+            str(draft.metric or "").lower().split()) or (
+            bisect.bisect_left(trade_at, max(a, sent.start))
+            < bisect.bisect_left(trade_at, first.start))
         if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
@@ -1840,15 +1858,16 @@ class FactBuilder:
 
     def _word_roles(self, word: str) -> int:
         """What a word is to the rules that look for it: bits of :data:`MARK`,
-        :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`, and
-        its :meth:`_word_period_cue`."""
+        :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`,
+        :data:`TRADE_WORD`, and its :meth:`_word_period_cue`."""
         w = word.lower()
         return (self._word_period_cue(word)
                 | (MARK if _ends_sentence_or_line(w) else 0)
                 | (JOINT if w in self.joints else 0)
                 | (NATIONAL if w in self._national_first else 0)
                 | (PLACE_NOUN if w in self.rules.place_back_references else 0)
-                | (COMMA if w == "," else 0))
+                | (COMMA if w == "," else 0)
+                | (TRADE_WORD if w in self.sets.trade_words else 0))
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county
