@@ -532,26 +532,20 @@ class EntityRecognizer:
         while p < b and (self._w[p] in self.office_words or self._w[p] in self.connectors
                          or self._w[p] in self.titles):
             p += 1
+        people = [(p, b)]
         if p < b and "and" in self._w[p:b] and self._w[last].endswith("s"):
             # "Deputy Governors Galia Borja and Omar Mejia": a person each
             k = self._w.index("and", p, b)
-            if self._person_shaped(self._w[p:k]) and self._person_shaped(self._w[k + 1:b]):
-                head = last
-                while head > a and self._w[head - 1] in self.titles:
-                    head -= 1
-                if head > a:
-                    yield from self._parts(doc, a, head, phrases, local)
-                yield Found(p, k, "PERSON", self._text(p, k))
-                yield Found(k + 1, b, "PERSON", self._text(k + 1, b))
-                return
-        if p >= b or not self._person_shaped(self._w[p:b]):
+            people = [(p, k), (k + 1, b)]
+        if p >= b or not all(self._person_shaped(self._w[s:e]) for s, e in people):
             return
         head = last
         while head > a and self._w[head - 1] in self.titles:
             head -= 1
         if head > a:
             yield from self._parts(doc, a, head, phrases, local)
-        yield Found(p, b, "PERSON", self._text(p, b))
+        for s, e in people:
+            yield Found(s, e, "PERSON", self._text(s, e))
 
     def _parts(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
                local: dict[str, Found]) -> Iterator[Found]:

@@ -1541,8 +1541,12 @@ class FactBuilder:
         return out
 
     def _said_direction(self, words: list[str]) -> str | None:
-        """The direction the last word of change among ``words`` says, if any."""
-        for w in reversed(words):
+        """The direction the last word of change among ``words`` says, if any
+        ("edged" says it with the word after it: "edged down")."""
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w == "edged" and k + 1 < len(words):
+                return "down" if words[k + 1] in self.sets.down_after_edged else "up"
             if w in self.up:
                 return "up"
             if w in self.down:
@@ -1558,16 +1562,9 @@ class FactBuilder:
         words = self._lw[max(a, span.start - 8):span.start] + self._after_words(span.end)
         if gapped:  # the verb of "Wearing apparel shed 17.5 percent, ..."
             words = self._lw[a:span.start]
-        for k in range(len(words) - 1, -1, -1):  # the last word that says
-            w = words[k]
-            if w == "edged" and k + 1 < len(words):
-                return "down" if words[k + 1] in self.sets.down_after_edged else "up"
-            if w in self.up:
-                return "up"
-            if w in self.down:
-                return "down"
-            if w in self.flat:
-                return "flat"
+        said = self._said_direction(words)
+        if said is not None:
+            return said
         value = self._value(span)  # no word says: the sign does
         if value is not None and value < 0:
             return "down"
