@@ -306,6 +306,8 @@ class FactBuilder:
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
         metrics = self._metrics(doc, figures)
         self._metric_starts = [m[0] for m in metrics]
+        self._metric_start_set = set(self._metric_starts)
+        self._scenes: dict[int, int | None] = {}  # sentence -> _event_opening
         bases = {(s, e): label for label, s, e in self._phrases
                  if label != "METRIC" and label != "HOLIDAY"}
         main_place = self._dateline_country_entity(entities)
@@ -1337,14 +1339,19 @@ class FactBuilder:
     def _event_opening(self, sent: Sentence) -> int | None:
         """The end (its comma) of an opening phrase that sets the scene of an
         event ("At a year-end review conference held in Hanoi on Dec. 26,"):
-        where and when the event was are not the figures' place and period."""
+        where and when the event was are not the figures' place and period.
+        Worked out once a sentence."""
+        found = self._scenes.get(sent.start, -1)
+        if found != -1:
+            return found
         lw = self._lw
         i = max(sent.start, self._after_dateline)
-        if i >= sent.end or lw[i] not in self.sets.event_openers:
-            return None
-        comma = self._first_comma(i, min(sent.end, i + 16))
-        if comma is None or self.sets.event_nouns.isdisjoint(lw[i:comma]):
-            return None
+        comma = None
+        if i < sent.end and lw[i] in self.sets.event_openers:
+            comma = self._first_comma(i, min(sent.end, i + 16))
+            if comma is not None and self.sets.event_nouns.isdisjoint(lw[i:comma]):
+                comma = None
+        self._scenes[sent.start] = comma
         return comma
 
     def _in_aside(self, i: int, a: int, limit: int) -> bool:
@@ -1379,7 +1386,7 @@ class FactBuilder:
     def _with_others(self, a: int, limit: int) -> bool:
         """Trade "with" or "between" others, named or not, before the figure."""
         lw = self._lw
-        figures, metrics = self._figure_tokens, set(self._metric_starts)
+        figures, metrics = self._figure_tokens, self._metric_start_set
         return any(lw[i] in ("with", "between") and i > a and lw[i - 1] != "along"
                    # "with its turnover ...", "followed by Dong Nai with 53.27 billion
                    # dollars", "with turnover of ...": what the subject has
