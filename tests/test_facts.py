@@ -1359,3 +1359,18 @@ def test_respective_partners_named_with_an_abbreviation(extract) -> None:
 ])
 def test_airport_and_auto_forms(extract, text, metric_id) -> None:
     assert extract(text).facts[0].metric_id == metric_id
+
+
+def test_the_dateline_city_as_the_scene_is_not_the_place(extract) -> None:
+    record = extract(" date 2023-11-29 Budget\n\nABUJA, Nov. 29 (Xinhua) -- Nigerian President "
+                     "Bola Tinubu on Wednesday presented a budget of 27.5 trillion naira for 2024 "
+                     "to a joint session of the National Assembly in Abuja. Nigeria expects "
+                     "revenue of 18.32 trillion naira.")
+    assert all(f.location is None or record.entities[f.location].text != "Abuja"
+               for f in record.facts)
+
+
+def test_arrivals_of_goods_are_no_tourists(extract) -> None:
+    record = extract("BEIJING, Jan. 20 (Xinhua) -- Arrivals of Brazilian soybeans rose 5 percent "
+                     "to 74.65 million tonnes.")
+    assert record.facts[0].metric_id != "tourist_trips"

@@ -470,8 +470,10 @@ class FactBuilder:
                 f.metric_id = self.rules.company_ids.get(f.metric_id, f.metric_id)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
                                        lead.end) if lead else None
-        if lead_place is not None and self._listed(entities, lead_place):
-            lead_place = None  # "in Zhejiang, Fujian, Jiangxi ...": no one of them
+        if lead_place is not None and (
+                self._listed(entities, lead_place)  # "in Zhejiang, Fujian, Jiangxi ..."
+                or self._venue(lead_place, self._main_clause_start(lead))):  # "... in Abuja"
+            lead_place = None
         self._places(drafts, main_place, lead_place, entities)
         underscore.facts = drafts
         return doc
@@ -1699,6 +1701,10 @@ class FactBuilder:
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
                 place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
+            elif place is not None and self._venue(place, first.end):
+                # "presented a budget of 27.5 trillion naira ... to a joint session of
+                # the National Assembly in Abuja": where it was announced
+                place = None
         if place is None and self._country_entity is not None and self._nationwide(a, b):
             # "nationwide, domestic trips rose 7.6 percent", "while the national
             # figure rose 6 percent" (before the sentence's other clauses)
@@ -1710,6 +1716,16 @@ class FactBuilder:
             # Sea, and four typhoons made landfall in China": the clause's own first)
             place = self._first_place(doc, entities, sent.start, a, partner)
         draft.location = place
+
+    def _venue(self, k: int, after: int) -> bool:
+        """Place ``k``, after token ``after``, is the dateline's city named again
+        as the scene of an event ("to a joint session of the National Assembly
+        in Abuja"), not the figure's place."""
+        if not self._dateline_ents:
+            return False
+        if self._entity_text(k).lower() != self._entity_text(self._dateline_ents[0]).lower():
+            return False
+        return not self.sets.event_nouns.isdisjoint(self._lw[after:self._ent_starts[k]])
 
     def _domestic(self, k: int) -> bool:
         """Entity ``k`` is a place inside the dateline's country (a province, a
