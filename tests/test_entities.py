@@ -228,6 +228,11 @@ def test_companies_named_bare_are_organisations(extract) -> None:
     found = [(e.text, e.label) for e in record.entities]
     for name in ("Toyota", "Tesla", "Tencent", "Reuters", "Volkswagen Anhui"):
         assert (name, "ORG") in found
+    record = extract("ZHONGSHAN, Nov. 15 (Xinhua) -- Douyin accounted for 60 percent of the "
+                     "sales. Destatis said output fell 1 percent.")
+    found = [(e.text, e.label) for e in record.entities]
+    for name in ("Douyin", "Destatis"):
+        assert (name, "ORG") in found
     assert all(text != "Apple" for text, _label in found)  # left out: a common word
 
 
