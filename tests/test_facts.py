@@ -1374,3 +1374,11 @@ def test_arrivals_of_goods_are_no_tourists(extract) -> None:
     record = extract("BEIJING, Jan. 20 (Xinhua) -- Arrivals of Brazilian soybeans rose 5 percent "
                      "to 74.65 million tonnes.")
     assert record.facts[0].metric_id != "tourist_trips"
+
+
+def test_the_bloc_points_back_at_the_organisation_before(extract) -> None:
+    record = extract("KUNMING, Oct. 25 (Xinhua) -- The Association of Southeast Asian Nations "
+                     "remained a key market. Yunnan's trade with the bloc came to 96.65 billion "
+                     "yuan in the nine-month period.")
+    assert record.entities[record.facts[0].partner].text == (
+        "Association of Southeast Asian Nations")

@@ -1623,6 +1623,8 @@ class FactBuilder:
             if partner is None and partners and not self._own_partner(
                     max(a, sent.start), first.start):
                 partner = partners[-1]
+            if partner is None:
+                partner = self._bloc_referred(max(a, sent.start), first.start)
         starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
         if partner is not None and "between" not in self._lw[max(0, starts[partner] - 2):
                                                              starts[partner]] \
@@ -1819,6 +1821,23 @@ class FactBuilder:
                    and not (lw[i + 1] == "the" and lw[i + 2:i + 3] and
                             lw[i + 2] in self.sets.partner_references)
                    for i in range(a, b - 1))
+
+    def _bloc_referred(self, a: int, b: int) -> int | None:
+        """``trade with the bloc``, after ``The Association of Southeast Asian
+        Nations remained a key market``: the organisation named last in the
+        sentence before, which "the bloc" points back at."""
+        lw = self._lw
+        if not any(lw[i] in self.sets.partner_prepositions and lw[i + 1] == "the"
+                   and lw[i + 2] in self.sets.partner_references for i in range(a, b - 2)):
+            return None
+        sentences = self._sentences_of[1]
+        k = next((n for n, x in enumerate(sentences) if x.start <= a < x.end), None)
+        if not k:
+            return None
+        before = sentences[k - 1]
+        orgs = [j for j in self._entities_in(before.start, a) if self._ent_labels[j] == "ORG"
+                and j not in self._dateline_ents and self._ent_starts[j] >= self._after_dateline]
+        return orgs[-1] if orgs else None
 
     def _group_partner(self, start: int) -> bool:
         """The name at ``start`` ends a group written as the partner: "trade
