@@ -1794,10 +1794,9 @@ class FactBuilder:
             # a body further on: "according to data from the General Department of
             # Vietnam Customs"
             attributed = lw[max(0, start - 3 if prev == "the" else start - 2)]
-            if self._ent_labels[k] == "ORG" and not self.sets.attribution_words.isdisjoint(
-                    lw[max(0, start - 6):start]):
-                attributed = next(w for w in lw[max(0, start - 6):start]
-                                  if w in self.sets.attribution_words)
+            if self._ent_labels[k] == "ORG":
+                attributed = next((w for w in lw[max(0, start - 6):start]
+                                   if w in self.sets.attribution_words), attributed)
             # past its abbreviation: "The Association of Southeast Asian Nations
             # (ASEAN) remained Fujian's largest trading partner"
             after = end + 3 if lw[end:end + 1] == ["("] and lw[end + 2:end + 3] == [")"] \
@@ -1817,24 +1816,24 @@ class FactBuilder:
         """Tokens ``a``..``b`` name a partner of their own that is no entity
         ("with Belt and Road countries"); "exports to the bloc" points back."""
         lw = self._lw
-        return any(lw[i] in self.sets.partner_prepositions
-                   and not (lw[i + 1] == "the" and lw[i + 2:i + 3] and
-                            lw[i + 2] in self.sets.partner_references)
+        return any(lw[i] in self.sets.partner_prepositions and not self._to_the_bloc(i)
                    for i in range(a, b - 1))
+
+    def _to_the_bloc(self, i: int) -> bool:
+        """Tokens from ``i`` read "with/to/from the bloc": a partner named before."""
+        lw = self._lw
+        return lw[i] in self.sets.partner_prepositions and lw[i + 1:i + 2] == ["the"] \
+            and lw[i + 2:i + 3] != [] and lw[i + 2] in self.sets.partner_references
 
     def _bloc_referred(self, a: int, b: int) -> int | None:
         """``trade with the bloc``, after ``The Association of Southeast Asian
         Nations remained a key market``: the organisation named last in the
         sentence before, which "the bloc" points back at."""
-        lw = self._lw
-        if not any(lw[i] in self.sets.partner_prepositions and lw[i + 1] == "the"
-                   and lw[i + 2] in self.sets.partner_references for i in range(a, b - 2)):
+        if not any(self._to_the_bloc(i) for i in range(a, b - 2)):
             return None
-        sentences = self._sentences_of[1]
-        k = next((n for n, x in enumerate(sentences) if x.start <= a < x.end), None)
-        if not k:
+        before = self._sentence_before(a)
+        if before is None:
             return None
-        before = sentences[k - 1]
         orgs = [j for j in self._entities_in(before.start, a) if self._ent_labels[j] == "ORG"
                 and j not in self._dateline_ents and self._ent_starts[j] >= self._after_dateline]
         return orgs[-1] if orgs else None
@@ -2038,13 +2037,10 @@ class FactBuilder:
                 continue
             first = min(f.first.start for f in group)
             a = max(a, self._after_dateline)
-            starts, ends = self._ent_starts, self._ent_ends
+            ends = self._ent_ends
             places = [k for k in self._entities_in(a, first)
                       if self._ent_labels[k] in PLACE_OR_ORG and ends[k] <= first
-                      # "the Association of Southeast Asian Nations (ASEAN) and ...":
-                      # the abbreviation repeats the name before it
-                      and not (self._lw[starts[k] - 1] == "(" and k > 0
-                               and ends[k - 1] == starts[k] - 1)]
+                      and not self._abbreviation(k)]
             if not places:
                 listed = self._partners_referred(a, first, group)
                 if listed is not None:
@@ -2066,6 +2062,18 @@ class FactBuilder:
                 else:
                     f.location = k
 
+    def _abbreviation(self, k: int) -> bool:
+        """Entity ``k`` is an abbreviation in brackets right after the name it
+        repeats: "the Association of Southeast Asian Nations (ASEAN)"."""
+        start = self._ent_starts[k]
+        return k > 0 and self._lw[start - 1] == "(" and self._ent_ends[k - 1] == start - 1
+
+    def _sentence_before(self, i: int) -> Sentence | None:
+        """The sentence before the one token ``i`` is in."""
+        sentences = self._sentences_of[1]
+        k = bisect.bisect_right([x.start for x in sentences], i) - 1
+        return sentences[k - 1] if k >= 1 else None
+
     def _one_list(self, ents: list[int]) -> bool:
         """The entities are written as one list: "the EU, the United States and ASEAN",
         "ASEAN (its abbreviation in brackets) and the Republic of Korea"."""
@@ -2085,15 +2093,12 @@ class FactBuilder:
         if not any(lw[i] in self.sets.partner_prepositions
                    and lw[i + 1] in self.sets.partner_pronouns for i in range(a, first - 1)):
             return None
-        before = next((x for x in self._sentences_of[1] if x.end == a), None)
+        before = self._sentence_before(a)
         if before is None:
             return None
-        ends, starts = self._ent_ends, self._ent_starts
-        # an abbreviation in brackets repeats the name before it: "... Nations (ASEAN)"
         ents = [k for k in self._entities_in(before.start, before.end)
-                if self._ent_labels[k] in PLACE_OR_ORG
-                and not (lw[starts[k] - 1] == "(" and k > 0 and ends[k - 1] == starts[k] - 1)]
-        ents = [k for k in ents if ends[k] <= before.end]
+                if self._ent_labels[k] in PLACE_OR_ORG and self._ent_ends[k] <= before.end
+                and not self._abbreviation(k)]
         respectively = lw.index("respectively", first)
         count = sum(1 for f in group if f.first.start < respectively)
         for i in range(len(ents) - count + 1):
