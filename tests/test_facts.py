@@ -1109,7 +1109,7 @@ def test_a_verbless_part_after_and_names_its_own_place(extract) -> None:
 
 @pytest.mark.parametrize(("text", "metric_id"), [
     ("The port added an annual cargo handling capacity of 50 million tonnes.", None),
-    ("The country added a solar capacity of 50 million kilowatts.", "power_capacity"),
+    ("The country added a power generation capacity of 50 million kilowatts.", "power_capacity"),
 ])
 def test_capacity_is_power_capacity_only_in_context(extract, text, metric_id) -> None:
     assert extract(text).facts[0].metric_id == metric_id
@@ -1175,7 +1175,9 @@ def test_import_export_turnover_and_an_amount_higher_than_before(extract) -> Non
                      "remained the largest contributor, with its import-export turnover coming "
                      "close to 88 billion dollars.")
     # a body the data came from is no partner; "with its" is no trade with others
-    assert [(f.metric_id, f.partner) for f in record.facts] == [("foreign_trade", None)] * 3
+    assert [f.partner for f in record.facts] == [None] * 3
+    # the amount it was higher by is no level of foreign trade
+    assert [f.metric_id for f in record.facts] == ["foreign_trade", None, "foreign_trade"]
     assert (record.facts[1].direction, record.facts[1].basis) == ("up", "year_on_year")
 
 
@@ -1211,7 +1213,7 @@ def test_provinces_ranked_by_their_trade_are_places_with_amounts_of_change(extra
     # "Dong Nai" finds ISO 3166-2's "Đồng Nai"; a province is no trade partner of its country
     assert [(record.entities[f.location].text, f.partner, f.metric_id, f.direction)
             for f in facts] == [("Bac Ninh", None, "foreign_trade", None),
-                                ("Bac Ninh", None, "foreign_trade", "up"),
+                                ("Bac Ninh", None, None, "up"),  # the increase
                                 ("Dong Nai", None, "foreign_trade", None)]
 
 
@@ -1382,3 +1384,56 @@ def test_the_bloc_points_back_at_the_organisation_before(extract) -> None:
                      "yuan in the nine-month period.")
     assert record.entities[record.facts[0].partner].text == (
         "Association of Southeast Asian Nations")
+
+
+@pytest.mark.parametrize(("text", "metric", "metric_id"), [
+    ("China's soybean imports rose 6.5 percent to 105 million tonnes in 2024.",
+     "soybean imports", None),
+    ("Crude oil imports fell 1.9 percent in 2024.", "Crude oil imports", None),
+    ("Non-oil foreign trade reached 2.2 trillion dirhams in 2024.", "Non-oil foreign trade", None),
+    ("Wind and solar capacity reached 1.4 billion kilowatts in 2024.",
+     "Wind and solar capacity", None),
+    ("China's wind power capacity reached 520 million kilowatts in 2024.",
+     "wind power capacity", None),
+    ("Core CPI rose 0.4 percent in December.", "Core CPI", None),
+    ("Cambodia exported 300,000 tonnes of milled rice in 2024.", "milled rice", None),
+    # a product a refining indicator names: that indicator
+    ("Electric vehicle exports rose 20 percent in 2024.", "Electric vehicle exports",
+     "nev_exports"),
+    # the indicator's own words narrow nothing; nor do scope words
+    ("Car sales rose 4.5 percent in 2024.", "Car sales", "vehicle_sales"),
+    ("Total exports rose 7.1 percent in 2024.", "exports", "exports"),
+    ("China's exports rose 7.1 percent in 2024.", "exports", "exports"),
+])
+def test_a_product_before_an_indicator_narrows_it(extract, text, metric, metric_id) -> None:
+    fact = extract(text).facts[0]
+    assert (fact.metric, fact.metric_id) == (metric, metric_id)
+
+
+def test_a_share_of_a_whole_names_no_indicator(extract) -> None:
+    record = extract(
+        "HANGZHOU, Jan. 20 (Xinhua) -- Private firms' foreign trade rose 9.8 percent to 3.1 "
+        "trillion yuan in 2024, accounting for 79.5 percent of the province's total. New energy "
+        "vehicles made up 40.9 percent of all new vehicle sales. The deficit stood at 3 percent "
+        "of GDP. Headline inflation stood at 3.02 percent in March, lower than the 3.12 "
+        "percent of February.")
+    ids = {record.percentages[f.value].text if f.value_kind == "percentages" else
+           record.money[f.value].text: f.metric_id for f in record.facts if f.value is not None}
+    assert ids["3.1 trillion yuan"] == "foreign_trade"
+    assert ids["79.5 percent"] is None
+    assert ids["40.9 percent"] is None
+    assert ids["3 percent"] == "budget_balance"  # a ratio to GDP: the deficit's own measure
+    assert ids["3.02 percent"] == ids["3.12 percent"] == "cpi"  # of February: another month
+
+
+def test_the_amount_of_a_change_is_no_level_of_the_indicator(extract) -> None:
+    record = extract(
+        "HANOI, Nov. 18 (Xinhua) -- Bac Giang's import-export turnover expanded by 12.54 billion "
+        "dollars to 49.12 billion dollars. Employment rose by 206,000 jobs in December.")
+    facts = {record.money[f.value].text if f.value_kind == "money" else
+             record.quantities[f.value].text: f for f in record.facts}
+    change, level = facts["12.54 billion dollars"], facts["49.12 billion dollars"]
+    assert (change.metric, change.metric_id, change.direction) == (
+        "increase in import-export turnover", None, "up")
+    assert (level.metric_id, level.direction) == ("foreign_trade", None)
+    assert facts["206,000 jobs"].metric_id == "new_jobs"  # itself an increase

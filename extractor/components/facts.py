@@ -156,6 +156,10 @@ class FactBuilder:
         self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
+        # the words of an indicator's own forms, which never narrow it ("vehicle sales")
+        self.form_words: dict[str, frozenset[str]] = {
+            row.id: frozenset(w for form in row.forms for w in form.lower().split())
+            for row in self.metrics}
         self.contexts = {row.id: frozenset(w.lower() for w in row.context)
                          for row in self.metrics if row.context}
         self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
@@ -475,8 +479,27 @@ class FactBuilder:
                 or self._venue(lead_place, self._main_clause_start(lead))):  # "... in Abuja"
             lead_place = None
         self._places(drafts, main_place, lead_place, entities)
+        for f in drafts:
+            self._not_a_level(f)
         underscore.facts = drafts
         return doc
+
+    def _not_a_level(self, draft: FactDraft) -> None:
+        """A share of a whole and the amount of a change are no level of the
+        indicator their clause names: no id (``accounting for 55.2 percent of
+        the province's total``; ``an increase of 7.3 billion dollars``, which
+        reads "increase in ..."). Done last: the figures after them, and the
+        rules that carry a metric on, keep the indicator."""
+        if draft.metric_id is None or draft.metric_id in self.sets.increment_ids:
+            return
+        if draft.notes.get("share"):
+            draft.metric_id = None
+        elif draft.notes.get("amount_of_change") and draft.direction is not None \
+                and draft.change is None and draft.metric is not None:
+            draft.metric_id = None
+            if str(draft.metric).split()[0].lower() not in self.sets.change_nouns:
+                noun = "decrease" if draft.direction == "down" else "increase"
+                draft.metric = f"{noun} in {draft.metric}"
 
     # ------------------------------------------------------------ inputs
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
@@ -845,6 +868,11 @@ class FactBuilder:
             # figure names its own thing, unless the clause's metric words agree
             draft.metric = phrase[0]
             draft.metric_id = self._prefer(phrase[1]) if phrase[1] else None
+            if draft.metric_id is not None:  # "tonnes of milled rice exported"
+                own = self._own_words(draft.metric_id)
+                narrowing = [w for w in phrase[0].lower().split() if self._narrows(w, own)]
+                if narrowing:
+                    draft.metric_id = self._narrowed([draft.metric_id], narrowing)
         elif chosen is not None:
             draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
             verb = self._verb_before(draft.value) if draft.value is not None else None
@@ -886,6 +914,9 @@ class FactBuilder:
                     break
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
+        if draft.value is not None and draft.value.kind == "percentages" \
+                and self._share(draft.value.span):
+            draft.notes["share"] = True
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a,
                                               gapped=gapped is not None and draft.value is None)
@@ -925,6 +956,8 @@ class FactBuilder:
                         word in self.sets.change_adverbs or self._lw[start - 1] == "by"):
                     named.append(word)
                 draft.direction = self._said_direction(named)
+                draft.notes["amount_of_change"] = draft.direction is not None \
+                    and not (lead and lead[0] in nouns)
         window = self._lw[max(sent.start, a):first.start]
         if not self.targets.isdisjoint(window):
             draft.kind = "target"
@@ -1531,7 +1564,74 @@ class FactBuilder:
                 narrow = next((n for base, products, n in self.refinements
                                if ids and base == ids[0] and words & products), None)
                 return self._text(s, stop), narrow
+        k = self._modifiers_before(s, ids)
+        if k < s:  # "soybean imports", "crude oil imports": a narrower product too
+            return self._text(k, e), self._narrowed(ids, self._lw[k:s])
         return self._text(s, e), ids[0] if ids else None
+
+    def _modifiers_before(self, s: int, ids: list[str]) -> int:
+        """Where the words that narrow an indicator's form start: product
+        words right before it (``U.S. soybean exports``, ``wind and solar
+        capacity``, ``non-oil foreign trade``, ``wind power capacity``), ``s``
+        when there are none. A word of the indicator's own forms narrows
+        nothing (``car sales``), but a product word may stand before it."""
+        lw, idx, words = self._lw, self._idx, self._words
+        own = self._own_words(ids[0]) if ids else frozenset()
+        k = j = s
+        while j > 0 and j - 1 not in self._figure_tokens:
+            w = lw[j - 1]
+            if self._narrows(w, own):
+                j = k = j - 1
+            elif w in own and s - j < 2:
+                j -= 1  # "wind power capacity": only if a product word comes before
+            elif j == k < s and w == "-" and j >= 2 and words[j - 2].isalpha() \
+                    and idx[j - 2] + len(words[j - 2]) == idx[j - 1] == idx[j] - 1:
+                j = k = j - 2  # "non-oil", "high-tech"
+            elif j == k < s and w == "and" and j >= 2 and self._narrows(lw[j - 2], own):
+                j -= 1  # "wind and solar"
+            else:
+                break
+        return k
+
+    def _share(self, span: Span) -> bool:
+        """A percentage that is a share of a whole (``accounting for 55.2 percent
+        of the total``, ``its share rose to 30 percent``), not a ratio of the
+        indicator to GDP or to its own past level (``3 percent of GDP``,
+        ``85.5 percent of the 2019 level``)."""
+        lw, s, e = self._lw, span.start, span.end
+        if lw[e:e + 1] == ["of"]:
+            after = lw[e + 1:e + 7]
+            if self.sets.whole_words.isdisjoint(after) and not self._period_tokens.isdisjoint(
+                    range(e + 1, e + 7)):
+                return False  # "the 3.12 percent of February", "99.1 percent of the
+                # passenger traffic recorded in 2019": the figure of another time
+        elif not self.sets.share_words.isdisjoint(lw[max(0, s - 4):s] + lw[e:e + 1]):
+            after = lw[max(0, s - 8):e + 7]
+        else:
+            return False
+        return self.sets.ratio_denominators.isdisjoint(after)
+
+    def _own_words(self, metric_id: str) -> frozenset[str]:
+        """The words of an indicator's forms, of the indicator it refines and
+        the products it refines it by: none of them narrows it."""
+        base = next(((b, products) for b, products, n in self.refinements if n == metric_id),
+                    None)
+        own = self.form_words.get(metric_id, frozenset())
+        if base is not None:
+            own = own | self.form_words.get(base[0], frozenset()) | base[1]
+        return own
+
+    def _narrows(self, word: str, own: frozenset[str]) -> bool:
+        return word in self.sets.narrowing_modifiers and word not in own \
+            and not (word.endswith("s") and word[:-1] in own)  # "vehicles" for "vehicle"
+
+    def _narrowed(self, ids: list[str], words: list[str]) -> str | None:
+        """The id of an indicator narrowed by ``words``: the refining
+        indicator these words name (``electric vehicle exports`` ->
+        ``nev_exports``), else none."""
+        found = set(words)
+        return next((n for base, products, n in self.refinements
+                     if ids and base == ids[0] and found & products), None)
 
     def _after_words(self, i: int) -> list[str]:
         """Up to four words from token ``i``, hyphens not counted ("a 5.5
