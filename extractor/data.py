@@ -155,6 +155,7 @@ class Counted(_Strict):
 
 class TokenizerRules(_Strict):
     comment: str = Field(alias="_comment")
+    special_cases: list[str]
     suffixes: list[str]
 
     @field_validator("suffixes")

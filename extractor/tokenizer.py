@@ -290,10 +290,12 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.prefix_search = compile_prefix_regex(
             [prefix, *nlp.Defaults.prefixes]
         ).search
-        extra = d.load_json(d.patterns_dir() / "tokenizer.json", d.TokenizerRules).suffixes
+        extra = d.load_json(d.patterns_dir() / "tokenizer.json", d.TokenizerRules)
         tokenizer.suffix_search = compile_suffix_regex(
-            [suffix, *extra, *nlp.Defaults.suffixes]
+            [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
         ).search
+        for chunk in extra.special_cases:  # "5G": a name, not 5 and G for giga
+            tokenizer.add_special_case(chunk, [{ORTH: chunk}])
         wire = WireTokenizer.from_tokenizer(tokenizer)
         if wire.url_match is not None:
             wire.url_match = BoundedUrlMatch(wire.url_match.__self__).match

@@ -245,3 +245,15 @@ def test_plural_titles_palaces_parks_and_lanes(extract) -> None:
                         ("Summer Palace", "LOC"), ("Nanluoguxiang", "LOC"),
                         ("Jasper National Park", "LOC")):
         assert (name, label) in found
+
+
+def test_societies_are_organisations_and_brent_is_crude(extract) -> None:
+    record = extract("HANOI, Sept. 23 (Xinhua) -- The Red Cross Society of China (RCSC) has "
+                     "donated 100,000 U.S. dollars to help people in northern Vietnam. Brent "
+                     "crude rose 2 percent. Non-financial ODI rose 10 percent.")
+    found = [(e.text, e.label) for e in record.entities]
+    assert ("Red Cross Society of China", "ORG") in found and ("RCSC", "ORG") in found
+    assert ("China", "GPE") not in found  # inside the society's name: no place
+    assert all(text not in ("Brent", "ODI") for text, _label in found)
+    # the aid goes to Vietnam, the article's place: not to the donor's country
+    assert record.entities[record.facts[0].location].text == "Vietnam"

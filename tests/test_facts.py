@@ -1437,3 +1437,13 @@ def test_the_amount_of_a_change_is_no_level_of_the_indicator(extract) -> None:
         "increase in import-export turnover", None, "up")
     assert (level.metric_id, level.direction) == ("foreign_trade", None)
     assert facts["206,000 jobs"].metric_id == "new_jobs"  # itself an increase
+
+
+def test_5g_and_tonne_kilometres_are_counted_and_measured(extract) -> None:
+    record = extract("BEIJING, Jan. 20 (Xinhua) -- China had 4.25 million 5G base stations at the "
+                     "end of 2024. Air cargo turnover reached 148.52 billion tonne-kilometers, and "
+                     "passenger turnover 1.2 trillion passenger-kilometres.")
+    assert [(q.text, q.value, q.unit) for q in record.quantities] == [
+        ("4.25 million 5G base stations", 4250000, "5G base stations"),
+        ("148.52 billion tonne-kilometers", 148520000000, "tonne_kilometre"),
+        ("1.2 trillion passenger-kilometres", 1200000000000, "passenger_kilometre")]

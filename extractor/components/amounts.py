@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import data as d
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..tokenizer import doc_text, token_words
@@ -385,6 +386,9 @@ class QuantityRuler(_AmountRuler):
         self._irregular = set(c.irregular_plurals)
         self._max_mods = c.max_modifiers
         self._singly = set(c.counted_singly)
+        # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
+        self._names = set(d.load_json(d.patterns_dir() / "tokenizer.json",
+                                      d.TokenizerRules).special_cases)
 
     def _plural(self, word: str) -> bool:
         low = word.lower()
@@ -407,7 +411,8 @@ class QuantityRuler(_AmountRuler):
         while j < n:
             text = words[j]
             low = text.lower()
-            if not text.isalpha() or low in self._stop or j in num_tokens:  # Token.is_alpha
+            if (not text.isalpha() and text not in self._names) or low in self._stop \
+                    or j in num_tokens:  # Token.is_alpha
                 joins = text == "-" or (low in AND_OR and mods > 0)
                 if joins and j > i and j + 1 < n and words[j + 1].isalpha():
                     j += 1
