@@ -528,6 +528,7 @@ class FactRules(_Strict):
     reporting_verbs: list[str]
     comparison_after: list[str]
     singling_out: list[str]
+    level_fillers: list[str]
     level_phrases: list[str]
     generic_nouns: list[str]
     place_prepositions: list[str]

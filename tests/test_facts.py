@@ -1447,3 +1447,25 @@ def test_5g_and_tonne_kilometres_are_counted_and_measured(extract) -> None:
         ("4.25 million 5G base stations", 4250000, "5G base stations"),
         ("148.52 billion tonne-kilometers", 148520000000, "tonne_kilometre"),
         ("1.2 trillion passenger-kilometres", 1200000000000, "passenger_kilometre")]
+
+
+def test_a_parallel_clause_and_a_compared_amount_are_facts_of_their_own(extract) -> None:
+    record = extract(
+        "RIYADH, Nov. 26 (Xinhua) -- Residents of Hong Kong made 254 million trips and "
+        "foreigners made 64.88 million. Expenditure next year is planned to be some 5 percent "
+        "lower than the 1.345 trillion riyals the government expects to spend in 2024. Non-oil "
+        "activities made up a record 52 percent of economic output in 2024. The shortfall is "
+        "forecast at 101 billion riyals, in line with the figure in the statement issued in "
+        "September.")
+    assert [q.text for q in record.quantities] == ["254 million trips"]
+    by_text = {}
+    for f in record.facts:
+        for kind, k in ((f.value_kind, f.value), ("percentages", f.change)):
+            if kind is not None and k is not None:
+                by_text[getattr(record, kind)[k].text] = f
+    lower, base = by_text["some 5 percent"], by_text["1.345 trillion riyals"]
+    assert lower is not base and lower.value is None and lower.direction == "down"
+    share = by_text["52 percent"]
+    assert share.change is None and share.direction is None  # "made up": a level
+    period = by_text["101 billion riyals"].period  # September dates the statement
+    assert period is None or period.label != "September"

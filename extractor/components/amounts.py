@@ -224,6 +224,16 @@ class _AmountRuler:
         store_group(doc, SPAN_KEYS[self.kind], spans)
         return doc
 
+    @staticmethod
+    def _figure_follows(words: list[str], i: int, num_tokens: set[int]) -> bool:
+        """A number within the three words from ``i``, before any punctuation."""
+        for k in range(i, min(len(words), i + 3)):
+            if k in num_tokens:
+                return True
+            if not words[k].isalnum():
+                return False
+        return False
+
     def extra_spans(
         self, doc: Doc, blocked: set[int], atoms: _DocAtoms
     ) -> list[tuple[int, int]]:
@@ -457,7 +467,10 @@ class QuantityRuler(_AmountRuler):
             end = nxt
         if end + 1 < n and words[end].lower() in AND_OR:
             tail = self._head_end(doc, end + 1, num_tokens)
-            if tail is not None and tail - end <= 3 and self._plural(words[tail - 1]):
+            if tail is not None and tail - end <= 3 and self._plural(words[tail - 1]) \
+                    and not self._figure_follows(words, tail, num_tokens):
+                # not the subject of a parallel clause: "254 million trips and
+                # foreigners made 64.88 million", "60 headquarters and investors set up 30"
                 end = tail
         return end
 

@@ -575,8 +575,12 @@ class FactBuilder:
         return nxt in self.change_after
 
     def _after_level_phrase(self, i: int) -> bool:
-        """The two words before token ``i`` make a figure a level ("making up")."""
-        return " ".join(self._lw[max(0, i - 2):i]) in self.sets.level_phrases
+        """The two words before token ``i`` make a figure a level ("making up"),
+        perhaps with a few fillers between ("made up a record 52 percent")."""
+        k = i
+        while k > max(0, i - 3) and self._lw[k - 1] in self.sets.level_fillers:
+            k -= 1
+        return " ".join(self._lw[max(0, k - 2):k]) in self.sets.level_phrases
 
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``, cut from the article's text (no Span made)."""
@@ -792,7 +796,10 @@ class FactBuilder:
             return before[-1]
         # a later level, but not another percentage ("a target of 7 percent,
         # striving to reach 8 percent" are two targets)
-        after = [f for f in after if f.kind != "percentages"]
+        after = [f for f in after if f.kind != "percentages"
+                 and "than" not in self._lw[change.span.end:f.span.start]]
+        # (nor what it is compared with: "some 5 percent lower than the 1.345
+        # trillion riyals the government expects to spend in 2024")
         return after[0] if after else None
 
     # ------------------------------------------------------------ describing
