@@ -102,11 +102,13 @@ class PercentForms(_Strict):
     unit: Literal["percent", "percentage_point"]
     forms: list[str] = Field(min_length=1)
     case_sensitive: bool = False
+    factor: Decimal = Decimal(1)  # basis points: 0.01 percentage point each
 
 
 class Sign(_Strict):
     form: str
     sign: Literal[-1, 1]
+    not_after: list[str] = []  # "plus or minus 2 points": a tolerance, no sign
 
 
 class Unit(_Strict):

@@ -46,7 +46,9 @@ class Lexicon:
     magnitudes: dict[str, d.Magnitude]
     hedges: dict[str, str]  # lower-case form -> qualifier
     percent_forms: dict[str, str]  # lower-case form -> unit
+    percent_factors: dict[str, Decimal]  # lower-case form -> factor, where not 1
     signs: dict[str, int]
+    sign_blockers: dict[str, list[list[str]]]  # sign word -> lower-case words never before it
     units: list[tuple[str, str, bool]]  # (form, unit, case_sensitive)
     currencies: list[CurrencyEntry]
     ambiguity: dict[str, Ambiguity]
@@ -64,11 +66,11 @@ class Lexicon:
             for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
             for form in row.forms
         }
-        percent = {
-            form.lower(): row.unit
-            for row in d.load_jsonl(folder / "percent_forms.jsonl", d.PercentForms)
-            for form in row.forms
-        }
+        sign_rows = d.load_jsonl(folder / "signs.jsonl", d.Sign)
+        percent_rows = d.load_jsonl(folder / "percent_forms.jsonl", d.PercentForms)
+        percent = {form.lower(): row.unit for row in percent_rows for form in row.forms}
+        factors = {form.lower(): row.factor for row in percent_rows for form in row.forms
+                   if row.factor != 1}
         units = [
             (form, row.unit, cs)
             for row in d.load_jsonl(folder / "units.jsonl", d.Unit)
@@ -85,7 +87,10 @@ class Lexicon:
             },
             hedges=hedges,
             percent_forms=percent,
-            signs={r.form: r.sign for r in d.load_jsonl(folder / "signs.jsonl", d.Sign)},
+            percent_factors=factors,
+            signs={r.form: r.sign for r in sign_rows},
+            sign_blockers={r.form: [p.lower().split() for p in r.not_after]
+                           for r in sign_rows if r.not_after},
             units=units,
             currencies=currencies,
             ambiguity=ambiguity,

@@ -1469,3 +1469,17 @@ def test_a_parallel_clause_and_a_compared_amount_are_facts_of_their_own(extract)
     assert share.change is None and share.direction is None  # "made up": a level
     period = by_text["101 billion riyals"].period  # September dates the statement
     assert period is None or period.label != "September"
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point(extract) -> None:
+    record = extract("CAIRO, Oct. 2 (Xinhua) -- The central bank cut its overnight deposit rate by "
+                     "100 basis points to 21 percent, after a 200 bps cut in August. Inflation "
+                     "should stay at 7 percent, plus or minus 2 percentage points.")
+    assert [(p.text, float(p.value), p.unit) for p in record.percentages] == [
+        ("100 basis points", 1.0, "percentage_point"), ("21 percent", 21.0, "percent"),
+        ("200 bps", 2.0, "percentage_point"), ("7 percent", 7.0, "percent"),
+        ("2 percentage points", 2.0, "percentage_point")]  # a tolerance: no sign
+    cut = record.facts[0]
+    assert (cut.metric, cut.metric_id, cut.direction) == (
+        "overnight deposit rate", "interest_rate", "down")
+    assert record.percentages[cut.change].text == "100 basis points"

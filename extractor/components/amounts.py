@@ -307,7 +307,9 @@ class _AmountRuler:
         sign = 1
         words = atoms.words  # Token.text; .lower() is Token.lower_
         before = words[start - 1].lower() if start > 0 else None
-        if before is not None and before in self._signs:
+        if before is not None and before in self._signs and not any(
+                [w.lower() for w in words[max(0, start - 1 - len(p)):start - 1]] == p
+                for p in self.lex.sign_blockers.get(before, ())):
             sign = self._signs[before]
             start -= 1
         qualifier = None

@@ -294,6 +294,12 @@ class NumericAtoms:
         nums = self._numbers(doc, taken | word_units, after_currency)
         taken |= {i for s in nums for i in range(s.start, s.end)}
         pct = _spans(doc, self._select(lower["pct"], taken))
+        if self.lex.percent_factors:
+            set_factor = span_setter("factor")
+            for span in pct:  # "100 basis points": 1 percentage point
+                factor = self.lex.percent_factors.get(span.text.lower())
+                if factor is not None:
+                    set_factor(span, factor)
         taken |= {i for s in pct for i in range(s.start, s.end)}
         units = _spans(
             doc, _kept(self._select(unit_symbols, taken) + self._select(unit_words, taken))
