@@ -257,3 +257,17 @@ def test_societies_are_organisations_and_brent_is_crude(extract) -> None:
     assert all(text not in ("Brent", "ODI") for text, _label in found)
     # the aid goes to Vietnam, the article's place: not to the donor's country
     assert record.entities[record.facts[0].location].text == "Vietnam"
+
+
+def test_offices_titles_and_one_capital_abbreviations(extract) -> None:
+    record = extract(
+        "NAIROBI, March 4 (Xinhua) -- Minister for National Economy Marton Nagy said growth "
+        "slowed. The speech was delivered by his deputy Chan Foong Hin. Its operator Africa Star "
+        "Railway Operation Company Limited (Afristar) said 5 million passengers rode. Afristar "
+        "said revenue rose. The Indian Air Force flew in radars. Kenya Railways said 3 died.")
+    found = [(e.text, e.label) for e in record.entities]
+    for name, label in (("Marton Nagy", "PERSON"), ("Chan Foong Hin", "PERSON"),
+                        ("Africa Star Railway Operation Company Limited", "ORG"),
+                        ("Indian Air Force", "ORG"), ("Kenya Railways", "ORG")):
+        assert (name, label) in found
+    assert found.count(("Afristar", "ORG")) == 2  # defined in brackets: later mentions too

@@ -693,6 +693,7 @@ class EntityRecognizer:
         names the same thing, here and in the rest of the article."""
         found = self._long_forms(found)
         by_start = {f.start: f for f in found}
+        bracketed: set[str] = set()
         out = list(found)
         for f in found:
             b = f.end
@@ -710,11 +711,14 @@ class EntityRecognizer:
                 out.remove(by_start[b + 1])
             out.append(alias)
             local[self._text(b + 1, close)] = alias
+            if close == b + 2:
+                bracketed.add(self._w[b + 1])  # "(Afristar)": a name, though one capital
         # later mentions of an abbreviation defined after its first use elsewhere
         seen = {(f.start, f.end) for f in out}
         # "GAC", and "BoG" or "PBoC": one word with two capitals or more
         defined = {w for w in local
                    if " " not in w and w[:1].isupper() and sum(map(str.isupper, w)) >= 2}
+        defined |= bracketed
         later = sorted(k for w in defined for k in positions(self._w, w, body))
         for k in later:
             ref = local[self._w[k]]
