@@ -1483,3 +1483,15 @@ def test_basis_points_are_hundredths_of_a_percentage_point(extract) -> None:
     assert (cut.metric, cut.metric_id, cut.direction) == (
         "overnight deposit rate", "interest_rate", "down")
     assert record.percentages[cut.change].text == "100 basis points"
+
+
+def test_a_partner_is_never_also_the_owner_of_the_trade(extract) -> None:
+    record = extract(
+        "ASTANA, Jan. 24 (Xinhua) -- Kazakhstan's trade with China climbed to 43.82 billion U.S. "
+        "dollars in 2024, keeping the country in first place among China's partners in Central "
+        "Asia. Lithium battery export volume rose 3.8 percent.")
+    fact = record.facts[0]
+    assert (record.entities[fact.location].text, record.entities[fact.partner].text) == (
+        "Kazakhstan", "China")
+    assert record.facts[1].metric == "Lithium battery export volume"
+    assert record.facts[1].metric_id is None  # a narrower product

@@ -1759,7 +1759,9 @@ class FactBuilder:
                 draft.location, draft.partner = partner, other
                 draft.notes["owner"] = True
                 return
-        if owner is not None and partner is not None and labels[owner] in PLACE_LABELS:
+        if owner is not None and partner is not None and labels[owner] in PLACE_LABELS \
+                and not self._same_place(entities, owner, partner):
+            # (not "Kazakhstan's trade with China ..., first among China's partners")
             draft.location = owner
             draft.notes["owner"] = True
             return
