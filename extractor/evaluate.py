@@ -26,7 +26,7 @@ from spacy.scorer import PRFScore
 from .errors import DataFileError
 from .kb import fold
 from .pipeline import Extractor
-from .reader import read_file
+from .reader import parse_header, read_file
 
 TOLERANCE = Decimal("0.005")
 KINDS = ("money", "percentages", "quantities")
@@ -57,14 +57,16 @@ def same_value(kind: str, gold: dict, pred: dict) -> bool:
     )
 
 
-def locate(text: str, mentions: list[dict]) -> list[tuple[int, int] | None]:
-    """Offsets of gold mentions: each at the next occurrence of its text."""
+def locate(text: str, mentions: list[dict], body: int = 0) -> list[tuple[int, int] | None]:
+    """Offsets of gold mentions: each at the next occurrence of its text from
+    ``body``, the end of the header line (a headline's figures are never
+    mentions: "tops 3 trillion dirhams" is found again in the body)."""
     out: list[tuple[int, int] | None] = []
-    cursor = 0
+    cursor = body
     for m in mentions:
         pos = text.find(m["text"], cursor)
         if pos < 0:
-            pos = text.find(m["text"])
+            pos = text.find(m["text"], body)
         if pos < 0:
             out.append(None)
             continue
@@ -169,9 +171,10 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
             extractor.extract(decoded.text, record_id=article.stem, source=str(article)).to_json()
         )
         text = decoded.text
+        body = parse_header(text).body_start  # the header line holds no mention
         matches: dict[str, Match] = {}
         for kind in (*KINDS, "entities"):
-            spans = locate(text, gold.get(kind, []))
+            spans = locate(text, gold.get(kind, []), body)
             exact = match(gold.get(kind, []), spans, record[kind],
                           lambda g, p, gs, ps, kind=kind: gs == ps and (
                               kind != "entities" or g["label"] == p["label"]))
@@ -198,9 +201,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
                         links.fn += 1
                 links.fn += sum(1 for g in valued.fn if g.get("kb_id"))
                 links.fp += sum(1 for p in valued.fp if p.get("kb_id"))
-        _score_conversions(gold, record, text, scores["conversions"])
+        _score_conversions(gold, record, text, body, scores["conversions"])
         if "facts" in gold:
-            matches["facts"] = _score_facts(gold, record, text, scores, fact_fields)
+            matches["facts"] = _score_facts(gold, record, text, body, scores, fact_fields)
         _score_header(gold, record, header)
         articles.append(ArticleResult(article.stem, matches))
     if not scores["facts.pairs"].tp + scores["facts.pairs"].fn:
@@ -264,12 +267,12 @@ def fact_field_right(name: str, g: dict, p: dict) -> bool:
     return g.get(name) == p.get(name)
 
 
-def _score_facts(gold: dict, record: dict, text: str, scores: dict[str, PRFScore],
+def _score_facts(gold: dict, record: dict, text: str, body: int, scores: dict[str, PRFScore],
                  fields: dict[str, list[int]]) -> Match:
     """Facts pair up when their value and change mentions overlap (or both are
     absent); a pair is right (``facts.strict``) when metric, location and period
     agree too. The other fields are counted per field over the pairs."""
-    gspans = {k: locate(text, gold.get(k, [])) for k in KINDS}
+    gspans = {k: locate(text, gold.get(k, []), body) for k in KINDS}
     pspans = {k: [(m["start"], m["end"]) for m in record[k]] for k in KINDS}
     gfacts, pfacts = gold["facts"], [dict(f) for f in record["facts"]]
     for f in pfacts:  # places by identity, as gold gives them
@@ -311,9 +314,10 @@ def _score_facts(gold: dict, record: dict, text: str, scores: dict[str, PRFScore
     return result
 
 
-def _score_conversions(gold: dict, record: dict, text: str, score: PRFScore) -> None:
+def _score_conversions(gold: dict, record: dict, text: str, body: int,
+                       score: PRFScore) -> None:
     gmoney = gold.get("money", [])
-    spans = locate(text, gmoney)
+    spans = locate(text, gmoney, body)
     predicted = list(record["conversions"])
     for conv in gold.get("conversions", []):
         a, b = spans[conv["from"]], spans[conv["to"]]

@@ -15,8 +15,10 @@ def print_report(report: Report, misses: bool = True, console: Console | None = 
         table.add_column(col, justify="right" if col not in ("type", "level") else "left")
     for key, s in report.scores.items():
         kind, _, level = key.partition(".")
-        table.add_row(kind, level or "-", f"{s.precision:.3f}", f"{s.recall:.3f}",
-                      f"{s.fscore:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        # nothing in the gold and nothing found: no score, rather than 0.000
+        scores = ("-", "-", "-") if s.tp + s.fp + s.fn == 0 else (
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.fscore:.3f}")
+        table.add_row(kind, level or "-", *scores, str(s.tp), str(s.fp), str(s.fn))
     console.print(table)
     head = Table(title="Header and dateline")
     head.add_column("field")

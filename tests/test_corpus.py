@@ -74,3 +74,29 @@ def test_no_regression_in_fact_fields(report, field: str) -> None:
     got = report["fact_fields"][field]
     share = got["right"] / got["total"]
     assert share >= THRESHOLDS["fact_fields"][field], f"{field} fell to {share:.4f}"
+
+
+def test_gold_mentions_are_located_past_the_header_line(tmp_path, extractor_instance) -> None:
+    """A headline's figure is never a mention: the gold's first "3 trillion
+    dirhams" is the one in the body, and a part with no conversions shows no
+    score rather than 0.000."""
+    from rich.console import Console
+
+    from extractor.report import print_report
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold").mkdir()
+    text = (" date 2025-02-05 UAE's trade tops 3 trillion dirhams\n\nDUBAI, Feb. 5 (Xinhua) -- "
+            "The UAE lifted its non-oil foreign trade to 3 trillion dirhams in 2024.\n")
+    (tmp_path / "articles" / "uae.txt").write_text(text, encoding="utf-8")
+    gold = {"id": "uae", "money": [{"text": "3 trillion dirhams", "amount": 3000000000000,
+                                    "amount_max": None, "currency": "AED", "qualifier": None,
+                                    "per": None}],
+            "percentages": [], "quantities": [], "conversions": [], "entities": []}
+    (tmp_path / "gold" / "uae.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path, extractor_instance)
+    assert report.scores["money.span"].tp == 1 and report.scores["money.span"].fn == 0
+    console = Console(width=120, record=True)
+    print_report(report, misses=False, console=console)
+    row = next(line for line in console.export_text().splitlines() if "conversions" in line)
+    assert "0.000" not in row and "-" in row
