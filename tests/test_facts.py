@@ -1495,3 +1495,12 @@ def test_a_partner_is_never_also_the_owner_of_the_trade(extract) -> None:
         "Kazakhstan", "China")
     assert record.facts[1].metric == "Lithium battery export volume"
     assert record.facts[1].metric_id is None  # a narrower product
+
+
+def test_a_place_that_only_ranks_the_subject_is_not_its_place(extract) -> None:
+    record = extract(
+        "BRASILIA, March 7 (Xinhua) -- Brazil's GDP expanded 3.4 percent in 2024. It was the "
+        "fourth straight year of expansion for Latin America's largest economy, which grew 3.2 "
+        "percent in 2023. Floods in Rio Grande do Sul killed 107 people.")
+    places = [record.entities[f.location].text for f in record.facts]
+    assert places == ["Brazil", "Brazil", "Rio Grande do Sul"]

@@ -368,6 +368,8 @@ class EntityRecognizer:
         if by_form:
             return None
         if not form.simple:
+            if len(words) > 2 and not form.is_org and self._is_place(text):
+                return Found(a, b, "GPE", text)  # Rio Grande do Sul, not Rio Grande
             return None  # the rules below read the context of a simple name
         if form.person_shaped and self._person_context(doc, a, b):
             return Found(a, b, "PERSON", text)

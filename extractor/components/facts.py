@@ -2095,6 +2095,9 @@ class FactBuilder:
                 continue  # the first must follow "in"; those chained to it need not
             if not candidates and self._superlative_scope(start, a):
                 continue  # "the busiest in China", "the first plant in China"
+            if not candidates and lw[end:end + 1] == ["'s"] and end + 1 < len(lw) and (
+                    lw[end + 1].endswith("est") or lw[end + 1] in self.sets.ranking_words):
+                continue  # "Latin America's largest economy": what ranks there is meant
             if not candidates and self._in_list_aside(start, a):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
