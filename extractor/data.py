@@ -477,6 +477,11 @@ class MetricRow(_Strict):
     # what the indicator counts or measures is never money ("visitors", "deaths"):
     # its forms do not name an amount of money
     not_money: bool = False
+    # the indicator is itself a rate or a ratio ("inflation at 2.5 percent", "a
+    # deficit-to-GDP ratio of 3 percent"): a percentage may be its level. Of any
+    # other indicator a percentage that is no share is its growth ("a growth
+    # target of around 5 percent", "the 5.5-percent expansion of 2023")
+    percent_level: bool = False
 
 
 class FactRules(_Strict):

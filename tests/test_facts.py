@@ -1504,3 +1504,17 @@ def test_a_place_that_only_ranks_the_subject_is_not_its_place(extract) -> None:
         "percent in 2023. Floods in Rio Grande do Sul killed 107 people.")
     places = [record.entities[f.location].text for f in record.facts]
     assert places == ["Brazil", "Brazil", "Rio Grande do Sul"]
+
+
+def test_a_percentage_of_an_indicator_that_is_no_rate_is_its_growth(extract) -> None:
+    record = extract(
+        "MANILA, Jan. 30 (Xinhua) -- The economy grew 5.6 percent in 2024, a shade faster than "
+        "the 5.5-percent expansion of 2023 but below the government's revised goal of 6 to 6.5 "
+        "percent. Inflation was 2.9 percent. The deficit-to-GDP ratio was 5.7 percent.")
+    facts = [(record.percentages[f.change].text if f.change is not None else None,
+              record.percentages[f.value].text if f.value is not None else None,
+              f.metric_id, f.direction) for f in record.facts]
+    assert facts == [("5.6 percent", None, "gdp", "up"), ("5.5-percent", None, "gdp", "up"),
+                     ("6 to 6.5 percent", None, "gdp", "up"),
+                     (None, "2.9 percent", "cpi", None),  # rates: a percentage is their level
+                     (None, "5.7 percent", "budget_balance", None)]

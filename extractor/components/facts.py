@@ -163,6 +163,7 @@ class FactBuilder:
         self.contexts = {row.id: frozenset(w.lower() for w in row.context)
                          for row in self.metrics if row.context}
         self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
+        self.percent_levels = frozenset(row.id for row in self.metrics if row.percent_level)
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -921,6 +922,14 @@ class FactBuilder:
                     break
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
+        if draft.change is None and draft.value is not None \
+                and draft.value.kind == "percentages" and draft.metric_id is not None \
+                and draft.metric_id not in self.percent_levels \
+                and self._lw[draft.value.span.end:draft.value.span.end + 1] != ["of"] \
+                and not self._share(draft.value.span):
+            # no level of GDP is a percentage: its growth ("a growth target of
+            # around 5 percent", "the 5.5-percent expansion of 2023")
+            draft.change, draft.value = draft.value, None
         if draft.value is not None and draft.value.kind == "percentages" \
                 and self._share(draft.value.span):
             draft.notes["share"] = True
