@@ -271,3 +271,11 @@ def test_offices_titles_and_one_capital_abbreviations(extract) -> None:
                         ("Indian Air Force", "ORG"), ("Kenya Railways", "ORG")):
         assert (name, label) in found
     assert found.count(("Afristar", "ORG")) == 2  # defined in brackets: later mentions too
+
+
+def test_gdp_in_brackets_and_statistics_offices(extract) -> None:
+    record = extract("PRETORIA, Feb. 18 (Xinhua) -- Gross domestic product (GDP) rose 0.6 percent, "
+                     "Statistics South Africa (Stats SA) said.")
+    found = [(e.text, e.label) for e in record.entities]
+    assert ("Statistics South Africa", "ORG") in found and ("Stats SA", "ORG") in found
+    assert all(text not in ("GDP", "Gross domestic product") for text, _label in found)

@@ -444,6 +444,8 @@ class EntityRecognizer:
             return False
         if words[0] in self.org_heads and words[1] in ("of", "for"):
             return True
+        if words[0] in self.org_prefixes:
+            return True  # PT Kereta Cepat ..., Statistics South Africa
         if words[-1] in self.org_suffixes:
             return True
         for k in range(1, len(words) - 2):  # China Federation of Logistics and Purchasing
@@ -618,7 +620,7 @@ class EntityRecognizer:
             if not 1 <= k < n - 2:
                 continue
             abbr = self._w[k + 1]
-            if self._w[k + 2] != ")" or k in ends \
+            if self._w[k + 2] != ")" or k in ends or abbr in self.not_names \
                     or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
                 continue
             start = self._initials_match(abbr, k)
