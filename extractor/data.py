@@ -137,7 +137,8 @@ class CurrencyAmbiguity(_Strict):
 
 class CurrencyStoplist(_Strict):
     comment: str = Field(alias="_comment")
-    codes: list[str]
+    word_codes: list[str]  # currencies whose code is an English word: names only
+    codes: list[str]  # not currencies at all
     words: list[str]
 
 

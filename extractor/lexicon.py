@@ -134,6 +134,7 @@ def _currency_entries(
     last_words: dict[str, set[str]] = defaultdict(set)  # singular last word -> codes
     plural_of: dict[str, set[str]] = defaultdict(set)
     stop_words = {w.lower() for w in stop.words}
+    word_codes = set(stop.word_codes)
 
     def put(entry: CurrencyEntry) -> None:
         key = (entry.form if entry.case_sensitive else entry.form.lower(), entry.case_sensitive)
@@ -161,7 +162,8 @@ def _currency_entries(
         symbol = en.currency_symbols.get(code)
         if symbol and symbol != code:
             put(CurrencyEntry(symbol, code, None, True, not symbol.endswith("$"), True))
-        put(CurrencyEntry(code, code, None, True, True, True))
+        if code not in word_codes:  # "TRY", "MAD": words; "Turkish liras" is read
+            put(CurrencyEntry(code, code, None, True, True, True))
 
     configured = {row.word: row for row in ambiguity_rows}
     ambiguity: dict[str, Ambiguity] = {}
