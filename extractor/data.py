@@ -194,6 +194,7 @@ class Ranges(_Strict):
     between: list[str]
     and_: list[str] = Field(alias="and")
     from_: list[str] = Field(alias="from")
+    range_words: list[str]
     change_words: list[str]
     per_words: list[str]
     per_article_words: list[str]

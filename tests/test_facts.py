@@ -1518,3 +1518,12 @@ def test_a_percentage_of_an_indicator_that_is_no_rate_is_its_growth(extract) -> 
                      ("6 to 6.5 percent", None, "gdp", "up"),
                      (None, "2.9 percent", "cpi", None),  # rates: a percentage is their level
                      (None, "5.7 percent", "budget_balance", None)]
+
+
+def test_a_share_moved_from_one_level_to_another_is_two_shares(extract) -> None:
+    record = extract("CHENGDU, Feb. 26 (Xinhua) -- The area's GDP reached 2.7 trillion yuan in "
+                     "2024, lifting its share of the national economy from 6.3 percent to 6.5 "
+                     "percent. Producer price inflation eased to 1 percent.")
+    shares = [f for f in record.facts if f.value_kind == "percentages"]
+    assert [(record.percentages[f.value].text, f.metric_id) for f in shares] == [
+        ("6.3 percent", None), ("6.5 percent", None), ("1 percent", "ppi")]

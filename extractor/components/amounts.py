@@ -180,6 +180,8 @@ class _AmountRuler:
         rng = lex.ranges
         self._separators = set(rng.separators)
         self._change = set(rng.change_words)
+        self._from = set(rng.from_)
+        self._range_words = set(rng.range_words)
         self._per = set(rng.per_words)
         self._per_article = set(rng.per_article_words)
         self._per_blockers = set(rng.per_blockers)
@@ -246,6 +248,12 @@ class _AmountRuler:
         return atoms.marked[attr]
 
     # -------------------------------------------------------------- helpers
+    def _moved_from(self, words: list[str], start: int) -> bool:
+        """``lifting its share from 6.3 percent to 6.5 percent``: "from" right
+        before, and no word of a range ("ranging from")."""
+        return start > 0 and words[start - 1].lower() in self._from and not any(
+            w.lower() in self._range_words for w in words[max(0, start - 3):start - 1])
+
     def _split_changes(
         self, doc: Doc, found: list[tuple[int, int]], atoms: _DocAtoms
     ) -> list[tuple[int, int]]:
@@ -263,7 +271,8 @@ class _AmountRuler:
                 and len(units) == 2
                 and (any(
                     w.lower() in self._change for w in words[max(0, start - 4):start]
-                ) or units[0].label_ != units[1].label_)  # "0.6 percentage points to 15.9 percent"
+                ) or units[0].label_ != units[1].label_  # "0.6 percentage points to 15.9 percent"
+                    or self._moved_from(words, start))
             ):
                 sep = next(
                     (

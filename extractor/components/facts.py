@@ -926,12 +926,12 @@ class FactBuilder:
                 and draft.value.kind == "percentages" and draft.metric_id is not None \
                 and draft.metric_id not in self.percent_levels \
                 and self._lw[draft.value.span.end:draft.value.span.end + 1] != ["of"] \
-                and not self._share(draft.value.span):
+                and not self._share(draft.value.span, a):
             # no level of GDP is a percentage: its growth ("a growth target of
             # around 5 percent", "the 5.5-percent expansion of 2023")
             draft.change, draft.value = draft.value, None
         if draft.value is not None and draft.value.kind == "percentages" \
-                and self._share(draft.value.span):
+                and self._share(draft.value.span, a):
             draft.notes["share"] = True
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a,
@@ -1609,7 +1609,7 @@ class FactBuilder:
                 break
         return k
 
-    def _share(self, span: Span) -> bool:
+    def _share(self, span: Span, a: int) -> bool:
         """A percentage that is a share of a whole (``accounting for 55.2 percent
         of the total``, ``its share rose to 30 percent``), not a ratio of the
         indicator to GDP or to its own past level (``3 percent of GDP``,
@@ -1621,7 +1621,7 @@ class FactBuilder:
                     range(e + 1, e + 7)):
                 return False  # "the 3.12 percent of February", "99.1 percent of the
                 # passenger traffic recorded in 2019": the figure of another time
-        elif not self.sets.share_words.isdisjoint(lw[max(0, s - 4):s] + lw[e:e + 1]):
+        elif not self.sets.share_words.isdisjoint(lw[max(a, s - 12):s] + lw[e:e + 1]):
             after = lw[max(0, s - 8):e + 7]
         else:
             return False
