@@ -1527,3 +1527,17 @@ def test_a_share_moved_from_one_level_to_another_is_two_shares(extract) -> None:
     shares = [f for f in record.facts if f.value_kind == "percentages"]
     assert [(record.percentages[f.value].text, f.metric_id) for f in shares] == [
         ("6.3 percent", None), ("6.5 percent", None), ("1 percent", "ppi")]
+
+
+def test_a_change_restated_after_or_pairs_with_the_level(extract) -> None:
+    record = extract(
+        "BEIJING, Jan. 7 (Xinhua) -- China's foreign exchange reserves stood at 3.2024 trillion "
+        "U.S. dollars at the end of December 2024, down 63.5 billion dollars, or 1.94 percent, "
+        "from the end of November. Average hourly earnings increased by 17 cents, or 0.5 "
+        "percent, to $35.87 in January.")
+    pairs = [(record.money[f.value].text if f.value is not None else None,
+              record.percentages[f.change].text if f.change is not None else None, f.direction)
+             for f in record.facts]
+    assert pairs == [("3.2024 trillion U.S. dollars", "1.94 percent", "down"),
+                     ("63.5 billion dollars", None, "down"),
+                     ("17 cents", None, "up"), ("$35.87", "0.5 percent", "up")]

@@ -553,6 +553,9 @@ class FactBuilder:
             return not self.pace_nouns.isdisjoint(self._lw[max(0, span.start - 8):span.start])
         if not self.change_words.isdisjoint(before):
             return True
+        if before[-1:] == ["or"] and not self.change_words.isdisjoint(
+                self._lw[max(0, span.start - 8):span.start]):
+            return True  # "down 63.5 billion dollars, or 1.94 percent": the change restated
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
         k = span.start - 1
         while k >= max(0, span.start - 7) and self._lw[k] in self.sets.rate_fillers:
@@ -779,9 +782,16 @@ class FactBuilder:
             return None
         after = [f for f in free if f.span.start >= change.span.end]
         before = [f for f in free if f.span.end <= change.span.start]
+        # "increased by 17 cents, or 0.5 percent, to $35.87": the amount before a
+        # restated change is the change, not its level
+        restated = self._lw[change.span.start - 2:change.span.start] == [",", "or"]
+        if restated:
+            before = [f for f in before if f.span.end != change.span.start - 2]
         # rose 15.3 percent (year on year) to 11.32 billion yuan
         for f in after:
             gap = self._lw[change.span.end:f.span.start]
+            if restated and gap[:1] == [","]:
+                gap = gap[1:]
             if len(gap) <= 6 and "to" in gap and not any(w in (",", ";") for w in gap[:-1]):
                 return f
         # not a level of another verb: "covers 4,700 km in 12 days and cuts
