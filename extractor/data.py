@@ -484,6 +484,12 @@ class MetricRow(_Strict):
     # other indicator a percentage that is no share is its growth ("a growth
     # target of around 5 percent", "the 5.5-percent expansion of 2023")
     percent_level: bool = False
+    # the indicator is only ever a rate: a count or an amount is no value of it
+    # ("Unemployment fell by 20,000 people to about 8 million people")
+    rate_only: bool = False
+    # the indicator's level is only ever money: a count is no value of it
+    # ("lifting total employment to 17.1 million people" is not GDP)
+    money_only: bool = False
 
 
 class FactRules(_Strict):

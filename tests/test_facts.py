@@ -1541,3 +1541,16 @@ def test_a_change_restated_after_or_pairs_with_the_level(extract) -> None:
     assert pairs == [("3.2024 trillion U.S. dollars", "1.94 percent", "down"),
                      ("63.5 billion dollars", None, "down"),
                      ("17 cents", None, "up"), ("$35.87", "0.5 percent", "up")]
+
+
+def test_unchanged_at_is_a_level_and_counts_are_no_rate_or_gdp(extract) -> None:
+    record = extract(
+        "PRETORIA, Feb. 18 (Xinhua) -- The economy added 132,000 jobs, lifting total employment "
+        "to 17.1 million people. Unemployment fell by 20,000 people to about 8 million people. "
+        "The expanded unemployment rate was unchanged at 41.9 percent.")
+    facts = {(record.quantities[f.value].text if f.value_kind == "quantities"
+              else record.percentages[f.value].text): f for f in record.facts}
+    assert facts["17.1 million people"].metric_id is None  # no GDP
+    assert facts["about 8 million people"].metric_id is None  # no rate
+    rate = facts["41.9 percent"]
+    assert (rate.metric_id, rate.change, rate.direction) == ("unemployment_rate", None, None)

@@ -164,6 +164,8 @@ class FactBuilder:
                          for row in self.metrics if row.context}
         self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
         self.percent_levels = frozenset(row.id for row in self.metrics if row.percent_level)
+        self.rates_only = frozenset(row.id for row in self.metrics if row.rate_only)
+        self.money_only = frozenset(row.id for row in self.metrics if row.money_only)
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -493,7 +495,14 @@ class FactBuilder:
         rules that carry a metric on, keep the indicator."""
         if draft.metric_id is None or draft.metric_id in self.sets.increment_ids:
             return
-        if draft.notes.get("share"):
+        if (draft.metric_id in self.rates_only and draft.value is not None
+                and draft.value.kind != "percentages") or (
+                draft.metric_id in self.money_only and draft.value is not None
+                and draft.value.kind == "quantities"):
+            # "Unemployment fell ... to about 8 million people"; "lifting total
+            # employment to 17.1 million people" is no GDP
+            draft.metric_id = None
+        elif draft.notes.get("share"):
             draft.metric_id = None
         elif draft.notes.get("amount_of_change") and draft.direction is not None \
                 and draft.change is None and draft.metric is not None:
@@ -551,6 +560,8 @@ class FactBuilder:
             # "higher than the 49.4 percent registered in the third quarter"; but
             # "the pace was slower than the 5.7 percent recorded in 2023" compares growth
             return not self.pace_nouns.isdisjoint(self._lw[max(0, span.start - 8):span.start])
+        if before[-2:-1] and before[-2] in self.flat and before[-1] == "at":
+            return False  # "was unchanged at 41.9 percent": a level
         if not self.change_words.isdisjoint(before):
             return True
         if before[-1:] == ["or"] and not self.change_words.isdisjoint(
