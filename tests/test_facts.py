@@ -1541,6 +1541,10 @@ def test_a_change_restated_after_or_pairs_with_the_level(extract) -> None:
     assert pairs == [("3.2024 trillion U.S. dollars", "1.94 percent", "down"),
                      ("63.5 billion dollars", None, "down"),
                      ("17 cents", None, "up"), ("$35.87", "0.5 percent", "up")]
+    share = extract("CHENGDU, Feb. 26 (Xinhua) -- Chengdu's GDP grew 5.7 percent to 2.35 "
+                    "trillion yuan, or 79 percent of the metropolitan area's total.")
+    assert [(f.value_kind, f.change is not None) for f in share.facts] == [
+        ("money", True), ("percentages", False)]  # "or 79 percent of": a share, no change
 
 
 def test_unchanged_at_is_a_level_and_counts_are_no_rate_or_gdp(extract) -> None:

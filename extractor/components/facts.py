@@ -564,7 +564,7 @@ class FactBuilder:
             return False  # "was unchanged at 41.9 percent": a level
         if not self.change_words.isdisjoint(before):
             return True
-        if before[-1:] == ["or"] and not self.change_words.isdisjoint(
+        if before[-1:] == ["or"] and nxt != "of" and not self.change_words.isdisjoint(
                 self._lw[max(0, span.start - 8):span.start]):
             return True  # "down 63.5 billion dollars, or 1.94 percent": the change restated
         # "grew at an average of 5.2 percent", "expanded by an annual 6 percent"
