@@ -350,3 +350,15 @@ def test_two_months_joined_by_and(extract, words, dates) -> None:
         assert got != ("2024-03-01", "2024-05-31")
     else:
         assert got == dates
+
+
+def test_a_partners_with_is_no_comparison_and_a_lead_look_back_frames_nothing(extract) -> None:
+    record = extract(
+        " date 2025-06-11 China-Africa trade\n\nBEIJING, June 11 (Xinhua) -- China's goods trade "
+        "with Africa totaled 2.1 trillion yuan in 2024, up from less than 100 billion yuan in "
+        "2000.\n\nSouth Africa remained China's leading partner, with bilateral trade of 52.4 "
+        "billion dollars.\n\nReserves rose to 11.1 billion dollars by the end of June.")
+    labels = [(f.period.label, str(f.period.start)) for f in record.facts]
+    assert labels == [("2024", "2024-01-01"), ("2000", "2000-01-01"), ("2024", "2024-01-01"),
+                      ("the end of June", "2024-06-30")]  # past tense: not the next June,
+    # the year of the article's facts

@@ -397,12 +397,12 @@ class FactBuilder:
                             current_period = draft.period
                             stated.append(current_period)
                             if not draft.period.part and (
-                                    para == lead_para
-                                    or (draft.period.start <= self._sentence_head(sent)
-                                        # a look back ("By the end of 2023, China
-                                        # was home to ...", in a 2024 article)
-                                        # does not frame what follows
-                                        and not self._before(draft.period, framing))):
+                                    para == lead_para or draft.period.start
+                                    <= self._sentence_head(sent)) \
+                                    and not self._before(draft.period, framing):
+                                # a look back ("By the end of 2023, China was home
+                                # to ...", in a 2024 article; the lead's "up from
+                                # ... in 2000") does not frame what follows
                                 framing = current_period  # the lead's, or "In 2024, ..."
                         if self._plan_article and plan_period is None \
                                 and not draft.period.deadline:
@@ -2676,6 +2676,19 @@ class FactBuilder:
         return any(lw[i] in ("has", "have") and (lw[i + 1] == "been" or lw[i + 1].endswith("ed"))
                    for i in range(a, b - 1))
 
+    def _looks_ahead(self, i: int) -> bool:
+        """The words of the sentence before token ``i`` look ahead ("hopes to
+        collect ... by", "plans", "expected"): a deadline is the next one, not
+        the last ("rose to 11.1 billion dollars by the end of June")."""
+        lw, cues = self._lw, self.sets
+        k = i - 1
+        while k >= max(0, i - 15) and not self._role_at[k] & MARK:
+            w = lw[k]
+            if w in cues.future_words or w in cues.forecast_cues or w in cues.target_cues:
+                return True
+            k -= 1
+        return False
+
     def _ahead(self, a: int, b: int) -> bool:
         """The clause looks ahead: "will", "plans", "is expected to" (not "had
         expected")."""
@@ -2739,6 +2752,10 @@ class FactBuilder:
                 # "grew 3.3 percent from the previous year to 3.52 billion tonnes in
                 # 2017": the level reached, not the one compared with
                 before = before[len(before) - before[::-1].index("to"):]
+            if "with" in before[:-1]:
+                # "trade with Africa totaled 2.1 trillion yuan in 2024": a partner's
+                # "with", not a comparison ("compared with" says so itself)
+                before = [w for w in before if w != "with"]
             if hit.comparison or not self.comparisons.isdisjoint(before):
                 hit.comparison = True
                 hit.attached = f.span.start
@@ -3159,8 +3176,9 @@ class FactBuilder:
             last = hit.last
             anchor = self._anchor
             if not years and last is not None and anchor is not None \
-                    and self._lw[s0 - 1:s0] == ["by"]:
-                # "hopes to collect 950 billion rupees by the end of June": the next one
+                    and self._lw[s0 - 1:s0] == ["by"] and self._looks_ahead(s0 - 1):
+                # "hopes to collect 950 billion rupees by the end of June": the next
+                # one ("rose to 11.1 billion dollars by the end of June": the last)
                 last = last.replace(year=anchor.year)
                 if last < anchor:
                     last = dt.date(anchor.year + 1, last.month,
@@ -3194,7 +3212,8 @@ class FactBuilder:
                     return None
                 if not years and day > anchor and words[0] != "by":
                     day = day.replace(year=day.year - 1)  # "as of March 31": the last one
-                elif not years and day < anchor and words[0] == "by":
+                elif not years and day < anchor and words[0] == "by" \
+                        and self._looks_ahead(s):
                     day = day.replace(year=day.year + 1)  # "by March 31": the next one
                 return PeriodHit(s, e, text, day, day)
             wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
