@@ -527,6 +527,7 @@ class FactRules(_Strict):
     count_words: dict[str, int]
     narrowing_prepositions: list[str]
     narrowing_modifiers: list[str]
+    measured_in: dict[str, Literal["money", "quantities"]]
     share_words: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]

@@ -1558,3 +1558,17 @@ def test_unchanged_at_is_a_level_and_counts_are_no_rate_or_gdp(extract) -> None:
     assert facts["about 8 million people"].metric_id is None  # no rate
     rate = facts["41.9 percent"]
     assert (rate.metric_id, rate.change, rate.direction) == ("unemployment_rate", None, None)
+
+
+def test_listed_levels_and_changes_pair_in_order_and_by_what_they_measure(extract) -> None:
+    record = extract(
+        "BEIJING, Nov. 11 (Xinhua) -- In October, 3.359 million vehicles rolled off production "
+        "lines and 3.322 million units were sold, up 12.1 percent and 8.8 percent year on year. "
+        "China's durian imports reached 1.56 million tonnes last year, worth roughly 7 billion "
+        "dollars, an increase of 9.4 percent in volume and 4 percent in value.")
+    pairs = [(getattr(record, f.value_kind)[f.value].text,
+              record.percentages[f.change].text) for f in record.facts]
+    assert pairs == [("3.359 million vehicles", "12.1 percent"),
+                     ("3.322 million units", "8.8 percent"),
+                     ("1.56 million tonnes", "9.4 percent"),
+                     ("roughly 7 billion dollars", "4 percent")]

@@ -744,6 +744,12 @@ class FactBuilder:
                 :len(changes)]
             for c, lv in zip(changes, chosen, strict=True):
                 pairs[id(c)] = lv
+        elif (parallel := self._parallel(levels, changes)) is not None:
+            # "3.359 million vehicles rolled off production lines and 3.322 million
+            # units were sold, up 12.1 percent and 8.8 percent": in order, as with
+            # "respectively"
+            for c, lv in zip(parallel, levels[-len(parallel):], strict=True):
+                pairs[id(c)] = lv
         else:
             free = list(levels)
             for c in changes:
@@ -760,6 +766,29 @@ class FactBuilder:
                 drafts.append(FactDraft(f, None))
         drafts.sort(key=lambda x: x.first.start)
         return drafts
+
+    def _parallel(self, levels: list[Figure], changes: list[Figure]) -> list[Figure] | None:
+        """The changes right after the last of two or more levels, as many as
+        the levels and listed with "and" ("up 12.1 percent and 8.8 percent"),
+        when the levels are listed with "and" too; else None."""
+        n = len(levels)
+        if n < 2 or len(changes) < n:
+            return None
+        lw = self._lw
+        if any("and" not in lw[x.span.end:y.span.start]
+               for x, y in zip(levels, levels[1:], strict=False)):
+            return None
+        after = [c for c in changes if c.span.start > levels[-1].span.end]
+        if len(after) < n or any(c.unit != after[0].unit for c in after[:n]):
+            return None
+        run = after[:n]
+        if any(lw[x.span.end:y.span.start] not in (["and"], [","], [",", "and"])
+               for x, y in zip(run, run[1:], strict=False)):
+            return None
+        gap = lw[levels[-1].span.end:run[0].span.start]
+        if len(gap) > 4 or not (self.up.intersection(gap) or self.down.intersection(gap)):
+            return None  # "..., up 12.1 percent and 8.8 percent"
+        return run
 
     def _other_verb(self, a: int, b: int) -> bool:
         gap = self._lw[a:b]
@@ -791,6 +820,15 @@ class FactBuilder:
     def _level_for(self, doc: Doc, change: Figure, free: list[Figure]) -> Figure | None:
         if not free:
             return None
+        # "an increase of 9.4 percent in volume and 4 percent in value": the level
+        # of that kind
+        said = self._lw[change.span.end:change.span.end + 2]
+        kind = self.rules.measured_in.get(said[1]) if len(said) == 2 and said[0] in (
+            "in", "by") else None
+        if kind is not None:
+            same = [f for f in free if f.kind == kind]
+            if same:
+                return min(same, key=lambda f: abs(f.span.start - change.span.start))
         after = [f for f in free if f.span.start >= change.span.end]
         before = [f for f in free if f.span.end <= change.span.start]
         # "increased by 17 cents, or 0.5 percent, to $35.87": the amount before a
