@@ -1572,3 +1572,13 @@ def test_listed_levels_and_changes_pair_in_order_and_by_what_they_measure(extrac
                      ("3.322 million units", "8.8 percent"),
                      ("1.56 million tonnes", "9.4 percent"),
                      ("roughly 7 billion dollars", "4 percent")]
+
+
+def test_excluding_narrows_an_indicator_and_roman_numerals_are_no_names(extract) -> None:
+    record = extract("ATHENS, April 11 (Xinhua) -- Piers II and III handled 4 million TEUs. "
+                     "Retail sales of consumer goods excluding automobiles rose 5.5 percent. "
+                     "Retail sales rose 6.4 percent.")
+    assert all(e.text not in ("II", "III") for e in record.entities)
+    assert [(f.metric, f.metric_id) for f in record.facts[1:]] == [
+        ("Retail sales of consumer goods excluding automobiles", None),
+        ("Retail sales", "retail_sales")]
