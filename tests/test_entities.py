@@ -279,3 +279,11 @@ def test_gdp_in_brackets_and_statistics_offices(extract) -> None:
     found = [(e.text, e.label) for e in record.entities]
     assert ("Statistics South Africa", "ORG") in found and ("Stats SA", "ORG") in found
     assert all(text not in ("GDP", "Gross domestic product") for text, _label in found)
+
+
+def test_a_bank_named_after_its_country_keeps_its_abbreviation(extract) -> None:
+    record = extract("KUALA LUMPUR, Feb. 14 (Xinhua) -- Bank Negara Malaysia (BNM) said growth "
+                     "was 5.1 percent. BNM kept rates unchanged.")
+    found = [(e.text, e.label, e.kb_id) for e in record.entities]
+    assert ("Bank Negara Malaysia", "ORG", None) in found
+    assert found.count(("BNM", "ORG", None)) == 2  # not linked to Malaysia

@@ -620,12 +620,15 @@ class EntityRecognizer:
             if not 1 <= k < n - 2:
                 continue
             abbr = self._w[k + 1]
-            if self._w[k + 2] != ")" or k in ends or abbr in self.not_names \
+            if self._w[k + 2] != ")" or abbr in self.not_names \
                     or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
                 continue
             start = self._initials_match(abbr, k)
             if start is None:
                 continue
+            if k in ends and not all(f.label in ("GPE", "LOC") and f.start > start
+                                     for f in out if f.end == k):
+                continue  # a name found whole; but "Bank Negara Malaysia (BNM)" is the bank's
             inside = [f for f in out if start <= f.start and f.end <= k]
             if any(f.label == "ORG" for f in inside) or any(
                     f.start < start < f.end for f in out):
