@@ -488,11 +488,13 @@ class FactBuilder:
         return doc
 
     def _not_a_level(self, draft: FactDraft) -> None:
-        """A share of a whole and the amount of a change are no level of the
-        indicator their clause names: no id (``accounting for 55.2 percent of
-        the province's total``; ``an increase of 7.3 billion dollars``, which
-        reads "increase in ..."). Done last: the figures after them, and the
-        rules that carry a metric on, keep the indicator."""
+        """A share of a whole, the amount of a change and a count where a rate
+        or an amount of money is meant are no level of the indicator their
+        clause names: no id (``accounting for 55.2 percent of the province's
+        total``; ``an increase of 7.3 billion dollars``, which reads "increase
+        in ..."; ``Unemployment fell ... to about 8 million people``). Done
+        last: the figures after them, and the rules that carry a metric on,
+        keep the indicator."""
         if draft.metric_id is None or draft.metric_id in self.sets.increment_ids:
             return
         if (draft.metric_id in self.rates_only and draft.value is not None
@@ -974,24 +976,21 @@ class FactBuilder:
         if draft.metric_id in self.contexts:
             draft.metric_id = self._in_context(draft, sent)
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
-            clause = set(self._lw[a:b])
-            for base, products, narrow in self.refinements:
-                if draft.metric_id == base and clause & products:
-                    draft.metric_id = narrow
-                    break
+            draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
+                or draft.metric_id
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
-        if draft.change is None and draft.value is not None \
+        share = draft.value is not None and draft.value.kind == "percentages" \
+            and self._share(draft.value.span, a)
+        if share:
+            draft.notes["share"] = True
+        elif draft.change is None and draft.value is not None \
                 and draft.value.kind == "percentages" and draft.metric_id is not None \
                 and draft.metric_id not in self.percent_levels \
-                and self._lw[draft.value.span.end:draft.value.span.end + 1] != ["of"] \
-                and not self._share(draft.value.span, a):
+                and self._lw[draft.value.span.end:draft.value.span.end + 1] != ["of"]:
             # no level of GDP is a percentage: its growth ("a growth target of
             # around 5 percent", "the 5.5-percent expansion of 2023")
             draft.change, draft.value = draft.value, None
-        if draft.value is not None and draft.value.kind == "percentages" \
-                and self._share(draft.value.span, a):
-            draft.notes["share"] = True
         if draft.change is not None:
             draft.direction = self._direction(doc, draft.change.span, a,
                                               gapped=gapped is not None and draft.value is None)
@@ -1635,10 +1634,7 @@ class FactBuilder:
             if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
                 # a narrower product: no id, unless the indicator has one for it
                 # ("output of new energy vehicles" -> nev_output)
-                words = set(self._lw[e + 1:stop])
-                narrow = next((n for base, products, n in self.refinements
-                               if ids and base == ids[0] and words & products), None)
-                return self._text(s, stop), narrow
+                return self._text(s, stop), self._narrowed(ids, self._lw[e + 1:stop])
         k = self._modifiers_before(s, ids)
         if k < s:  # "soybean imports", "crude oil imports": a narrower product too
             return self._text(k, e), self._narrowed(ids, self._lw[k:s])
