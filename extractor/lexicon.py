@@ -56,6 +56,7 @@ class Lexicon:
     number_words: d.NumberWords
     dateline: d.Dateline
     ranges: d.Ranges
+    tokenizer: d.TokenizerRules  # suffixes to split, and names kept whole ("5G")
     territory_names: dict[str, str] = field(default_factory=dict)  # name -> ISO alpha-2
 
     @classmethod
@@ -98,6 +99,7 @@ class Lexicon:
             number_words=d.load_json(folder / "number_words.json", d.NumberWords),
             dateline=d.load_json(folder / "dateline.json", d.Dateline),
             ranges=d.load_json(folder / "ranges.json", d.Ranges),
+            tokenizer=d.load_json(folder / "tokenizer.json", d.TokenizerRules),
             territory_names=_territory_names(),
         )
 

@@ -20,7 +20,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
-from . import data as d
 from .lexicon import Lexicon
 
 #: Runs of non-space characters longer than this are cut (see RunLimitedTokenizer).
@@ -290,7 +289,7 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer.prefix_search = compile_prefix_regex(
             [prefix, *nlp.Defaults.prefixes]
         ).search
-        extra = d.load_json(d.patterns_dir() / "tokenizer.json", d.TokenizerRules)
+        extra = lex.tokenizer
         tokenizer.suffix_search = compile_suffix_regex(
             [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
         ).search

@@ -18,7 +18,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import data as d
 from ..data import pattern_file
 from ..lexicon import Lexicon
 from ..tokenizer import doc_text, token_words
@@ -408,8 +407,7 @@ class QuantityRuler(_AmountRuler):
         self._max_mods = c.max_modifiers
         self._singly = set(c.counted_singly)
         # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
-        self._names = set(d.load_json(d.patterns_dir() / "tokenizer.json",
-                                      d.TokenizerRules).special_cases)
+        self._names = set(self.lex.tokenizer.special_cases)
 
     def _plural(self, word: str) -> bool:
         low = word.lower()
