@@ -173,8 +173,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
         text = decoded.text
         body = parse_header(text).body_start  # the header line holds no mention
         matches: dict[str, Match] = {}
+        located: dict[str, list[tuple[int, int] | None]] = {}  # the gold mentions' offsets
         for kind in (*KINDS, "entities"):
-            spans = locate(text, gold.get(kind, []), body)
+            spans = located[kind] = locate(text, gold.get(kind, []), body)
             exact = match(gold.get(kind, []), spans, record[kind],
                           lambda g, p, gs, ps, kind=kind: gs == ps and (
                               kind != "entities" or g["label"] == p["label"]))
@@ -201,9 +202,9 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
                         links.fn += 1
                 links.fn += sum(1 for g in valued.fn if g.get("kb_id"))
                 links.fp += sum(1 for p in valued.fp if p.get("kb_id"))
-        _score_conversions(gold, record, text, body, scores["conversions"])
+        _score_conversions(gold, record, located["money"], scores["conversions"])
         if "facts" in gold:
-            matches["facts"] = _score_facts(gold, record, text, body, scores, fact_fields)
+            matches["facts"] = _score_facts(gold, record, located, scores, fact_fields)
         _score_header(gold, record, header)
         articles.append(ArticleResult(article.stem, matches))
     if not scores["facts.pairs"].tp + scores["facts.pairs"].fn:
@@ -267,12 +268,11 @@ def fact_field_right(name: str, g: dict, p: dict) -> bool:
     return g.get(name) == p.get(name)
 
 
-def _score_facts(gold: dict, record: dict, text: str, body: int, scores: dict[str, PRFScore],
-                 fields: dict[str, list[int]]) -> Match:
+def _score_facts(gold: dict, record: dict, gspans: dict[str, list[tuple[int, int] | None]],
+                 scores: dict[str, PRFScore], fields: dict[str, list[int]]) -> Match:
     """Facts pair up when their value and change mentions overlap (or both are
     absent); a pair is right (``facts.strict``) when metric, location and period
     agree too. The other fields are counted per field over the pairs."""
-    gspans = {k: locate(text, gold.get(k, []), body) for k in KINDS}
     pspans = {k: [(m["start"], m["end"]) for m in record[k]] for k in KINDS}
     gfacts, pfacts = gold["facts"], [dict(f) for f in record["facts"]]
     for f in pfacts:  # places by identity, as gold gives them
@@ -314,10 +314,9 @@ def _score_facts(gold: dict, record: dict, text: str, body: int, scores: dict[st
     return result
 
 
-def _score_conversions(gold: dict, record: dict, text: str, body: int,
+def _score_conversions(gold: dict, record: dict, spans: list[tuple[int, int] | None],
                        score: PRFScore) -> None:
-    gmoney = gold.get("money", [])
-    spans = locate(text, gmoney, body)
+    """``spans``: the gold money mentions' offsets (:func:`locate`)."""
     predicted = list(record["conversions"])
     for conv in gold.get("conversions", []):
         a, b = spans[conv["from"]], spans[conv["to"]]
