@@ -145,17 +145,35 @@ def parse_number_words(words: list[str], dozen: str = "dozen",
     """Value of a spelled-out number such as ``["two", "million"]``.
 
     Hyphens are dropped; a leading ``a``/``an`` means one; ``dozen`` is twelve;
-    a leading fraction word (``fractions``: ``{"half": "0.5"}``) before ``a``
-    multiplies what follows ("half a million").
+    a leading fraction word (``fractions``: ``{"half": "0.5"}``) multiplies
+    the scale word after it ("half a million", "a half dozen"); a trailing ``and a`` and a
+    fraction word adds that fraction of the last scale word, or of one
+    ("two and a half" is 2.5, "a million and a half" 1,500,000).
 
     >>> parse_number_words(["half", "a", "million"], fractions={"half": "0.5"})
     Decimal('500000.0')
+    >>> parse_number_words(["two", "and", "a", "half"], fractions={"half": "0.5"})
+    Decimal('2.5')
     """
     parts = [w.lower() for w in words if w not in ("-", "\u2013")]
+    if fractions and len(parts) > 3 and parts[-3] == "and" and parts[-2] in ("a", "an") \
+            and parts[-1] in fractions:
+        head = parse_number_words(parts[:-3], dozen, fractions)
+        if head is None:
+            return None
+        of = Decimal(12) if parts[-4] == dozen else Decimal(1)
+        if of == 1:
+            try:  # a scale word ("a million and a half"); else a fraction of one
+                of = Decimal(text2num("one " + parts[-4], "en"))
+            except ValueError:
+                pass
+        return head + Decimal(fractions[parts[-1]]) * of
     multiplier = Decimal(1)
-    if fractions and len(parts) > 1 and parts[0] in fractions and parts[1] in ("a", "an"):
+    if fractions and len(parts) > 2 and parts[0] in ("a", "an") and parts[1] in fractions:
+        parts = parts[1:]  # "a half million": as "half a million"
+    if fractions and len(parts) > 1 and parts[0] in fractions:
         multiplier = Decimal(fractions[parts[0]])
-        parts = parts[1:]
+        parts = parts[1:] if parts[1] in ("a", "an") else ["a", *parts[1:]]
     if not parts:
         return None
     if parts[0] in ("a", "an"):

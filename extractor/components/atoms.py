@@ -576,14 +576,19 @@ class NumericAtoms:
         low = lower(i)
         n = len(texts)
         j = i
+        fractions = self.lex.number_words.fractions
         if low in ("a", "an"):
             if i + 1 < n and lower(i + 1) in self._scales:
                 j = i + 1
+            elif i + 2 < n and lower(i + 1) in fractions and lower(i + 2) in self._scales:
+                j = i + 2  # "a half dozen"
             else:
                 return None
-        elif low in self.lex.number_words.fractions:  # "half a million"
+        elif low in fractions:  # "half a million", "half a dozen", "half dozen"
             if i + 2 < n and lower(i + 1) in ("a", "an") and lower(i + 2) in self._scales:
                 j = i + 2
+            elif i + 1 < n and lower(i + 1) in self._scales:
+                j = i + 1
             else:
                 return None
         elif low not in self._word_start:
@@ -599,6 +604,9 @@ class NumericAtoms:
                 end += 2
             else:
                 break
+        if (end + 2 < n and lower(end) == "and" and lower(end + 1) in ("a", "an")
+                and lower(end + 2) in fractions):
+            end += 3  # "two and a half"
         words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
                 and not (end < n and lower(end) in self._counted_singly):
