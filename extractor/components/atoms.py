@@ -269,6 +269,8 @@ class NumericAtoms:
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
+        # "one percentage point", "one tonne": a lone "one" before a measure is a figure
+        self._measure_starts = {f.split()[0] for f in self._measure_words}
         self._country_codes: dict[str, tuple[str, ...]] = {}  # see _codes_of
         self._amb_names: dict[str, list[tuple[str, str]]] = {}  # see _names_for
         # "a dozen", "half a million": _number_words_end
@@ -546,8 +548,12 @@ class NumericAtoms:
         n = len(texts)
         prev = texts[i - 1] if i > 0 else None
         nxt = texts[i + 1] if i + 1 < n else None
-        if prev is not None and (prev in self._date_words or prev in self._name_prefixes):
+        if prev is not None and prev in self._name_prefixes:
             return True
+        if prev is not None and prev in self._date_words:
+            word = texts[i]  # "June 15", "June 2024", but "in June 46,000 tonnes"
+            if word.isdigit() and (len(word) <= 2 or len(word) == 4):
+                return True
         if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
         if prev is not None and prev in ("-", "–") and spaces[i - 1] == "" and i >= 2:
@@ -609,7 +615,8 @@ class NumericAtoms:
             end += 3  # "two and a half"
         words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
-                and not (end < n and lower(end) in self._counted_singly):
+                and not (end < n and (lower(end) in self._counted_singly
+                                      or lower(end) in self._measure_starts)):
             return None  # "one of the", but "one person was killed"
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
