@@ -15,7 +15,7 @@ Counts are micro-averaged over articles with spaCy's :class:`PRFScore`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -57,22 +57,41 @@ def same_value(kind: str, gold: dict, pred: dict) -> bool:
     )
 
 
-def locate(text: str, mentions: list[dict], body: int = 0) -> list[tuple[int, int] | None]:
+def locate(text: str, mentions: list[dict], body: int = 0,
+           avoid: Sequence[tuple[int, int] | None] = ()) -> list[tuple[int, int] | None]:
     """Offsets of gold mentions: each at the next occurrence of its text from
     ``body``, the end of the header line (a headline's figures are never
-    mentions: "tops 3 trillion dirhams" is found again in the body)."""
+    mentions: "tops 3 trillion dirhams" is found again in the body). An
+    occurrence inside a longer word ("5 percent" in "15 percent") or inside
+    one of the ``avoid`` spans (a name inside an amount: "U.S." in "110
+    billion U.S. dollars") is passed over."""
+    blocked = sorted(span for span in avoid if span is not None)
     out: list[tuple[int, int] | None] = []
     cursor = body
     for m in mentions:
-        pos = text.find(m["text"], cursor)
+        pos = _next(text, m["text"], cursor, blocked)
         if pos < 0:
-            pos = text.find(m["text"], body)
+            pos = _next(text, m["text"], body, blocked)
         if pos < 0:
             out.append(None)
             continue
         out.append((pos, pos + len(m["text"])))
         cursor = pos + len(m["text"])
     return out
+
+
+def _next(text: str, needle: str, start: int, blocked: list[tuple[int, int]]) -> int:
+    """The first occurrence of ``needle`` from ``start`` that is a whole
+    word run and outside ``blocked``; else the first occurrence at all."""
+    first = pos = text.find(needle, start)
+    while pos >= 0:
+        end = pos + len(needle)
+        whole = not (pos > 0 and text[pos - 1].isalnum() and needle[:1].isalnum()) and not (
+            end < len(text) and text[end].isalnum() and needle[-1:].isalnum())
+        if whole and not any(a < end and pos < b for a, b in blocked):
+            return pos
+        pos = text.find(needle, pos + 1)
+    return first
 
 
 @dataclass
@@ -175,7 +194,8 @@ def evaluate(folder: Path, extractor: Extractor | None = None) -> Report:
         matches: dict[str, Match] = {}
         located: dict[str, list[tuple[int, int] | None]] = {}  # the gold mentions' offsets
         for kind in (*KINDS, "entities"):
-            spans = located[kind] = locate(text, gold.get(kind, []), body)
+            avoid = located.get("money", []) if kind == "entities" else ()
+            spans = located[kind] = locate(text, gold.get(kind, []), body, avoid)
             exact = match(gold.get(kind, []), spans, record[kind],
                           lambda g, p, gs, ps, kind=kind: gs == ps and (
                               kind != "entities" or g["label"] == p["label"]))

@@ -100,3 +100,17 @@ def test_gold_mentions_are_located_past_the_header_line(tmp_path, extractor_inst
     print_report(report, misses=False, console=console)
     row = next(line for line in console.export_text().splitlines() if "conversions" in line)
     assert "0.000" not in row and "-" in row
+
+
+def test_gold_mentions_are_whole_words_outside_amounts() -> None:
+    """A gold "5 percent" is not the end of "15 percent", and a gold name is
+    not the "U.S." inside a gold amount of U.S. dollars."""
+    from extractor.evaluate import locate
+
+    text = "Sales rose 15 percent, or 5 percent in real terms."
+    assert locate(text, [{"text": "5 percent"}]) == [(text.index("or 5") + 3, text.index(" in"))]
+    text = "Losses hit 95 billion U.S. dollars, a record in modern U.S. history."
+    money = locate(text, [{"text": "95 billion U.S. dollars"}])
+    names = locate(text, [{"text": "U.S."}], avoid=money)
+    assert names == [(text.rindex("U.S."), text.rindex("U.S.") + 4)]
+    assert locate(text, [{"text": "U.S."}]) == [(text.index("U.S."), text.index("U.S.") + 4)]

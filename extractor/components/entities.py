@@ -43,6 +43,7 @@ from .. import data as d
 from ..kb import Entry, KnowledgeBase
 from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
+from .amounts import SPAN_KEYS
 from .atoms import group_spans, store_group
 from .extensions import span_setter, span_values
 from .lexflags import predicate_flag
@@ -146,8 +147,13 @@ class EntityRecognizer:
         ext = doc._  # one accessor for the three reads
         header = ext.header
         body_start = header.body_start if header is not None else 0
-        blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)}
         self._words(doc)
+        # a currency's words are no name when they are part of an amount; a
+        # capitalised one elsewhere may be ("Lei Jun" is no Romanian lei)
+        in_money = {i for span in doc.spans.get(SPAN_KEYS["money"], ())
+                    for i in range(span.start, span.end)}
+        blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)
+                   if i in in_money or not self._caps[i]}
         phrases = self._phrases(doc)
         self._countries = self._article_countries(ext.context_countries, phrases)
         self._blocked = blocked
@@ -378,7 +384,8 @@ class EntityRecognizer:
             return Found(a, b, "ORG", text)
         if form.acronym:
             return Found(a, b, "ORG", text)  # an acronym (GDP and the like are not_names)
-        if after == "," and self._appositive(doc, b + 1, self.place_nouns):
+        if after == "," and words[0] not in self.titles \
+                and self._appositive(doc, b + 1, self.place_nouns):
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
         if (not sentence_start or len(words) > 1) and self._is_place(text):
             return Found(a, b, "GPE", text)
@@ -446,6 +453,9 @@ class EntityRecognizer:
             return True
         if words[0] in self.org_prefixes:
             return True  # PT Kereta Cepat ..., Statistics South Africa
+        if words[0] in self.org_heads and self.kb.is_alias(words[-1]) \
+                and not self.kb.is_alias(" ".join(words)):
+            return True  # Bank Indonesia, Bank Negara Malaysia
         if words[-1] in self.org_suffixes:
             return True
         for k in range(1, len(words) - 2):  # China Federation of Logistics and Purchasing
@@ -465,7 +475,7 @@ class EntityRecognizer:
         """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
         no title, office, place or nationality among them."""
         names = [w for w in words if w != "-"]
-        if not 1 <= len(names) <= 5 or words[0] == "-" or words[-1] == "-":
+        if not 1 <= len(_hyphen_groups(words)) <= 5 or words[0] == "-" or words[-1] == "-":
             return False
         for k, w in enumerate(names):
             if w in self.person_connectors and 0 < k < len(names) - 1:
@@ -664,8 +674,9 @@ class EntityRecognizer:
         words = self._w[f.start:f.end]
         if f.label == "PERSON" and len(words) >= 2:
             full = f.name or self._text(f.start, f.end)
-            for w in words:  # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula
-                if w not in self.joiners and w != "-" and not self.kb.is_alias(w):
+            # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula; Noura Al-Fassam ... Al-Fassam
+            for w in _hyphen_groups(words):
+                if w not in self.joiners and not self.kb.is_alias(w):
                     local[w] = Found(0, 0, "PERSON", full, full)
         elif f.label == "ORG" and len(words) >= 2 and not self.kb.is_alias(words[0]) \
                 and words[-1] in self.company_suffixes:
@@ -737,6 +748,21 @@ class EntityRecognizer:
             if ref is not None and f.name is None and ref.name and ref.label == f.label:
                 f.lookup, f.name = ref.lookup, ref.name
         return out
+
+
+def _hyphen_groups(words: list[str]) -> list[str]:
+    """The words of a name with hyphenated parts joined: ``Al - Jaber`` -> ``Al-Jaber``."""
+    groups: list[str] = []
+    glue = False
+    for w in words:
+        if w == "-":
+            glue = bool(groups)
+        elif glue:
+            groups[-1] += "-" + w
+            glue = False
+        else:
+            groups.append(w)
+    return groups
 
 
 @Language.factory(
