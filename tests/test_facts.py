@@ -821,6 +821,15 @@ def test_a_companys_revenue_is_not_fiscal_revenue(extract) -> None:
     assert rows[0]["metric_id"] == "fiscal_revenue"
 
 
+def test_a_ministry_named_technology_is_no_company(extract) -> None:
+    """The Ministry of Industry and Information Technology ends in a company
+    word, but an industry's revenue it reports is no company's revenue."""
+    body = ("China's software industry raked in 13.73 trillion yuan in revenue last year, up "
+            "10 percent year on year, the Ministry of Industry and Information Technology said.")
+    _, rows = _facts(extract, body, date="2025-01-27", dateline="BEIJING, Jan. 27")
+    assert rows[0]["metric_id"] != "company_revenue"
+
+
 @pytest.mark.parametrize("word", ["²⁰²⁴", "٢٠٢٤"])
 def test_digits_int_cannot_read_as_a_year_are_no_period(extract, word) -> None:
     # '²⁰²⁴' is four digits to str.isdigit but not to int(): it raised

@@ -210,8 +210,9 @@ class FactBuilder:
         self.back_subjects = set(rules.back_reference_subjects)
         self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
         self.pace_nouns = set(rules.pace_nouns)
-        self.company_suffixes = set(d.load_json(folder / "entity_rules.json",
-                                                d.EntityRules).company_suffixes)
+        entity_rules = d.load_json(folder / "entity_rules.json", d.EntityRules)
+        self.company_suffixes = set(entity_rules.company_suffixes)
+        self.org_heads = set(entity_rules.org_heads)  # "Ministry of ... Technology": no company
         self.allocation_verbs = [v.split() for v in rules.allocation_verbs]
         self.allocation_firsts = {v[0] for v in self.allocation_verbs}
         self.money_verbs = set(rules.money_verbs)
@@ -2439,6 +2440,7 @@ class FactBuilder:
         Amperex Technology Co., Limited"): the article reports its results."""
         return any(self._ent_labels[k] == "ORG" and (
             self._entity_text(k).split()[-1] in self.company_suffixes
+            and self._entity_text(k).split()[0] not in self.org_heads
             # "Chinese tech giant Huawei said Friday ..."
             or not self.sets.company_cues.isdisjoint(
                 self._lw[max(lead.start, self._ent_starts[k] - 3):self._ent_starts[k]]))
