@@ -490,6 +490,10 @@ class MetricRow(_Strict):
     # the indicator's level is only ever money: a count is no value of it
     # ("lifting total employment to 17.1 million people" is not GDP)
     money_only: bool = False
+    # a percentage is this indicator's move only beside a word of change
+    # ("Xiaomi's shares were up 2.6 percent"); with none it is a share of a
+    # whole and names no indicator ("The corresponding shares were 50.2 percent")
+    percent_moves: bool = False
 
 
 class FactRules(_Strict):
@@ -529,6 +533,7 @@ class FactRules(_Strict):
     narrowing_modifiers: list[str]
     measured_in: dict[str, Literal["money", "quantities"]]
     share_words: list[str]
+    share_whole_stops: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

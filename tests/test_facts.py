@@ -1591,3 +1591,23 @@ def test_excluding_narrows_an_indicator_and_roman_numerals_are_no_names(extract)
     assert [(f.metric, f.metric_id) for f in record.facts[1:]] == [
         ("Retail sales of consumer goods excluding automobiles", None),
         ("Retail sales", "retail_sales")]
+
+
+def test_a_share_names_its_whole_when_its_clause_names_no_indicator(extract) -> None:
+    _, rows = _facts(extract, "In 2024, Chinese shipyards delivered 55.7 percent of the world's "
+                     "completed ships and won 74.1 percent of global new orders, the ministry said.",
+                     date="2025-01-16", dateline="BEIJING, Jan. 16")
+    assert [r["metric"] for r in rows] == ["share of the world's completed ships",
+                                           "share of global new orders"]
+    _, rows = _facts(extract, "Exports to ASEAN accounted for 15 percent of the total in 2024.",
+                     date="2025-01-16", dateline="BEIJING, Jan. 16")
+    assert rows[0]["metric"] == "Exports"
+
+
+def test_shares_without_a_word_of_change_are_a_share_not_a_share_price(extract) -> None:
+    _, rows = _facts(extract, "The corresponding shares in 2023 were 50.2 percent and 55 percent.",
+                     date="2025-01-16", dateline="BEIJING, Jan. 16")
+    assert [(r["metric_id"], r["change"]) for r in rows] == [("", ""), ("", "")]
+    _, rows = _facts(extract, "Xiaomi's shares in Hong Kong were up 2.6 percent on Wednesday.",
+                     date="2025-03-19", dateline="HONG KONG, March 19")
+    assert (rows[0]["metric_id"], rows[0]["change"]) == ("share_price", "2.6")

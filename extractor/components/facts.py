@@ -166,6 +166,7 @@ class FactBuilder:
         self.percent_levels = frozenset(row.id for row in self.metrics if row.percent_level)
         self.rates_only = frozenset(row.id for row in self.metrics if row.rate_only)
         self.money_only = frozenset(row.id for row in self.metrics if row.money_only)
+        self.percent_moves = frozenset(row.id for row in self.metrics if row.percent_moves)
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -983,8 +984,19 @@ class FactBuilder:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         share = draft.value is not None and draft.value.kind == "percentages" \
             and self._share(draft.value.span, a)
+        if not share and draft.metric_id in self.percent_moves and draft.change is None \
+                and draft.value is not None and draft.value.kind == "percentages" \
+                and self.change_words.isdisjoint(self._lw[a:draft.value.span.start]):
+            share = True  # "The corresponding shares in 2023 were 50.2 percent"
+            draft.metric_id = None
         if share:
             draft.notes["share"] = True
+            whole = self._share_whole(draft.value.span.end) if draft.value is not None else None
+            if whole is not None and (draft.metric is None or (
+                    " " not in draft.metric and draft.metric.islower()
+                    and draft.metric not in self.form_ids)):
+                # "won 74.1 percent of global new orders": the share of that whole
+                draft.metric = "share of " + whole
         elif draft.change is None and draft.value is not None \
                 and draft.value.kind == "percentages" and draft.metric_id is not None \
                 and draft.metric_id not in self.percent_levels \
@@ -1682,6 +1694,22 @@ class FactBuilder:
         else:
             return False
         return self.sets.ratio_denominators.isdisjoint(after)
+
+    def _share_whole(self, e: int) -> str | None:
+        """The whole a share right before ``of`` at token ``e`` is of, as
+        written: up to six words to the first punctuation, conjunction,
+        preposition of time or place, period or figure ("74.1 percent of
+        global new orders in 2024" -> "global new orders")."""
+        lw = self._lw
+        if lw[e:e + 1] != ["of"]:
+            return None
+        k = e + 1
+        while k < min(len(lw), e + 7) and (self._words[k][:1].isalnum() or lw[k] == "'s"):
+            if lw[k] in self.sets.share_whole_stops or k in self._figure_tokens \
+                    or k in self._period_tokens:
+                break
+            k += 1
+        return self._text(e + 1, k) if k > e + 1 else None
 
     def _own_words(self, metric_id: str) -> frozenset[str]:
         """The words of an indicator's forms, of the indicator it refines and
