@@ -1611,3 +1611,14 @@ def test_shares_without_a_word_of_change_are_a_share_not_a_share_price(extract) 
     _, rows = _facts(extract, "Xiaomi's shares in Hong Kong were up 2.6 percent on Wednesday.",
                      date="2025-03-19", dateline="HONG KONG, March 19")
     assert (rows[0]["metric_id"], rows[0]["change"]) == ("share_price", "2.6")
+
+
+def test_a_body_whose_data_showed_the_figures_is_no_partner(extract) -> None:
+    _, rows = _facts(extract, "Data from the General Administration of Customs showed that China "
+                     "exported 5,804 ships in 2024, up 25.1 percent from 2023.",
+                     date="2025-01-16", dateline="BEIJING, Jan. 16")
+    assert rows[0]["partner"] == ""
+    _, rows = _facts(extract, "China's exports to the European Union rose 3 percent in 2024, "
+                     "data from the customs showed.", date="2025-01-16",
+                     dateline="BEIJING, Jan. 16")
+    assert rows[0]["partner"] == "European Union"

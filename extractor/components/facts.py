@@ -2006,8 +2006,12 @@ class FactBuilder:
             # "..., with China remaining by far the largest buyer": an aside on
             # the total, not trade with China
             absolute = prev == "with" and lw[after:after + 1] != [] and lw[after].endswith("ing")
+            # "data from the Ministry of Commerce showed": the figures' source
+            source = self._ent_labels[k] == "ORG" and lw[end:end + 1] != [] \
+                and lw[end] in self.reporting
             found = self._partner_of[k] = self._ent_labels[k] in PLACE_OR_ORG \
-                and attributed not in self.sets.attribution_words and not absolute and (
+                and attributed not in self.sets.attribution_words and not absolute \
+                and not source and (
                     prev in self.sets.partner_prepositions
                     or (prev == "the" and prev2 in self.sets.partner_prepositions)
                     or not self.sets.partner_words.isdisjoint(lw[after:after + 6])
