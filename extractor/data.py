@@ -534,6 +534,7 @@ class FactRules(_Strict):
     measured_in: dict[str, Literal["money", "quantities"]]
     share_words: list[str]
     share_whole_stops: list[str]
+    period_parts: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

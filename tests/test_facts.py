@@ -1622,3 +1622,14 @@ def test_a_body_whose_data_showed_the_figures_is_no_partner(extract) -> None:
                      "data from the customs showed.", date="2025-01-16",
                      dateline="BEIJING, Jan. 16")
     assert rows[0]["partner"] == "European Union"
+
+
+def test_a_targets_year_and_a_count_of_months_frame_nothing(extract) -> None:
+    body = ("Indonesia's annual inflation rate slowed to 2.51 percent in June, staying within the "
+            "central bank's target range of 1.5 to 3.5 percent for this year, the bureau said.\n\n"
+            "On a monthly basis, consumer prices fell 0.08 percent, the country's second month "
+            "of deflation this year.\n\nCore inflation held steady at 1.9 percent.")
+    _, rows = _facts(extract, body, date="2024-07-01", dateline="JAKARTA, July 1")
+    periods = {r["value_text"] or r["change_text"]: r["period"] for r in rows}
+    assert periods["0.08 percent"] == "June"
+    assert periods["1.9 percent"] == "June"

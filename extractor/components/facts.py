@@ -398,10 +398,12 @@ class FactBuilder:
                         if draft.period.carries and not self._future(draft.period, ref):
                             current_period = draft.period
                             stated.append(current_period)
-                            if not draft.period.part and (
+                            if not draft.period.part and draft.kind == "actual" and (
                                     para == lead_para or draft.period.start
                                     <= self._sentence_head(sent)) \
                                     and not self._before(draft.period, framing):
+                                # (a target's year frames nothing: "staying within
+                                # the target range of 1.5 to 3.5 percent for this year")
                                 # a look back ("By the end of 2023, China was home
                                 # to ...", in a 2024 article; the lead's "up from
                                 # ... in 2000") does not frame what follows
@@ -2670,6 +2672,10 @@ class FactBuilder:
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
                 hit.carries = False  # a running total's window, not the article's period
+            if label in ("relative_year", "relative_month", "the_year") and self._counts_in(
+                    max(here, s - 5), s):
+                continue  # "the country's second month of deflation this year": it counts
+                # months, it dates no figure
             if (self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out) \
                     or self._lw[e - 1] in self.sets.singling_out:  # "December alone"
                 hit.part = True  # "In the fourth quarter alone, ...": a part of the year
@@ -2780,6 +2786,16 @@ class FactBuilder:
             and period.first > ref \
             and period.label_kind not in ("fiscal_year", "fiscal_year_from",
                                           "relative_fiscal_year")
+
+    def _counts_in(self, a: int, s: int) -> bool:
+        """An ordinal in tokens ``a``..``s`` counts things before a period at
+        ``s`` ("the second month of deflation this year"), unless only period
+        words follow it ("the first half of this year")."""
+        lw = self._lw
+        k = next((k for k in range(a, s) if lw[k] in self.rules.ordinals), None)
+        return k is not None and any(
+            w not in self.sets.period_words and w not in self.sets.period_parts
+            for w in lw[k + 1:s])
 
     def _reported_on(self, s: int, e: int, weekday: bool) -> bool:
         """A weekday near a reporting verb (``said Friday``, ``data released
