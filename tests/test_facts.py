@@ -1633,3 +1633,9 @@ def test_a_targets_year_and_a_count_of_months_frame_nothing(extract) -> None:
     periods = {r["value_text"] or r["change_text"]: r["period"] for r in rows}
     assert periods["0.08 percent"] == "June"
     assert periods["1.9 percent"] == "June"
+
+
+def test_a_one_word_subject_before_an_apposition_is_no_opening_phrase(extract) -> None:
+    _, rows = _facts(extract, "Manufacturing, the main drag, expanded just 2.2 percent in the "
+                     "quarter.", date="2024-11-29", dateline="NEW DELHI, Nov. 29")
+    assert rows[0]["metric"] == "Manufacturing"

@@ -1458,7 +1458,10 @@ class FactBuilder:
         if i >= limit or not (lw[i] in self.sets.opening_prepositions or (
                 self._words[i][:1].isupper() and lw[i].endswith(("ed", "ing")))):
             return None
-        return self._first_comma(i, min(limit, i + 10))  # "On a year-on-year basis,"
+        comma = self._first_comma(i, min(limit, i + 10))  # "On a year-on-year basis,"
+        if comma == i + 1 and lw[i].endswith("ing") and lw[i] not in self.sets.opening_prepositions:
+            return None  # "Manufacturing, the main drag, expanded": a subject, no opener
+        return comma
 
     def _event_opening(self, sent: Sentence) -> int | None:
         """The end (its comma) of an opening phrase that sets the scene of an
