@@ -1406,6 +1406,10 @@ def test_the_bloc_points_back_at_the_organisation_before(extract) -> None:
      "wind power capacity", None),
     ("Core CPI rose 0.4 percent in December.", "Core CPI", None),
     ("Cambodia exported 300,000 tonnes of milled rice in 2024.", "milled rice", None),
+    ("Capital expenditure rose 5 percent to 1.9 billion dinars in 2024.",
+     "Capital expenditure", None),
+    ("Software exports rose 3.5 percent to 56.95 billion U.S. dollars in 2024.",
+     "Software exports", None),
     # a product a refining indicator names: that indicator
     ("Electric vehicle exports rose 20 percent in 2024.", "Electric vehicle exports",
      "nev_exports"),
