@@ -1643,3 +1643,14 @@ def test_a_one_word_subject_before_an_apposition_is_no_opening_phrase(extract) -
     _, rows = _facts(extract, "Manufacturing, the main drag, expanded just 2.2 percent in the "
                      "quarter.", date="2024-11-29", dateline="NEW DELHI, Nov. 29")
     assert rows[0]["metric"] == "Manufacturing"
+
+
+def test_a_rate_taken_to_a_figure_after_a_cut_is_a_level(extract) -> None:
+    _, rows = _facts(extract, "The European Central Bank on Thursday lowered its key interest "
+                     "rates by 25 basis points, taking the deposit facility rate to 2 percent. "
+                     "The rate on the main refinancing operations was reduced to 2.15 percent.",
+                     date="2025-06-05", dateline="FRANKFURT, June 5")
+    got = [(r["metric"], r["metric_id"], r["value_text"], r["change_text"]) for r in rows]
+    assert got == [("key interest rates", "interest_rate", "", "25 basis points"),
+                   ("deposit facility rate", "interest_rate", "2 percent", ""),
+                   ("rate on the main refinancing operations", "interest_rate", "2.15 percent", "")]

@@ -548,6 +548,8 @@ class FactBuilder:
         gap = lw[previous.span.end:fig.span.start]
         if not gap or len(gap) > 8 or not ({",", "and"} & set(gap)):
             return False
+        if gap[-1] in ("to", "from"):
+            return False  # "by 25 basis points, taking the deposit rate to 2 percent": a level
         if any(w in self.level_verbs or w in self.change_words or w in (";", ".", "of")
                or w in self.sets.comparison_words for w in gap):
             return False
