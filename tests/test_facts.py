@@ -1654,3 +1654,14 @@ def test_a_rate_taken_to_a_figure_after_a_cut_is_a_level(extract) -> None:
     assert got == [("key interest rates", "interest_rate", "", "25 basis points"),
                    ("deposit facility rate", "interest_rate", "2 percent", ""),
                    ("rate on the main refinancing operations", "interest_rate", "2.15 percent", "")]
+
+
+def test_a_record_level_and_an_opening_adverb(extract) -> None:
+    _, rows = _facts(extract, "Xinjiang's share of the national total rose to a record 92.2 "
+                     "percent.\n\nNationwide, cotton was planted on about 2.84 million hectares.\n\n"
+                     "The rate narrowed from a 0.5-percent decline to a 0.3-percent decline.",
+                     date="2024-12-25", dateline="BEIJING, Dec. 25")
+    got = [(r["metric"], r["value_text"], r["change_text"]) for r in rows]
+    assert got[0] == ("Xinjiang's share of the national total", "92.2 percent", "")
+    assert got[1][0] == "cotton"
+    assert all(v == "" for _m, v, _c in got[2:])

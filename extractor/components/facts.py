@@ -559,7 +559,11 @@ class FactBuilder:
         span, unit = fig.span, fig.unit
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        if before[-1:] in (["to"], ["from"]) and unit != "percentage_point":
+        k = span.start  # "rose to a record 92.2 percent": past "a record"
+        while k > max(0, span.start - 3) and self._lw[k - 1] in self.sets.record_fillers:
+            k -= 1
+        if self._lw[k - 1:k] in (["to"], ["from"]) and unit != "percentage_point" and not (
+                k < span.start and nxt in self.change_words):  # "from a 0.5-percent decline"
             return False  # "rose to 3.5 percent", "up from 2.3 percent": levels
         if self._after_level_phrase(span.start):
             return False  # "making up 27.8 percent of its total foreign trade": a share
