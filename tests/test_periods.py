@@ -337,6 +337,21 @@ def test_a_holiday_with_its_year_written_is_that_years(extract) -> None:
     assert got == [("2024-01-26", "2024-03-05"), ("2023-01-21", "2023-01-27")]
 
 
+def test_a_holiday_to_come_in_a_review_of_a_past_year_is_that_years(extract) -> None:
+    """Out on Jan. 1, 2025, a review of 2024: its Spring Festival holiday is
+    2024's, not the one four weeks ahead; a holiday just over stays itself."""
+    record = extract(" date 2025-01-01 China's box office tops 42 billion yuan in 2024\n\n"
+                     "BEIJING, Jan. 1 (Xinhua) -- The eight-day Spring Festival holiday alone "
+                     "brought in more than 8 billion yuan.")
+    period = record.facts[0].period
+    assert (str(period.start), str(period.end)) == ("2024-02-10", "2024-02-17")
+    record = extract(" date 2024-01-05 Chengdu airports see trips double in 2023\n\n"
+                     "CHENGDU, Jan. 5 (Xinhua) -- During the three-day New Year's Day holiday "
+                     "that ended on Monday, the airports handled 4,454 flights.")
+    period = record.facts[0].period
+    assert (str(period.start), str(period.end)) == ("2023-12-30", "2024-01-01")
+
+
 @pytest.mark.parametrize(("words", "dates"), [
     ("in January and February", ("2024-01-01", "2024-02-29")),
     ("in March and May", None),  # two months, not a run

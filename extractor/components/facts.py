@@ -305,6 +305,7 @@ class FactBuilder:
         self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
         ref = self._reference_date(dateline)
+        self._review_year = self._headline_year(doc, ref)
         self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
         periods = self._periods(doc, figures, ref)
         if ref is None and dateline is not None and dateline.month:
@@ -660,6 +661,17 @@ class FactBuilder:
             return 0
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
+
+    def _headline_year(self, doc: Doc, ref: dt.date | None) -> int | None:
+        """The one year a headline names, when it is over ("China's box office
+        ... in 2024", published in January 2025): the year the article reviews."""
+        header = self._header
+        if header is None or not header.headline or ref is None:
+            return None
+        end = self._body_token(doc, header.body_start) if header.body_start else 0
+        years = {int(w) for w in self._lw[self._headline_from:end]
+                 if len(w) == 4 and w.isdecimal() and 1900 <= int(w) <= 2100}
+        return years.pop() if len(years) == 1 and min(years) < ref.year else None
 
     def _fiscal_country(self) -> str | None:
         """Whose fiscal year ``the 2024-25 financial year`` is: the dateline
@@ -3292,6 +3304,12 @@ class FactBuilder:
             # a year written before the name: that year's (the last day of it
             # as the reference picks it)
             days = self._holiday(name, length, dt.date(year, 12, 31) if year else ref)
+            if not year and days is not None and ref is not None and days[0] > ref \
+                    and self._review_year is not None:
+                # one still to come, in a review of a year that is over: that
+                # year's ("The eight-day Spring Festival holiday alone brought in
+                # more than 8 billion yuan", in a review of 2024 out on Jan. 1, 2025)
+                days = self._holiday(name, length, dt.date(self._review_year, 12, 31))
             return PeriodHit(s, e, text, *(days or (None, None)))
         if label in ("weekday", "as_of_date", "day"):
             anchor = self._anchor
