@@ -1665,3 +1665,13 @@ def test_a_record_level_and_an_opening_adverb(extract) -> None:
     assert got[0] == ("Xinjiang's share of the national total", "92.2 percent", "")
     assert got[1][0] == "cotton"
     assert all(v == "" for _m, v, _c in got[2:])
+
+
+def test_a_hyphenated_word_of_change_ends_no_subject_and_averaged_is_a_level(extract) -> None:
+    _, rows = _facts(extract, "Home-grown titles accounted for over 33.4 billion yuan of the total.",
+                     date="2025-01-01", dateline="BEIJING, Jan. 1")
+    assert rows[0]["metric"] == "Home-grown titles"
+    _, rows = _facts(extract, "China imported 553.4 million tonnes of crude oil in 2024. The "
+                     "volume averaged about 11.04 million barrels per day.",
+                     date="2025-01-20", dateline="BEIJING, Jan. 20")
+    assert rows[1]["metric"] == "volume" and rows[1]["change"] == ""

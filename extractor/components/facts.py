@@ -1173,7 +1173,7 @@ class FactBuilder:
         while i < min(limit, start + (20 if cut else 12)) and lw[i] not in self.level_verbs \
                 and (lw[i] not in self.change_words or (  # "The narrow measure M1"
                     i == start and i + 1 < limit and self._words[i + 1].isalpha()
-                    and lw[i + 1] not in self.stop_words)) \
+                    and lw[i + 1] not in self.stop_words) or self._hyphened(i)) \
                 and i not in self._figure_tokens and lw[i] not in (",", ";", "(", ")"):
             if cut is None and i > start and lw[i] in self.sets.place_prepositions \
                     and i + 1 in self._place_tokens:
@@ -1429,6 +1429,13 @@ class FactBuilder:
         text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
+
+    def _hyphened(self, i: int) -> bool:
+        """Token ``i`` ends a hyphenated word ("Home-grown", "fast-growing"):
+        no verb of its own."""
+        return i >= 2 and self._lw[i - 1] == "-" \
+            and self._idx[i - 1] + 1 == self._idx[i] \
+            and self._idx[i - 2] + len(self._words[i - 2]) == self._idx[i - 1]
 
     def _gapped_subject(self, doc: Doc, figure: int, chosen) -> str | None:
         """``... and civil administration 971 billion rupees``: a noun phrase
