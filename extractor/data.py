@@ -536,6 +536,7 @@ class FactRules(_Strict):
     share_whole_stops: list[str]
     period_parts: list[str]
     record_fillers: list[str]
+    population_words: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1675,3 +1675,10 @@ def test_a_hyphenated_word_of_change_ends_no_subject_and_averaged_is_a_level(ext
                      "volume averaged about 11.04 million barrels per day.",
                      date="2025-01-20", dateline="BEIJING, Jan. 20")
     assert rows[1]["metric"] == "volume" and rows[1]["change"] == ""
+
+
+def test_of_residents_narrows_no_indicator_but_of_urban_residents_does(extract) -> None:
+    _, rows = _facts(extract, "Per capita disposable income of residents reached 24,078 yuan. "
+                     "Per capita disposable income of urban residents reached 34,078 yuan.",
+                     date="2025-01-24", dateline="HANGZHOU, Jan. 24")
+    assert [r["metric_id"] for r in rows] == ["disposable_income", ""]

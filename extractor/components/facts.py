@@ -1674,7 +1674,12 @@ class FactBuilder:
                     and self._lw[stop] not in self.metric_stop_verbs:
                 stop += 1
             tail = set(range(e + 1, stop))
-            if stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
+            scope = [w for w in self._lw[e + 1:stop] if w not in self.stop_words]
+            if not self.sets.population_words.isdisjoint(scope) and all(
+                    w in self.sets.population_words or w in self.sets.whole_words
+                    for w in scope):
+                pass  # "per capita disposable income of residents": everyone's, no narrower
+            elif stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
                 # a narrower product: no id, unless the indicator has one for it
                 # ("output of new energy vehicles" -> nev_output)
                 return self._text(s, stop), self._narrowed(ids, self._lw[e + 1:stop])
