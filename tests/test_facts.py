@@ -1682,3 +1682,13 @@ def test_of_residents_narrows_no_indicator_but_of_urban_residents_does(extract) 
                      "Per capita disposable income of urban residents reached 34,078 yuan.",
                      date="2025-01-24", dateline="HANGZHOU, Jan. 24")
     assert [r["metric_id"] for r in rows] == ["disposable_income", ""]
+
+
+def test_a_share_in_its_own_year_and_growth_at_an_annualized_real_rate(extract) -> None:
+    _, rows = _facts(extract, "China bought about 36 percent of Australia's goods exports in 2024.",
+                     date="2025-02-05", dateline="CANBERRA, Feb. 5")
+    assert (rows[0]["metric_id"], rows[0]["value_text"]) == ("", "about 36 percent")
+    _, rows = _facts(extract, "Japan's economy expanded at an annualized real rate of 2.8 percent "
+                     "in the October-December quarter of 2024.", date="2025-02-17",
+                     dateline="TOKYO, Feb. 17")
+    assert (rows[0]["metric_id"], rows[0]["change_text"]) == ("gdp", "2.8 percent")

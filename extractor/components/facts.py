@@ -560,8 +560,8 @@ class FactBuilder:
         span, unit = fig.span, fig.unit
         nxt = self._lw[span.end] if span.end < len(doc) else ""
         before = self._lw[max(0, span.start - 4):span.start]
-        k = span.start  # "rose to a record 92.2 percent": past "a record"
-        while k > max(0, span.start - 3) and self._lw[k - 1] in self.sets.record_fillers:
+        k = span.start  # "rose to a record 92.2 percent", "up from a low of 29 percent"
+        while k > max(0, span.start - 4) and self._lw[k - 1] in self.sets.record_fillers:
             k -= 1
         if self._lw[k - 1:k] in (["to"], ["from"]) and unit != "percentage_point" and not (
                 k < span.start and nxt in self.change_words):  # "from a 0.5-percent decline"
@@ -1720,8 +1720,7 @@ class FactBuilder:
         lw, s, e = self._lw, span.start, span.end
         if lw[e:e + 1] == ["of"]:
             after = lw[e + 1:e + 7]
-            if self.sets.whole_words.isdisjoint(after) and not self._period_tokens.isdisjoint(
-                    range(e + 1, e + 7)):
+            if self.sets.whole_words.isdisjoint(after) and self._of_another_time(e + 1):
                 return False  # "the 3.12 percent of February", "99.1 percent of the
                 # passenger traffic recorded in 2019": the figure of another time
         elif not self.sets.share_words.isdisjoint(lw[max(a, s - 12):s] + lw[e:e + 1]):
@@ -1729,6 +1728,17 @@ class FactBuilder:
         else:
             return False
         return self.sets.ratio_denominators.isdisjoint(after)
+
+    def _of_another_time(self, i: int) -> bool:
+        """The words from ``i`` (after "X percent of") name another time: a
+        period right there ("of February", "of the 2019 level") or after a
+        participle ("of the passenger traffic recorded in 2019"); not the
+        share's own period ("36 percent of Australia's goods exports in 2024")."""
+        lw, periods = self._lw, self._period_tokens
+        for k in range(i, min(len(lw), i + 6)):
+            if k in periods:
+                return k <= i + 1 or any(w.endswith("ed") for w in lw[max(i, k - 2):k])
+        return False
 
     def _share_whole(self, e: int) -> str | None:
         """The whole a share right before ``of`` at token ``e`` is of, as
