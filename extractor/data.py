@@ -154,6 +154,9 @@ class Counted(_Strict):
     irregular_plurals: list[str]
     date_words: list[str]
     name_prefixes: list[str]
+    # after "the" and one of these, a number ranks, it counts nothing: "among
+    # the top three vendors"
+    rank_words: list[str]
 
 
 class TokenizerRules(_Strict):

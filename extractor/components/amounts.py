@@ -402,6 +402,7 @@ class QuantityRuler(_AmountRuler):
         self._stop = set(c.stop_words)
         self._never = set(c.never_counted)
         self._not_plural = set(c.not_plural)
+        self._ranks = set(c.rank_words)
         self._modifier_plurals = set(c.modifier_plurals)
         self._irregular = set(c.irregular_plurals)
         self._max_mods = c.max_modifiers
@@ -497,6 +498,9 @@ class QuantityRuler(_AmountRuler):
                 continue
             if num.end in blocked:
                 continue  # a counted noun phrase would start inside another mention
+            if num.start >= 2 and words[num.start - 2].lower() == "the" \
+                    and words[num.start - 1].lower() in self._ranks:
+                continue  # "among the top three vendors": a rank
             end = self._counted_end(doc, num.end, num_tokens)
             if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]) \
                     and num.end < len(words) and words[num.end].lower() in self._singly:
