@@ -1692,3 +1692,13 @@ def test_a_share_in_its_own_year_and_growth_at_an_annualized_real_rate(extract) 
                      "in the October-December quarter of 2024.", date="2025-02-17",
                      dateline="TOKYO, Feb. 17")
     assert (rows[0]["metric_id"], rows[0]["change_text"]) == ("gdp", "2.8 percent")
+
+
+def test_a_headline_product_narrows_the_articles_bare_indicator(extract) -> None:
+    record = extract(" date 2025-01-10 Malaysia's palm oil exports rise 10 pct in 2024\n\n"
+                     "KUALA LUMPUR, Jan. 10 (Xinhua) -- Export volume rose 10 percent to 16.9 "
+                     "million tonnes in 2024. Malaysia's total exports grew 5.7 percent.")
+    assert [f.metric_id for f in record.facts] == [None, "exports"]
+    record = extract(" date 2025-01-10 Malaysia's exports rise in 2024\n\n"
+                     "KUALA LUMPUR, Jan. 10 (Xinhua) -- Export volume rose 10 percent in 2024.")
+    assert record.facts[0].metric_id == "exports"

@@ -487,7 +487,12 @@ class FactBuilder:
                 or self._venue(lead_place, self._main_clause_start(lead))):  # "... in Abuja"
             lead_place = None
         self._places(drafts, main_place, lead_place, entities)
+        topic = self._headline_products(metrics, body)
         for f in drafts:
+            if f.metric_id in topic and self._bare(f):
+                # "Malaysia's palm oil exports rise ...": the article's bare "Export
+                # volume" is the product's, not the country's exports
+                f.metric_id = None
             self._not_a_level(f)
         underscore.facts = drafts
         return doc
@@ -661,6 +666,30 @@ class FactBuilder:
             return 0
         at = doc_text(doc).find(header.headline, 0, header.body_start or None)
         return self._body_token(doc, at) if at >= 0 else 0
+
+    def _headline_products(self, metrics: list[tuple[int, int, list[str]]], body: int
+                           ) -> frozenset[str]:
+        """The indicators the headline narrows by a product ("Malaysia's palm
+        oil exports", "China's lithium battery exports"), with no refining
+        indicator of their own: the article is about that product's flows."""
+        out = set()
+        for s, _e, ids in metrics:
+            if not self._headline_from <= s < body or not ids:
+                continue
+            k = self._modifiers_before(s, ids)
+            if k < s and self._narrowed(ids, self._lw[k:s]) is None:
+                out.add(ids[0])
+        return frozenset(out)
+
+    def _bare(self, draft: FactDraft) -> bool:
+        """A fact's metric names no product and no whole of its own ("Export
+        volume", "Shipments", "exports to China"; not "total exports",
+        "Malaysia's overall exports")."""
+        words = str(draft.metric or "").lower().replace("-", " ").split()
+        first = draft.first.start
+        before = self._lw[max(0, bisect.bisect_left(self._idx, draft.start)):first]
+        return not any(w in self.sets.narrowing_modifiers for w in words) \
+            and self.sets.whole_words.isdisjoint(before)
 
     def _headline_year(self, doc: Doc, ref: dt.date | None) -> int | None:
         """The one year a headline names, when it is over ("China's box office
