@@ -540,6 +540,7 @@ class FactRules(_Strict):
     period_parts: list[str]
     record_fillers: list[str]
     population_words: list[str]
+    per_time_units: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

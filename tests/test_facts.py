@@ -1702,3 +1702,15 @@ def test_a_headline_product_narrows_the_articles_bare_indicator(extract) -> None
     record = extract(" date 2025-01-10 Malaysia's exports rise in 2024\n\n"
                      "KUALA LUMPUR, Jan. 10 (Xinhua) -- Export volume rose 10 percent in 2024.")
     assert record.facts[0].metric_id == "exports"
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("During the holiday, tourists spent 677 billion yuan, or about 1,024 yuan per trip.",
+     ["tourism_revenue", None]),
+    ("Average spending per visitor was 1,200 yuan during the holiday.", [None]),
+    ("Mainland visitors spent an average of 3,000 yuan each on the holiday trip.", [None]),
+    ("Per capita disposable income reached 41,314 yuan.", ["disposable_income"]),
+])
+def test_an_amount_per_person_or_per_unit_is_no_level_of_a_total(extract, text, ids) -> None:
+    record = extract(f" date 2025-02-05 Holiday\n\nBEIJING, Feb. 5 (Xinhua) -- {text}")
+    assert [f.metric_id for f in record.facts] == ids

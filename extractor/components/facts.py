@@ -167,6 +167,9 @@ class FactBuilder:
         self.rates_only = frozenset(row.id for row in self.metrics if row.rate_only)
         self.money_only = frozenset(row.id for row in self.metrics if row.money_only)
         self.percent_moves = frozenset(row.id for row in self.metrics if row.percent_moves)
+        # indicators whose level is per person ("per capita disposable income")
+        self.per_unit_ids = frozenset(row.id for row in self.metrics if any(
+            " per " in f" {form.lower()} " for form in [row.name, *row.forms]))
         # the metric forms, the bases (by name) and the holidays: one PhraseMatcher,
         # run once per Doc (each run costs per token)
         if {"METRIC", "HOLIDAY"} & rules.bases.keys():
@@ -264,8 +267,8 @@ class FactBuilder:
         if not figures:  # nothing below is needed
             underscore.facts = []
             return doc
-        self._value, self._qualifier, self._link = map(
-            span_getter, ("value", "qualifier", "link"))
+        self._value, self._qualifier, self._link, self._per = map(
+            span_getter, ("value", "qualifier", "link", "per"))
         dateline = underscore.dateline
         self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
@@ -493,6 +496,13 @@ class FactBuilder:
                 # "Malaysia's palm oil exports rise ...": the article's bare "Export
                 # volume" is the product's, not the country's exports
                 f.metric_id = None
+            if f.metric_id is not None and f.metric_id not in self.per_unit_ids \
+                    and f.value is not None and f.value.kind == "money":
+                per = self._per(f.value.span) or self._per_in_metric(f)
+                if per and per.lower() not in self.sets.per_time_units:
+                    # "about 1,024 yuan per trip", "3,000 yuan per tonne": a rate or
+                    # a price, not the indicator's total
+                    f.metric_id = None
             self._not_a_level(f)
         underscore.facts = drafts
         return doc
@@ -680,6 +690,17 @@ class FactBuilder:
             if k < s and self._narrowed(ids, self._lw[k:s]) is None:
                 out.add(ids[0])
         return frozenset(out)
+
+    def _per_in_metric(self, draft: FactDraft) -> str | None:
+        """What a fact's amount is per when its metric or the word after it
+        says so ("Average spending per visitor was 1,200 yuan", "spent an
+        average of 3,000 yuan each")."""
+        start = draft.value.span.start
+        words = self._lw[max(0, bisect.bisect_left(self._idx, draft.start)):start]
+        if "per" in words[:-1]:
+            return words[words.index("per") + 1]
+        end = draft.value.span.end
+        return "each" if self._lw[end:end + 1] == ["each"] else None
 
     def _bare(self, draft: FactDraft) -> bool:
         """A fact's metric names no product and no whole of its own ("Export
