@@ -1714,3 +1714,9 @@ def test_a_headline_product_narrows_the_articles_bare_indicator(extract) -> None
 def test_an_amount_per_person_or_per_unit_is_no_level_of_a_total(extract, text, ids) -> None:
     record = extract(f" date 2025-02-05 Holiday\n\nBEIJING, Feb. 5 (Xinhua) -- {text}")
     assert [f.metric_id for f in record.facts] == ids
+
+
+def test_a_capitalised_word_opening_a_sentence_does_not_hide_the_indicator(extract) -> None:
+    _, rows = _facts(extract, "Nominal GDP reached 600 trillion yen in 2024.",
+                     date="2025-02-17", dateline="TOKYO, Feb. 17")
+    assert rows[0]["metric_id"] == "gdp"

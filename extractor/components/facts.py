@@ -2662,7 +2662,16 @@ class FactBuilder:
         after = words[e] if e < len(words) else ""
         if before in ("", ".", "\n") or not before.strip() or before in ("--", '"'):
             return False
+        if before[:1].isupper() and not (after[:1].isupper() and after.isalpha()) \
+                and (s - 1) not in self._entity_tokens and self._opens_sentence(s - 1):
+            return False  # "Nominal GDP, which is not adjusted for prices, came to ..."
         return before[:1].isupper() or after[:1].isupper() and after.isalpha()
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Token ``i`` is the first word of a sentence (after a full stop, a
+        line break or a dateline's dash)."""
+        before = self._words[i - 1] if i > 0 else ""
+        return before in ("", ".", "\n", "--") or not before.strip()
 
     def _in_context(self, draft: FactDraft, sent: Sentence) -> str | None:
         """The fact's indicator if its words are in context ("826 million people
