@@ -37,6 +37,8 @@ from .windowed import WindowedMatcher
 #: doc.spans keys, in the order the rulers run; a later kind never overlaps an earlier one
 SPAN_KEYS = {"money": "money", "percent": "percentages", "quantity": "quantities"}
 AND_OR = ("and", "or")
+#: words before "top" that make it a rank, not the verb ("sales top 7 million")
+RANK_DETERMINERS = ("the", "'s", "its", "their", "his", "her", "our")
 
 
 class _Tables:
@@ -498,9 +500,9 @@ class QuantityRuler(_AmountRuler):
                 continue
             if num.end in blocked:
                 continue  # a counted noun phrase would start inside another mention
-            if num.start >= 2 and words[num.start - 2].lower() == "the" \
-                    and words[num.start - 1].lower() in self._ranks:
-                continue  # "among the top three vendors": a rank
+            if num.start >= 2 and words[num.start - 1].lower() in self._ranks \
+                    and words[num.start - 2].lower() in RANK_DETERMINERS:
+                continue  # "among the top three vendors", "the world's top 10 ports": a rank
             end = self._counted_end(doc, num.end, num_tokens)
             if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]) \
                     and num.end < len(words) and words[num.end].lower() in self._singly:

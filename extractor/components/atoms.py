@@ -568,6 +568,7 @@ class NumericAtoms:
             and texts[i + 2].isalpha()
             and texts[i + 2].lower() not in self._magnitudes
             and texts[i + 2].lower() not in self._measure_words
+            and texts[i + 2].lower() not in self._measure_starts  # "50-basis-point"
         ):
             return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False
