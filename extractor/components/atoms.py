@@ -379,7 +379,12 @@ class NumericAtoms:
             found = text.count(name)
             if found:
                 counts[code] += found
-        countries += [c for c, _ in counts.most_common() if c not in countries]
+        # a country named less often than the dateline's own is a party to the
+        # story, not its subject: "Singapore remained the top investor" does not
+        # make the dollars of a Hanoi story Singapore's
+        home = sum(text.count(name) for name, code in self.lex.territory_names.items()
+                   if countries and code == countries[0])
+        countries += [c for c, n in counts.most_common() if c not in countries and n > home]
         return countries
 
     def _resolve(
