@@ -229,11 +229,15 @@ class _AmountRuler:
 
     @staticmethod
     def _figure_follows(words: list[str], i: int, num_tokens: set[int]) -> bool:
-        """A number within the three words from ``i``, before any punctuation."""
-        for k in range(i, min(len(words), i + 3)):
-            if k in num_tokens:
+        """A number within the three words from ``i``, before any punctuation;
+        past a phrase that opens with "of" or "from", within twelve words and
+        before a full stop ("and residents of Hong Kong, Macao and Taiwan made
+        254 million trips")."""
+        phrase = i < len(words) and words[i].lower() in ("of", "from")
+        for k in range(i, min(len(words), i + (12 if phrase else 3))):
+            if k in num_tokens and not (phrase and _year_like(words[k])):
                 return True
-            if not words[k].isalnum():
+            if words[k] in (".", ";", ":") or (not phrase and not words[k].isalnum()):
                 return False
         return False
 
@@ -532,6 +536,11 @@ class QuantityRuler(_AmountRuler):
         if units:
             return units[-1].label_
         return _text(doc, nums[-1].end, end) if nums else None
+
+
+def _year_like(word: str) -> bool:
+    """A year ("of the world in 2024"), no figure."""
+    return len(word) == 4 and word.isdecimal() and word[:2] in ("19", "20")
 
 
 def _factory(cls):

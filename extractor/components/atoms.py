@@ -43,6 +43,9 @@ ATOM_GROUPS = {
 #: every Doc, because its Span values hold the Doc alive (make bench: +125 %
 #: peak memory from 200 to 2,000 articles).
 _STORED_KEY = ("extractor", "stored_groups")
+#: the words after which a capital letter opens a sentence or a quote
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u2018", "'", "--", "\u2014",
+                              "\u2013", ":", ";", "(", "["})
 
 
 def store_group(doc: Doc, key: str, spans: list[Span]) -> None:
@@ -587,6 +590,9 @@ class NumericAtoms:
 
         low = lower(i)
         n = len(texts)
+        if texts[i][:1].isupper() and i > 0 and not texts[i - 1].isspace() \
+                and texts[i - 1] not in SENTENCE_OPENERS and not texts[i - 1].endswith("."):
+            return None  # "the Three Gorges project", "In 2024, Three Gorges": a name
         j = i
         fractions = self.lex.number_words.fractions
         if low in ("a", "an"):
