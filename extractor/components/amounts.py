@@ -376,6 +376,10 @@ class _AmountRuler:
                 return unit.end, unit.text
             if nxt.isalpha():  # Token.is_alpha
                 return end + 2, nxt
+            if word in self._per and nxt.replace(",", "").replace(".", "").isdigit() \
+                    and (end + 2) in unit_atoms:  # "119 yuan per 50 kilograms"
+                unit = unit_atoms[end + 2]
+                return unit.end, f"{nxt} {unit.text}"
         return end, None
 
 
