@@ -405,6 +405,9 @@ class EntityRules(_Strict):
     company_suffixes: list[str]
     head_connectors: list[str]
     org_prefixes: list[str]
+    # lower-case words after a name and "-" that make an adjective, not the
+    # second syllable of a given name ("Kang Kam-chan"): "Hong Kong-based"
+    hyphen_suffixes: list[str]
 
 
 def read_table_lines(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:

@@ -127,6 +127,7 @@ class EntityRecognizer:
         self.lower_titles = set(rules.lower_titles)
         self.role_words = set(rules.role_words)
         self.speech_verbs = set(rules.speech_verbs)
+        self.hyphen_suffixes = set(rules.hyphen_suffixes)
         self.not_names = set(rules.not_names)
         self.loc_phrases = set(rules.loc_phrases)
         self.currency_words = set(rules.currency_words)
@@ -244,7 +245,7 @@ class EntityRecognizer:
             if j in blocked or "\n" in word:
                 break
             if j > i and word == "-" and not self._sp[j - 1] and j + 1 < n \
-                    and self._caps[j + 1]:
+                    and (self._caps[j + 1] or self._syllable(j + 1)):
                 j += 2
                 continue
             if j > i and word in self.connectors and j + 1 < n and self._w[j + 1] == "the" \
@@ -471,10 +472,20 @@ class EntityRecognizer:
                     return True
         return False
 
+    def _syllable(self, j: int) -> bool:
+        """Token ``j`` is the lower-case second syllable of a hyphenated given
+        name (``Kam-chan``, ``Jae-myung``), glued to the ``-`` before it after a
+        capitalised word that is no place (not ``Hong Kong-based``)."""
+        w = self._w[j]
+        return 2 <= len(w) <= 5 and w.isalpha() and w.islower() and not self._sp[j - 1] \
+            and w not in self.hyphen_suffixes and j >= 2 and self._caps[j - 2] \
+            and not self.kb.is_alias(self._w[j - 2]) and self._w[j - 2] not in self.titles
+
     def _person_shaped(self, words: list[str]) -> bool:
-        """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``):
-        no title, office, place or nationality among them."""
-        names = [w for w in words if w != "-"]
+        """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``,
+        ``Kang Kam-chan``): no title, office, place or nationality among them."""
+        names = [w for k, w in enumerate(words) if w != "-" and not (
+            k > 0 and words[k - 1] == "-" and w.islower())]  # "-chan" goes with "Kam"
         if not 1 <= len(_hyphen_groups(words)) <= 5 or words[0] == "-" or words[-1] == "-":
             return False
         for k, w in enumerate(names):
@@ -497,8 +508,12 @@ class EntityRecognizer:
             return True  # spokesman Li Kuiwen
         if after in self.speech_verbs and b - a >= 2:
             return True  # Lu Aihong told a press conference
+        if after == "," and b + 1 < len(doc) and self._w[b + 1] in self.speech_verbs:
+            return True  # "A relative of a trapped miner, Rimma Akhmadeyeeva, told ..."
         if after == ",":
             return self._appositive(doc, b + 1, self.role_words)
+        if before == "," and a >= 2 and self._w[a - 2].lower() in self.role_words:
+            return True  # "its new chief executive, Sam Hou Fai."
         return False
 
     def _appositive(self, doc: Doc, i: int, words: set[str]) -> bool:
@@ -630,7 +645,7 @@ class EntityRecognizer:
             if not 1 <= k < n - 2:
                 continue
             abbr = self._w[k + 1]
-            if self._w[k + 2] != ")" or abbr in self.not_names \
+            if self._w[k + 2] != ")" or abbr in self.not_names or abbr in self._term_set \
                     or not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
                 continue
             start = self._initials_match(abbr, k)
@@ -649,6 +664,39 @@ class EntityRecognizer:
                 start -= 1  # PT Kereta Cepat Indonesia-China (KCIC)
             out.append(Found(start, k, "ORG", self._text(start, k)))
         return out
+
+    def _terms(self) -> set[str]:
+        """Abbreviations in brackets whose initials are those of the lower-case
+        words before them (``gross gaming revenue (GGR)``, ``minimum support
+        price (MSP)``): abbreviations of terms, never names."""
+        out = set()
+        n = len(self._w)
+        for k in positions(self._w, "("):
+            if not 1 <= k < n - 2 or self._w[k + 2] != ")":
+                continue
+            abbr = self._w[k + 1]
+            if not (2 <= len(abbr) <= 8 and abbr.isupper() and abbr.isalpha()):
+                continue
+            words: list[int] = []  # the words whose initials spell it, last first
+            j = k - 1
+            while j >= 0 and len(words) < len(abbr):
+                if self._w[j] in self.connectors or self._w[j] == "-":
+                    j -= 1
+                    continue
+                if not self._w[j].isalpha():
+                    break
+                words.append(j)
+                j -= 1
+            if len(words) == len(abbr) and "".join(
+                    self._w[i][0] for i in reversed(words)).upper() == abbr and all(
+                    not self._caps[i] or (i == words[-1] and self._opens(i)) for i in words):
+                out.add(abbr)
+        return out
+
+    def _opens(self, i: int) -> bool:
+        """Token ``i`` opens a sentence or a line."""
+        return i == 0 or self._w[i - 1] in SENTENCE_END or "\n" in self._w[i - 1] \
+            or self._w[i - 1] in ("--", '"')
 
     def _initials_match(self, abbr: str, k: int) -> int | None:
         """The first token of the run before ``k`` whose word initials contain
@@ -709,6 +757,9 @@ class EntityRecognizer:
                        body: int) -> list[Found]:
         """``General Administration of Customs (GAC)``: the form in parentheses
         names the same thing, here and in the rest of the article."""
+        terms = self._term_set = self._terms()
+        if terms:  # "gross gaming revenue (GGR)": a term's abbreviation, no name
+            found = [f for f in found if not (f.end == f.start + 1 and self._w[f.start] in terms)]
         found = self._long_forms(found)
         by_start = {f.start: f for f in found}
         bracketed: set[str] = set()
@@ -737,6 +788,7 @@ class EntityRecognizer:
         defined = {w for w in local
                    if " " not in w and w[:1].isupper() and sum(map(str.isupper, w)) >= 2}
         defined |= bracketed
+        defined -= terms
         later = sorted(k for w in defined for k in positions(self._w, w, body))
         for k in later:
             ref = local[self._w[k]]
