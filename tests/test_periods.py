@@ -68,6 +68,10 @@ CASES = [
     (_head("2025-08-04", "HARBIN, Aug. 4") + "The city received 5.2 million tourists in the "
      "first half of this year.", "5.2 million tourists", "first half of this year",
      "2025-01-01", "2025-06-30"),
+    (_head("2024-10-20", "BEIJING, Oct. 20") + "Third-quarter output grew 4.6 percent.",
+     "4.6 percent", "Third-quarter", "2024-07-01", "2024-09-30"),
+    (_head("2024-07-20", "BEIJING, July 20") + "First-half sales rose 5 percent.",
+     "5 percent", "First-half", "2024-01-01", "2024-06-30"),
     (_head("2024-02-28", "HONG KONG, Feb. 28") + "Fiscal reserves are expected to fall to "
      "HK$733.2 billion by March 31.", "HK$733.2 billion", "by March 31", "2024-03-31",
      "2024-03-31"),
