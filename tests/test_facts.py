@@ -1720,3 +1720,12 @@ def test_a_capitalised_word_opening_a_sentence_does_not_hide_the_indicator(extra
     _, rows = _facts(extract, "Nominal GDP reached 600 trillion yen in 2024.",
                      date="2025-02-17", dateline="TOKYO, Feb. 17")
     assert rows[0]["metric_id"] == "gdp"
+
+
+def test_source_markets_ranked_second_and_third_are_partners(extract) -> None:
+    _, rows = _facts(extract, "Kenya received 2.4 million international visitors in 2024. The "
+                     "United States remained the largest source market with 306,501 visitors. "
+                     "Uganda came second with 225,559 arrivals and Tanzania third with 203,290 "
+                     "arrivals.", date="2025-02-20", dateline="NAIROBI, Feb. 19")
+    assert [(r["partner"], r["location"]) for r in rows[1:]] == [
+        ("United States", "Kenya"), ("Uganda", "Kenya"), ("Tanzania", "Kenya")]
