@@ -544,6 +544,7 @@ class FactRules(_Strict):
     record_fillers: list[str]
     population_words: list[str]
     per_time_units: list[str]
+    seat_words: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1729,3 +1729,10 @@ def test_source_markets_ranked_second_and_third_are_partners(extract) -> None:
                      "arrivals.", date="2025-02-20", dateline="NAIROBI, Feb. 19")
     assert [(r["partner"], r["location"]) for r in rows[1:]] == [
         ("United States", "Kenya"), ("Uganda", "Kenya"), ("Tanzania", "Kenya")]
+
+
+def test_where_a_body_is_based_is_no_figures_place(extract) -> None:
+    _, rows = _facts(extract, "China's 63rd launch this year went well. Developed by an academy "
+                     "based in Beijing, the rocket stands 50.5 meters tall.", date="2025-10-16",
+                     dateline="WENCHANG, Oct. 16")
+    assert rows[-1]["location"] != "Beijing Municipality"

@@ -2275,6 +2275,8 @@ class FactBuilder:
                     for j in self._entities_in(end + 1, end + 2)):
                 continue  # "China's Fufeng Group": the company's country, not the subject
             prev = lw[start - 1] if start > 0 else ""
+            if prev == "in" and start > 1 and lw[start - 2] in self.sets.seat_words:
+                continue  # "a CASC subsidiary based in Beijing": a body's seat, no figure's place
             if prev == "the" and start > 1:
                 prev = lw[start - 2]  # "exports to the United States"
             if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
