@@ -545,6 +545,7 @@ class FactRules(_Strict):
     population_words: list[str]
     per_time_units: list[str]
     seat_words: list[str]
+    forecast_verbs: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

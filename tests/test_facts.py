@@ -1736,3 +1736,9 @@ def test_where_a_body_is_based_is_no_figures_place(extract) -> None:
                      "based in Beijing, the rocket stands 50.5 meters tall.", date="2025-10-16",
                      dateline="WENCHANG, Oct. 16")
     assert rows[-1]["location"] != "Beijing Municipality"
+
+
+def test_what_an_actor_projects_is_the_metric_not_the_actor(extract) -> None:
+    _, rows = _facts(extract, "Fitch Ratings projected in August that the reserves would reach "
+                     "49.5 billion dollars by June.", date="2025-01-10", dateline="CAIRO, Jan. 10")
+    assert rows[0]["metric"] == "reserves"

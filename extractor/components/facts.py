@@ -1202,6 +1202,15 @@ class FactBuilder:
             if lw[j] in self.level_verbs or lw[j] in self.change_words \
                     or j in self._figure_tokens:
                 break
+            if lw[j] in self.sets.forecast_verbs and j > i and self._words[j].islower() and (
+                    lw[j - 1] in self.sets.actor_nouns or j - 1 in self._entity_tokens):
+                # "Fitch Ratings projected in August that the reserves would reach",
+                # "The IMF sees them ...": what the forecast is of
+                i = j + 1
+                while i < limit and (lw[i] in self.stop_words or lw[i] == "that"
+                                     or i in self._period_tokens):
+                    i += 1
+                break
             if lw[j] in self.reporting and self._words[j].islower():  # not "Said Abdullah"
                 # "Chairman Said Abdullah said the average crude price assumption
                 # was raised": the subject of what was said
