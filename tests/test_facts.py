@@ -1742,3 +1742,10 @@ def test_what_an_actor_projects_is_the_metric_not_the_actor(extract) -> None:
     _, rows = _facts(extract, "Fitch Ratings projected in August that the reserves would reach "
                      "49.5 billion dollars by June.", date="2025-01-10", dateline="CAIRO, Jan. 10")
     assert rows[0]["metric"] == "reserves"
+
+
+def test_a_participle_with_its_agent_does_not_start_the_subject(extract) -> None:
+    _, rows = _facts(extract, "The annual total, published Wednesday by the Gaming Inspection and "
+                     "Coordination Bureau, beat the government's estimate of 216 billion "
+                     "patacas.", date="2025-01-02", dateline="MACAO, Jan. 2")
+    assert "Bureau" not in rows[0]["metric"]

@@ -1211,7 +1211,10 @@ class FactBuilder:
                                      or i in self._period_tokens):
                     i += 1
                 break
-            if lw[j] in self.reporting and self._words[j].islower():  # not "Said Abdullah"
+            if lw[j] in self.reporting and self._words[j].islower() \
+                    and not self._passive_by(j + 1, limit):
+                # not "Said Abdullah"; not "The annual total, published Wednesday by the
+                # bureau, beat ...": a participle, the subject stands before it
                 # "Chairman Said Abdullah said the average crude price assumption
                 # was raised": the subject of what was said
                 i = j + 1
@@ -1488,6 +1491,15 @@ class FactBuilder:
         text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
+
+    def _passive_by(self, k: int, limit: int) -> bool:
+        """From token ``k``, past a period ("Wednesday", "on Dec. 26"), comes
+        "by": the verb before ``k`` is a participle ("published Wednesday by
+        the bureau"), not a verb of speech with its clause after it."""
+        while k < limit and (k in self._period_tokens or self._lw[k] == "on"
+                             or self._lw[k] in self.rules.weekdays):
+            k += 1
+        return k < limit and self._lw[k] == "by"
 
     def _hyphened(self, i: int) -> bool:
         """Token ``i`` ends a hyphenated word ("Home-grown", "fast-growing"):
