@@ -1749,3 +1749,11 @@ def test_a_participle_with_its_agent_does_not_start_the_subject(extract) -> None
                      "Coordination Bureau, beat the government's estimate of 216 billion "
                      "patacas.", date="2025-01-02", dateline="MACAO, Jan. 2")
     assert "Bureau" not in rows[0]["metric"]
+
+
+def test_an_indicators_abbreviation_names_it_later(extract) -> None:
+    _, rows = _facts(extract, "Casinos took in 226.8 billion patacas in gross gaming revenue (GGR) "
+                     "in 2024.\n\nIn the first 11 months, GGR had reached 208.6 billion patacas.",
+                     date="2025-01-02", dateline="MACAO, Jan. 2")
+    assert [(r["metric"], r["metric_id"]) for r in rows] == [
+        ("gross gaming revenue", "gaming_revenue"), ("GGR", "gaming_revenue")]

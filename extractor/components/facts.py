@@ -2650,6 +2650,7 @@ class FactBuilder:
             ids = self.form_ids.get(self._text(s, e).lower(), [])
             out.append((s, e, ids))
             last_end = e
+        out = self._with_abbreviations(out, taken)
         # "4.8 percent of gross domestic product (GDP)": what a ratio is of does
         # not name the figures after it
         self._denominators = set()
@@ -2674,6 +2675,25 @@ class FactBuilder:
         self._support = support
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
+
+    def _with_abbreviations(self, hits: list[tuple[int, int, list[str]]], taken: set[int]
+                            ) -> list[tuple[int, int, list[str]]]:
+        """An indicator's form followed by its abbreviation in brackets ("gross
+        gaming revenue (GGR)") makes that abbreviation a form of the indicator
+        in the rest of the article ("GGR had reached 208.6 billion patacas")."""
+        lw, words = self._lw, self._words
+        aliases: dict[str, list[str]] = {}
+        for s, e, ids in hits:
+            if ids and lw[e:e + 1] == ["("] and lw[e + 2:e + 3] == [")"]:
+                abbr = words[e + 1]
+                if abbr.isupper() and abbr.isalpha() and abbr.lower() not in self.form_ids:
+                    aliases.setdefault(abbr, ids)
+        if not aliases:
+            return hits
+        starts = {s for s, _e, _ids in hits}
+        more = [(k, k + 1, aliases[w]) for k, w in enumerate(words)
+                if w in aliases and k not in starts and k not in taken]
+        return sorted(hits + more, key=lambda h: h[0])
 
     def _in_name(self, s: int, e: int) -> bool:
         """Tokens ``s``..``e`` are capitalised words inside a longer run of them,
