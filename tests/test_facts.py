@@ -1757,3 +1757,12 @@ def test_an_indicators_abbreviation_names_it_later(extract) -> None:
                      date="2025-01-02", dateline="MACAO, Jan. 2")
     assert [(r["metric"], r["metric_id"]) for r in rows] == [
         ("gross gaming revenue", "gaming_revenue"), ("GGR", "gaming_revenue")]
+
+
+def test_visitor_arrivals_are_tourist_trips_soybean_arrivals_are_not(extract) -> None:
+    _, rows = _facts(extract, "Macao recorded 34.93 million visitor arrivals last year.",
+                     date="2025-01-02", dateline="MACAO, Jan. 2")
+    assert rows[0]["metric_id"] == "tourist_trips"
+    _, rows = _facts(extract, "Arrivals of Brazilian soybeans fell to 2.94 million tonnes.",
+                     date="2025-01-20", dateline="BEIJING, Jan. 20")
+    assert rows[0]["metric_id"] != "tourist_trips"
