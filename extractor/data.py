@@ -546,6 +546,7 @@ class FactRules(_Strict):
     per_time_units: list[str]
     seat_words: list[str]
     forecast_verbs: list[str]
+    cue_nouns: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1766,3 +1766,12 @@ def test_visitor_arrivals_are_tourist_trips_soybean_arrivals_are_not(extract) ->
     _, rows = _facts(extract, "Arrivals of Brazilian soybeans fell to 2.94 million tonnes.",
                      date="2025-01-20", dateline="BEIJING, Jan. 20")
     assert rows[0]["metric_id"] != "tourist_trips"
+
+
+def test_in_number_and_in_value_and_projects_as_a_noun(extract) -> None:
+    _, rows = _facts(extract, "Licenses were granted to 3,375 new projects with a combined "
+                     "registered capital of 19.7 billion dollars, up 1.8 percent in number but "
+                     "down 7.6 percent in value.", date="2025-01-06", dateline="HANOI, Jan. 6")
+    got = [(r["value_text"], r["change_text"], r["direction"], r["kind"]) for r in rows]
+    assert got == [("3,375 new projects", "1.8 percent", "up", "actual"),
+                   ("19.7 billion dollars", "7.6 percent", "down", "actual")]

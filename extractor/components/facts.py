@@ -1184,9 +1184,12 @@ class FactBuilder:
 
     def _forecast_cue(self, a: int, b: int) -> bool:
         """Tokens ``a``..``b`` have a word of forecast that is not a hedge of
-        data already in ("provisionally estimated at", "an estimated 18 million")."""
+        data already in ("provisionally estimated at", "an estimated 18 million"),
+        nor a noun ("new projects"; but "the bank projects")."""
         lw = self._lw
         return any(lw[i] in self.forecasts and lw[i - 1] not in self.sets.estimate_hedges
+                   and not (lw[i] in self.sets.cue_nouns and not (
+                       lw[i - 1] in self.sets.actor_nouns or i - 1 in self._entity_tokens))
                    for i in range(a, b))
 
     def _subject_words(self, doc: Doc, a: int, limit: int) -> str | None:
@@ -1431,6 +1434,13 @@ class FactBuilder:
             return False
         lw = self._lw
         i = max(a, self._after_dateline)
+        end = draft.change.span.end
+        said = lw[end:end + 2]
+        if len(said) == 2 and said[0] in ("in", "by") and a > 0 \
+                and lw[a - 1] not in SENTENCE_ENDS \
+                and self.rules.measured_in.get(said[1]) == prev.value.kind:
+            return True  # "... of 19.7 billion dollars, up 1.8 percent in number but
+            # down 7.6 percent in value": the change of the amount before
         while i < b and lw[i] in self.clause_openers:
             i += 1
         return " ".join(lw[i:i + 2]) in self.sets.pointing_subjects \
@@ -1851,15 +1861,17 @@ class FactBuilder:
 
     def _after_words(self, i: int) -> list[str]:
         """Up to four words from token ``i``, hyphens not counted ("a 5.5
-        percent month-on-month rebound"), to the first punctuation or "than"."""
+        percent month-on-month rebound"), to the first punctuation, "than" or a
+        conjunction that opens another clause ("up 1.8 percent in number but down
+        7.6 percent in value")."""
         out: list[str] = []
         lw = self._lw
         words = 0
         while i < len(lw) and words < 4:
             w = lw[i]
             if w != "-":
-                if self._is_punct(i) or w == "than":  # not what it is compared with
-                    break
+                if self._is_punct(i) or w in ("than", "but", "while", "whereas"):
+                    break  # not what it is compared with, nor the next clause's words
                 words += 1
             out.append(w)
             i += 1
