@@ -1775,3 +1775,9 @@ def test_in_number_and_in_value_and_projects_as_a_noun(extract) -> None:
     got = [(r["value_text"], r["change_text"], r["direction"], r["kind"]) for r in rows]
     assert got == [("3,375 new projects", "1.8 percent", "up", "actual"),
                    ("19.7 billion dollars", "7.6 percent", "down", "actual")]
+
+
+def test_a_measure_with_no_subject_is_named_by_its_kind(extract) -> None:
+    _, rows = _facts(extract, "Stretching 1,035 km, it opened in 2021.", date="2021-12-03",
+                     dateline="VIENTIANE, Dec. 3")
+    assert rows[0]["metric"] == "length"

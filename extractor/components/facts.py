@@ -1043,6 +1043,9 @@ class FactBuilder:
             if draft.metric is None and draft.value is not None \
                     and draft.value.kind == "quantities":
                 draft.metric = draft.value.unit  # the counted noun: "trips"
+                measure = self.rules.measure_nouns.get(self.unit_kinds.get(draft.metric, ""))
+                if measure is not None:
+                    draft.metric = measure  # "stretches 1,035 km": its length, not "kilometre"
                 ids = self.form_ids.get(str(draft.metric).lower(), [])
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id in self.contexts:
@@ -2455,8 +2458,9 @@ class FactBuilder:
                 continue
             unit = f.value.unit
             key = (f.value.kind, str(unit or ""))  # a currency or a unit
-            bare = f.metric is None or (f.value.kind == "quantities" and f.metric == unit
-                                        and f.metric in self.measure_units)
+            bare = f.metric is None or (f.value.kind == "quantities" and (
+                (f.metric == unit and f.metric in self.measure_units)
+                or f.metric == self.rules.measure_nouns.get(self.unit_kinds.get(str(unit), ""))))
             if bare and key in last:
                 f.metric, f.metric_id = last[key]
                 continue
