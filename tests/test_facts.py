@@ -1781,3 +1781,10 @@ def test_a_measure_with_no_subject_is_named_by_its_kind(extract) -> None:
     _, rows = _facts(extract, "Stretching 1,035 km, it opened in 2021.", date="2021-12-03",
                      dateline="VIENTIANE, Dec. 3")
     assert rows[0]["metric"] == "length"
+
+
+def test_those_in_a_place_take_the_metric_named_before(extract) -> None:
+    _, rows = _facts(extract, "New home prices in Beijing declined 0.4 percent month on month and "
+                     "those in Guangzhou dipped 0.2 percent.", date="2025-09-15",
+                     dateline="SHANGHAI, Sept. 15")
+    assert [r["metric"] for r in rows] == ["New home prices", "New home prices"]

@@ -1035,6 +1035,10 @@ class FactBuilder:
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
             last = self._clause_metric
+            if draft.metric is None and last is not None and self._those_of(a, first.start):
+                # "New home prices in Beijing declined 0.4 percent and those in
+                # Guangzhou dipped 0.2 percent": the metric named before
+                draft.metric, draft.metric_id = last[1], last[2]
             if draft.metric is not None and last is not None and last[2] is not None \
                     and draft.metric.split()[0].lower() == last[1].split()[-1].lower():
                 # "Fixed-asset investment rose 4.2 percent. Investment in the
@@ -1504,6 +1508,16 @@ class FactBuilder:
         text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
+
+    def _those_of(self, a: int, limit: int) -> bool:
+        """The clause from ``a`` opens with "those in", "that of" ...: a
+        pronoun for the metric of the clause before."""
+        lw = self._lw
+        i = max(a, self._after_dateline)
+        while i < limit and (lw[i] in self.clause_openers or lw[i] in (",", "and", "while")):
+            i += 1
+        return lw[i:i + 1] in (["those"], ["that"]) and lw[i + 1:i + 2] in (
+            ["in"], ["of"], ["for"], ["at"])
 
     def _passive_by(self, k: int, limit: int) -> bool:
         """From token ``k``, past a period ("Wednesday", "on Dec. 26"), comes
