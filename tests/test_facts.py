@@ -1788,3 +1788,10 @@ def test_those_in_a_place_take_the_metric_named_before(extract) -> None:
                      "those in Guangzhou dipped 0.2 percent.", date="2025-09-15",
                      dateline="SHANGHAI, Sept. 15")
     assert [r["metric"] for r in rows] == ["New home prices", "New home prices"]
+
+
+def test_money_in_a_kind_of_money_past_its_bracketed_equivalent(extract) -> None:
+    _, rows = _facts(extract, "China will provide 50 million yuan (about 7 million U.S. dollars) "
+                     "in emergency humanitarian aid to Afghanistan.", date="2025-09-04",
+                     dateline="KABUL, Sept. 4")
+    assert rows[0]["metric"] == "emergency humanitarian aid"

@@ -1363,13 +1363,24 @@ class FactBuilder:
         noun = self.rules.verb_nouns.get(self._lw[v]) if v >= 0 and fig.kind == "money" else None
         return (noun, None) if noun else None
 
+    def _past_equivalent(self, i: int) -> int:
+        """Token ``i``, or past the bracketed equivalent that opens there
+        ("50 million yuan (about 7 million U.S. dollars) in aid")."""
+        lw = self._lw
+        if lw[i:i + 1] == ["("]:
+            close = next((k for k in range(i + 1, min(len(lw), i + 10)) if lw[k] == ")"), None)
+            if close is not None and any(self._words[k][:1].isdigit()
+                                         for k in range(i + 1, close)):
+                return close + 1
+        return i
+
     def _money_in(self, doc: Doc, fig: Figure) -> tuple[str, str | None] | None:
         """``11 billion euros in additional borrowing``, ``14,131 billion rupees
         in taxes``: money "in" a kind of money names it."""
         if fig.kind != "money":
             return None
         lw = self._lw
-        i = fig.span.end
+        i = self._past_equivalent(fig.span.end)
         if i >= len(lw) or lw[i] != "in":
             return None
         start = i + 1
