@@ -547,6 +547,7 @@ class FactRules(_Strict):
     seat_words: list[str]
     forecast_verbs: list[str]
     cue_nouns: list[str]
+    growth_nouns: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1795,3 +1795,11 @@ def test_money_in_a_kind_of_money_past_its_bracketed_equivalent(extract) -> None
                      "in emergency humanitarian aid to Afghanistan.", date="2025-09-04",
                      dateline="KABUL, Sept. 4")
     assert rows[0]["metric"] == "emergency humanitarian aid"
+
+
+def test_bare_growth_is_the_growth_of_the_headlines_economy(extract) -> None:
+    record = extract(" date 2025-02-07 Russia's economy grows 4.1 pct in 2024, but inflation "
+                     "stays high\n\nMOSCOW, Feb. 7 (Xinhua) -- Growth for 2023 was also revised "
+                     "up, to 4.1 percent from the 3.6 percent reported earlier.")
+    assert [(f.metric_id, f.change is not None) for f in record.facts] == [
+        ("gdp", True), ("gdp", True)]

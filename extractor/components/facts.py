@@ -167,6 +167,9 @@ class FactBuilder:
         self.rates_only = frozenset(row.id for row in self.metrics if row.rate_only)
         self.money_only = frozenset(row.id for row in self.metrics if row.money_only)
         self.percent_moves = frozenset(row.id for row in self.metrics if row.percent_moves)
+        # indicators whose growth a bare "growth" may be (no rate: its growth is a change)
+        self.percent_growth_ids = frozenset(row.id for row in self.metrics
+                                            if not row.percent_level and row.money_only)
         # indicators whose level is per person ("per capita disposable income")
         self.per_unit_ids = frozenset(row.id for row in self.metrics if any(
             " per " in f" {form.lower()} " for form in [row.name, *row.forms]))
@@ -318,6 +321,12 @@ class FactBuilder:
                 periods = self._periods(doc, figures, ref)
         self._period_tokens = {i for p in periods for i in range(p.start, p.end)}
         metrics = self._metrics(doc, figures)
+        # the one indicator the headline names ("Russia's economy grows 4.1 pct"),
+        # which a bare "Growth" in the body is the growth of
+        headline_ids = {ids[0] for s, _e, ids in metrics if ids
+                        and self._headline_from <= s < self._body_token(doc, body_start)
+                        and ids[0] in self.percent_growth_ids}
+        self._headline_id = headline_ids.pop() if len(headline_ids) == 1 else None
         self._metric_starts = [m[0] for m in metrics]
         self._metric_start_set = set(self._metric_starts)
         self._scenes: dict[int, int | None] = {}  # sentence -> _event_opening
@@ -1035,6 +1044,12 @@ class FactBuilder:
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
             last = self._clause_metric
+            growth = self._bare_growth(a, first.start)
+            if draft.metric is None and growth is not None and self._headline_id is not None \
+                    and self._headline_id in self.percent_growth_ids:
+                # "Growth for 2023 was revised up, to 4.1 percent", in an article
+                # headlined on the economy: the growth of the headline's indicator
+                draft.metric, draft.metric_id = growth, self._headline_id
             if draft.metric is None and last is not None and self._those_of(a, first.start):
                 # "New home prices in Beijing declined 0.4 percent and those in
                 # Guangzhou dipped 0.2 percent": the metric named before
@@ -1519,6 +1534,15 @@ class FactBuilder:
         text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
+
+    def _bare_growth(self, a: int, limit: int) -> str | None:
+        """The clause from ``a`` opens with a bare noun of growth ("Growth for
+        2023 was", "The expansion was"): that word."""
+        lw = self._lw
+        i = max(a, self._after_dateline)
+        while i < limit and (lw[i] in self.stop_words or lw[i] in self.clause_openers):
+            i += 1
+        return self._words[i] if i < limit and lw[i] in self.sets.growth_nouns else None
 
     def _those_of(self, a: int, limit: int) -> bool:
         """The clause from ``a`` opens with "those in", "that of" ...: a
