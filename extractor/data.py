@@ -548,6 +548,7 @@ class FactRules(_Strict):
     forecast_verbs: list[str]
     cue_nouns: list[str]
     growth_nouns: list[str]
+    frequency_words: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1803,3 +1803,14 @@ def test_bare_growth_is_the_growth_of_the_headlines_economy(extract) -> None:
                      "up, to 4.1 percent from the 3.6 percent reported earlier.")
     assert [(f.metric_id, f.change is not None) for f in record.facts] == [
         ("gdp", True), ("gdp", True)]
+
+
+def test_a_word_of_the_headlines_indicator_names_it(extract) -> None:
+    record = extract(" date 2025-02-02 Bangladesh's remittance inflows rise 3.4 pct in January\n\n"
+                     "DHAKA, Feb. 2 (Xinhua) -- Bangladesh received 2.18 billion U.S. dollars in "
+                     "remittances in January. Monthly inflows since July averaged 2.28 billion "
+                     "dollars, the central bank recorded.")
+    assert [f.metric_id for f in record.facts] == ["remittances", "remittances"]
+    record = extract(" date 2025-02-02 China's retail sales rise\n\nBEIJING, Feb. 2 (Xinhua) -- "
+                     "Sales of household appliances rose 5 percent. Some 30 people attended.")
+    assert record.facts[-1].metric_id is None

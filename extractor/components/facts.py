@@ -323,10 +323,11 @@ class FactBuilder:
         metrics = self._metrics(doc, figures)
         # the one indicator the headline names ("Russia's economy grows 4.1 pct"),
         # which a bare "Growth" in the body is the growth of
-        headline_ids = {ids[0] for s, _e, ids in metrics if ids
-                        and self._headline_from <= s < self._body_token(doc, body_start)
-                        and ids[0] in self.percent_growth_ids}
+        named = [ids[0] for s, _e, ids in metrics if ids
+                 and self._headline_from <= s < self._body_token(doc, body_start)]
+        headline_ids = {i for i in named if i in self.percent_growth_ids}
         self._headline_id = headline_ids.pop() if len(headline_ids) == 1 else None
+        self._headline_named = set(named)
         self._metric_starts = [m[0] for m in metrics]
         self._metric_start_set = set(self._metric_starts)
         self._scenes: dict[int, int | None] = {}  # sentence -> _event_opening
@@ -501,6 +502,11 @@ class FactBuilder:
         self._places(drafts, main_place, lead_place, entities)
         topic = self._headline_products(metrics, body)
         for f in drafts:
+            if f.metric_id is None and f.metric and not f.notes.get("share") \
+                    and not f.notes.get("amount_of_change"):
+                # "monthly inflows since July averaged 2.28 billion dollars", in an
+                # article headlined on remittances: a word of the headline's indicator
+                f.metric_id = self._headline_word_id(f.metric)
             if f.metric_id in topic and self._bare(f):
                 # "Malaysia's palm oil exports rise ...": the article's bare "Export
                 # volume" is the product's, not the country's exports
@@ -1284,6 +1290,8 @@ class FactBuilder:
             return None
         if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
             return None  # "Pakistan", "the Government of Pakistan": who, not what
+        if lw[i - 1] in self.sets.actor_nouns and lw[i] not in self.change_words:
+            return None  # "the central bank recorded 1.91 billion dollars": who, not what
         if any(lw[j] in self.reporting for j in range(start, i)):
             return None  # "Dwiyana said the trains"
         if cut is not None and (lw[i] in self.change_words or lw[i] in self.level_verbs):
@@ -1534,6 +1542,20 @@ class FactBuilder:
         text = self._text(i, figure - 1)
         ids = self._unit_ids(text)
         return text, (self._prefer(ids) if ids else None)
+
+    def _headline_word_id(self, metric: str) -> str | None:
+        """The one indicator the headline names among whose form words are all
+        the content words of ``metric``, none of them a form of its own
+        ("inflows" of "remittance inflows"; not "sales" or "people", which
+        name indicators by themselves), else none."""
+        words = {w for k, w in enumerate(metric.replace("-", " ").split())
+                 if not (k and w[:1].isupper())}  # not the names in it: "from Japan"
+        words = {w.lower() for w in words} - self.stop_words - self.sets.whole_words \
+            - self.sets.frequency_words
+        if not words or any(w in self.form_ids for w in words):
+            return None
+        found = [i for i in self._headline_named if words <= self.form_words.get(i, frozenset())]
+        return found[0] if len(found) == 1 else None
 
     def _bare_growth(self, a: int, limit: int) -> str | None:
         """The clause from ``a`` opens with a bare noun of growth ("Growth for
