@@ -1612,7 +1612,8 @@ def test_shares_without_a_word_of_change_are_a_share_not_a_share_price(extract) 
     _, rows = _facts(extract, "The corresponding shares in 2023 were 50.2 percent and 55 percent.",
                      date="2025-01-16", dateline="BEIJING, Jan. 16")
     assert [(r["metric_id"], r["change"]) for r in rows] == [("", ""), ("", "")]
-    _, rows = _facts(extract, "Xiaomi's shares in Hong Kong were up 2.6 percent on Wednesday.",
+    _, rows = _facts(extract, "Xiaomi's shares were up 2.6 percent in Hong Kong trading on "
+                     "Wednesday.",
                      date="2025-03-19", dateline="HONG KONG, March 19")
     assert (rows[0]["metric_id"], rows[0]["change"]) == ("share_price", "2.6")
 
