@@ -549,6 +549,7 @@ class FactRules(_Strict):
     cue_nouns: list[str]
     growth_nouns: list[str]
     frequency_words: list[str]
+    scope_modifiers: list[str]
     whole_words: list[str]
     ratio_denominators: list[str]
     increment_ids: list[str]

@@ -1815,3 +1815,10 @@ def test_a_word_of_the_headlines_indicator_names_it(extract) -> None:
     record = extract(" date 2025-02-02 China's retail sales rise\n\nBEIJING, Feb. 2 (Xinhua) -- "
                      "Sales of household appliances rose 5 percent. Some 30 people attended.")
     assert record.facts[-1].metric_id is None
+
+
+def test_a_headline_scope_word_is_no_product(extract) -> None:
+    record = extract(" date 2025-09-10 China's core inflation keeps rising in August\n\n"
+                     "BEIJING, Sept. 10 (Xinhua) -- China's consumer price index (CPI), the main "
+                     "gauge of inflation, slipped 0.4 percent year on year in August.")
+    assert record.facts[0].metric_id == "cpi"

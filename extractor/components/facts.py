@@ -702,8 +702,9 @@ class FactBuilder:
             if not self._headline_from <= s < body or not ids:
                 continue
             k = self._modifiers_before(s, ids)
-            if k < s and self._narrowed(ids, self._lw[k:s]) is None:
-                out.add(ids[0])
+            if k < s and self._narrowed(ids, self._lw[k:s]) is None \
+                    and not self.sets.scope_modifiers.issuperset(self._lw[k:s]):
+                out.add(ids[0])  # a product ("palm oil"), not a scope ("core inflation")
         return frozenset(out)
 
     def _per_in_metric(self, draft: FactDraft) -> str | None:
