@@ -235,7 +235,7 @@ class _AmountRuler:
         254 million trips")."""
         phrase = i < len(words) and words[i].lower() in ("of", "from")
         for k in range(i, min(len(words), i + (12 if phrase else 3))):
-            if k in num_tokens and not (phrase and _year_like(words[k])):
+            if k in num_tokens and not _year_like(words[k]):
                 return True
             if words[k] in (".", ";", ":") or (not phrase and not words[k].isalnum()):
                 return False
