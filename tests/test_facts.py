@@ -1822,3 +1822,12 @@ def test_a_headline_scope_word_is_no_product(extract) -> None:
                      "BEIJING, Sept. 10 (Xinhua) -- China's consumer price index (CPI), the main "
                      "gauge of inflation, slipped 0.4 percent year on year in August.")
     assert record.facts[0].metric_id == "cpi"
+
+
+def test_an_amount_restated_after_a_change_is_the_amount_of_change(extract) -> None:
+    _, rows = _facts(extract, "Grain output per unit area rose 1.1 percent, or 66 kg per hectare, "
+                     "in 2025.", date="2025-12-12", dateline="BEIJING, Dec. 12")
+    got = [(r["metric"], r["metric_id"], r["value_text"], r["change_text"], r["direction"])
+           for r in rows]
+    assert got == [("Grain output", "grain_output", "", "1.1 percent", "up"),
+                   ("increase in grain output", "", "66 kg per hectare", "", "up")]

@@ -389,6 +389,7 @@ class FactBuilder:
                     draft.start = max(self._idx[a], body_start)  # not the header line
                     draft.end = self._idx[b - 1] + len(self._words[b - 1])
                     self._describe(doc, draft, a, b, sent, metrics, bases, entities)
+                    self._restated_amount(draft, drafts)
                     value = draft.value.span.start if draft.value is not None else None
                     alone = draft.change.span.start if draft.change is not None \
                         and draft.value is None else None  # a change with no level
@@ -546,7 +547,10 @@ class FactBuilder:
             draft.metric_id = None
             if str(draft.metric).split()[0].lower() not in self.sets.change_nouns:
                 noun = "decrease" if draft.direction == "down" else "increase"
-                draft.metric = f"{noun} in {draft.metric}"
+                metric = str(draft.metric)
+                if metric[:1].isupper() and metric[1:2].islower():
+                    metric = metric[0].lower() + metric[1:]  # "Grain output" -> "grain output"
+                draft.metric = f"{noun} in {metric}"
 
     # ------------------------------------------------------------ inputs
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
@@ -919,7 +923,10 @@ class FactBuilder:
             same = [f for f in free if f.kind == kind]
             if same:
                 return min(same, key=lambda f: abs(f.span.start - change.span.start))
-        after = [f for f in free if f.span.start >= change.span.end]
+        # "rose 1.1 percent, or 66 kg per hectare": the amount restated after the
+        # change is the change too, no level it moved to
+        after = [f for f in free if f.span.start >= change.span.end
+                 and self._lw[change.span.end:f.span.start] != [",", "or"]]
         before = [f for f in free if f.span.end <= change.span.start]
         # "increased by 17 cents, or 0.5 percent, to $35.87": the amount before a
         # restated change is the change, not its level
@@ -1457,6 +1464,18 @@ class FactBuilder:
         text = self._text(start, i)
         ids = self.form_ids.get(text.lower(), [])
         return text, (self._prefer(ids) if ids else None)
+
+    def _restated_amount(self, draft: FactDraft, drafts: list[FactDraft]) -> None:
+        """``rose 1.1 percent, or 66 kg per hectare``: the amount after a change
+        and ", or" is the amount of that change, with its direction and basis."""
+        if draft.value is None or draft.change is not None or not drafts:
+            return
+        start = draft.value.span.start
+        prev = drafts[-1]
+        if self._lw[start - 2:start] == [",", "or"] and prev.change is not None \
+                and prev.change.span.end == start - 2 and prev.direction is not None:
+            draft.direction, draft.basis = prev.direction, prev.basis
+            draft.notes["amount_of_change"] = True
 
     def _continues_with(self, figure: int) -> bool:
         """The figure follows a comma and a participle of change: ", rising to
