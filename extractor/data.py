@@ -408,6 +408,9 @@ class EntityRules(_Strict):
     # lower-case words after a name and "-" that make an adjective, not the
     # second syllable of a given name ("Kang Kam-chan"): "Hong Kong-based"
     hyphen_suffixes: list[str]
+    # org_type values of patterns/kb/organizations.tsv that every country has one
+    # of ("ministry"): such an entry is linked only in an article about its country
+    national_bodies: list[str]
 
 
 def read_table_lines(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:

@@ -49,6 +49,7 @@ class Entry:
     iso_3166_2: str | None = None
     geonames_id: int | None = None
     country: str | None = None  # ISO alpha-2 of the country it is in (or is)
+    org_type: str | None = None  # an organisation's kind ("ministry", "state news agency")
     population: int = 0
     aliases: set[str] = field(default_factory=set)
 
@@ -125,7 +126,7 @@ class KnowledgeBase:
             kb.country_geonames[row.iso_alpha2] = row.geonames_id
         for row in d.load_tsv(kb_dir / "organizations.tsv", d.OrganizationRow):
             kb._add("org", row.wikidata_qid, row.name, row.alias_list,
-                    country=row.country_iso_alpha2)
+                    country=row.country_iso_alpha2, org_type=row.org_type)
         for row in d.load_tsv(kb_dir / "china_divisions.tsv", d.DivisionRow):
             kb._add("division", row.wikidata_qid, row.name, [row.short_name, *row.alias_list],
                     iso_3166_2=row.iso_3166_2, country="CN")

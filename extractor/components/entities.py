@@ -859,6 +859,10 @@ class EntityLinker:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.kb = KnowledgeBase.load()
+        # kinds of organisation every country has one of ("National Bureau of
+        # Statistics"): linked only in an article about their country
+        self.national_bodies = frozenset(
+            d.load_json(d.patterns_dir() / "entity_rules.json", d.EntityRules).national_bodies)
         # (place label or not, lookup form) -> candidates: names recur across articles
         self._remembered: dict[tuple[bool, str], tuple[Entry, ...]] = {}
         # (label, lookup form) -> the countries the choice may depend on
@@ -879,8 +883,9 @@ class EntityLinker:
         candidates = [self._candidates(label, lookup or words)
                       for _, label, words, lookup, _ in named]
         # countries named without ambiguity join the context first
-        for cands in candidates:
-            if len(cands) == 1 and cands[0].country and cands[0].country not in countries:
+        for cands in candidates:  # (a national body does not make its country one)
+            if len(cands) == 1 and cands[0].country and cands[0].country not in countries \
+                    and cands[0].label in PLACE_LABELS:
                 countries.append(cands[0].country)
         set_link = span_setter("link")
         strings = doc.vocab.strings
@@ -893,6 +898,12 @@ class EntityLinker:
         # in it too, for displacy and friends
         store_group(doc, "entities", spans)
         return doc
+
+    def _names_country(self, text: str, country: str) -> bool:
+        """A word of ``text`` names ``country`` ("People's Bank of China")."""
+        return any((best := self.kb.best_exact(w.strip(",.'"))) is not None
+                   and best.kind == "country" and best.iso_alpha2 == country
+                   for w in text.split())
 
     def _candidates(self, label: str, lookup: str) -> Sequence[Entry]:
         if label == "NORP" or label == "PERSON":
@@ -945,6 +956,9 @@ class EntityLinker:
         far = len(rank)
         options: list[tuple[tuple, Link]] = []
         for e in cands:
+            if e.org_type in self.national_bodies and rank and e.country not in rank \
+                    and not self._names_country(text, e.country):
+                continue  # Nigeria's "National Bureau of Statistics" is not China's
             options.append(((rank.get(e.country, far), -e.rank[0], -e.rank[1], e.id),
                             Link(e.qid, e.name, e.iso_alpha2, e.iso_alpha3, e.iso_3166_2,
                                  e.geonames_id, e.country)))
