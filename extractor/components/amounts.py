@@ -376,10 +376,14 @@ class _AmountRuler:
                 return unit.end, unit.text
             if nxt.isalpha():  # Token.is_alpha
                 return end + 2, nxt
-            if word in self._per and nxt.replace(",", "").replace(".", "").isdigit() \
-                    and (end + 2) in unit_atoms:  # "119 yuan per 50 kilograms"
-                unit = unit_atoms[end + 2]
-                return unit.end, f"{nxt} {unit.text}"
+            if word in self._per and nxt.replace(",", "").replace(".", "").isdigit():
+                k = end + 2 + (words[end + 2:end + 3] == ["-"])  # "per 64-kg bag"
+                if k in unit_atoms:  # "119 yuan per 50 kilograms"
+                    unit = unit_atoms[k]
+                    tail = f"{nxt}{'-' if k > end + 2 else ' '}{unit.text}"
+                    if k > end + 2 and unit.end < n and words[unit.end].isalpha():
+                        return unit.end + 1, f"{tail} {words[unit.end]}"  # its noun
+                    return unit.end, tail
         return end, None
 
 
