@@ -1831,3 +1831,11 @@ def test_an_amount_restated_after_a_change_is_the_amount_of_change(extract) -> N
            for r in rows]
     assert got == [("Grain output", "grain_output", "", "1.1 percent", "up"),
                    ("increase in grain output", "", "66 kg per hectare", "", "up")]
+
+
+def test_though_the_figure_was_smaller_is_the_change_of_the_amount_before(extract) -> None:
+    _, rows = _facts(extract, "Japan posted a trade surplus of 153.1 billion yen in June, its first "
+                     "surplus in three months, though the figure was 30.8 percent smaller than a "
+                     "year earlier.", date="2025-07-17", dateline="TOKYO, July 17")
+    assert [(r["value_text"], r["change_text"]) for r in rows] == [
+        ("153.1 billion yen", "30.8 percent")]

@@ -1502,6 +1502,15 @@ class FactBuilder:
                 and self.rules.measured_in.get(said[1]) == prev.value.kind:
             return True  # "... of 19.7 billion dollars, up 1.8 percent in number but
             # down 7.6 percent in value": the change of the amount before
+        # the subject after the last comma or conjunction before the change ("...,
+        # its first surplus in three months, though the figure was 30.8 percent smaller")
+        first = draft.change.span.start
+        cut = max((k for k in range(i, first) if lw[k] == "," or lw[k] in self.clause_openers),
+                  default=None)
+        if cut is not None and not any(  # in the sentence of the figure before
+                lw[k] in SENTENCE_ENDS or "\n" in self._words[k]
+                for k in range(prev.value.span.end, first)):
+            i = cut + 1
         while i < b and lw[i] in self.clause_openers:
             i += 1
         return " ".join(lw[i:i + 2]) in self.sets.pointing_subjects \
