@@ -1839,3 +1839,10 @@ def test_though_the_figure_was_smaller_is_the_change_of_the_amount_before(extrac
                      "year earlier.", date="2025-07-17", dateline="TOKYO, July 17")
     assert [(r["value_text"], r["change_text"]) for r in rows] == [
         ("153.1 billion yen", "30.8 percent")]
+
+
+def test_growth_after_data_show_that_is_the_headlines_growth(extract) -> None:
+    record = extract(" date 2025-10-01 Nigeria's economy grows 4.23 pct in Q2\n\nABUJA, Oct. 1 "
+                     "(Xinhua) -- Data released by the statistics bureau show that growth picked up "
+                     "from 3.13 percent in the first quarter.")
+    assert [(f.metric_id, f.change is not None) for f in record.facts] == [("gdp", True)]

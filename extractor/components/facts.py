@@ -1059,7 +1059,8 @@ class FactBuilder:
             draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
             last = self._clause_metric
             growth = self._bare_growth(a, first.start)
-            if draft.metric is None and growth is not None and self._headline_id is not None \
+            if (draft.metric is None or str(draft.metric).lower() in self.sets.growth_nouns) \
+                    and growth is not None and self._headline_id is not None \
                     and self._headline_id in self.percent_growth_ids:
                 # "Growth for 2023 was revised up, to 4.1 percent", in an article
                 # headlined on the economy: the growth of the headline's indicator
@@ -1591,6 +1592,10 @@ class FactBuilder:
         2023 was", "The expansion was"): that word."""
         lw = self._lw
         i = max(a, self._after_dateline)
+        said = next((k for k in range(i, limit - 1) if lw[k] == "that" and k > i
+                     and lw[k - 1] in self.reporting), None)
+        if said is not None:  # "Data released by the NBS show that growth picked up"
+            i = said + 1
         while i < limit and (lw[i] in self.stop_words or lw[i] in self.clause_openers):
             i += 1
         return self._words[i] if i < limit and lw[i] in self.sets.growth_nouns else None
