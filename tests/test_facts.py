@@ -1846,3 +1846,10 @@ def test_growth_after_data_show_that_is_the_headlines_growth(extract) -> None:
                      "(Xinhua) -- Data released by the statistics bureau show that growth picked up "
                      "from 3.13 percent in the first quarter.")
     assert [(f.metric_id, f.change is not None) for f in record.facts] == [("gdp", True)]
+
+
+def test_a_growth_rate_that_reached_a_percentage_is_a_change(extract) -> None:
+    _, rows = _facts(extract, "Real growth in the oil sector reached 20.46 percent in the quarter.",
+                     date="2025-10-01", dateline="ABUJA, Oct. 1")
+    assert (rows[0]["metric"], rows[0]["change_text"]) == ("Real growth in the oil sector",
+                                                            "20.46 percent")

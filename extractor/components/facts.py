@@ -1105,8 +1105,9 @@ class FactBuilder:
                 # "won 74.1 percent of global new orders": the share of that whole
                 draft.metric = "share of " + whole
         elif draft.change is None and draft.value is not None \
-                and draft.value.kind == "percentages" and draft.metric_id is not None \
-                and draft.metric_id not in self.percent_levels \
+                and draft.value.kind == "percentages" and (
+                    (draft.metric_id is not None and draft.metric_id not in self.percent_levels)
+                    or self._growth_metric(draft.metric)) \
                 and self._lw[draft.value.span.end:draft.value.span.end + 1] != ["of"]:
             # no level of GDP is a percentage: its growth ("a growth target of
             # around 5 percent", "the 5.5-percent expansion of 2023")
@@ -1275,7 +1276,8 @@ class FactBuilder:
         while i < min(limit, start + (20 if cut else 12)) and lw[i] not in self.level_verbs \
                 and (lw[i] not in self.change_words or (  # "The narrow measure M1"
                     i == start and i + 1 < limit and self._words[i + 1].isalpha()
-                    and lw[i + 1] not in self.stop_words) or self._hyphened(i)) \
+                    and lw[i + 1] not in self.stop_words) or self._hyphened(i)
+                     or (lw[i] in self.sets.growth_nouns and i > start)) \
                 and i not in self._figure_tokens and lw[i] not in (",", ";", "(", ")"):
             if cut is None and i > start and lw[i] in self.sets.place_prepositions \
                     and i + 1 in self._place_tokens:
@@ -1599,6 +1601,13 @@ class FactBuilder:
         while i < limit and (lw[i] in self.stop_words or lw[i] in self.clause_openers):
             i += 1
         return self._words[i] if i < limit and lw[i] in self.sets.growth_nouns else None
+
+    def _growth_metric(self, metric: str | None) -> bool:
+        """A metric of growth ("Real growth in the oil sector"): a percentage of
+        it is a change, as a percentage of GDP's growth is."""
+        words = str(metric or "").lower().split()
+        return bool(words) and words[0] not in self.sets.growth_nouns \
+            and any(w in self.sets.growth_nouns for w in words[:3])
 
     def _those_of(self, a: int, limit: int) -> bool:
         """The clause from ``a`` opens with "those in", "that of" ...: a
