@@ -68,6 +68,8 @@ CASES = [
     (_head("2025-08-04", "HARBIN, Aug. 4") + "The city received 5.2 million tourists in the "
      "first half of this year.", "5.2 million tourists", "first half of this year",
      "2025-01-01", "2025-06-30"),
+    (_head("2025-08-06", "WELLINGTON, Aug. 6") + "Unemployment rose to 5.2 percent in the June "
+     "2025 quarter.", "5.2 percent", "June 2025 quarter", "2025-04-01", "2025-06-30"),
     (_head("2024-10-20", "BEIJING, Oct. 20") + "Third-quarter output grew 4.6 percent.",
      "4.6 percent", "Third-quarter", "2024-07-01", "2024-09-30"),
     (_head("2024-07-20", "BEIJING, July 20") + "First-half sales rose 5 percent.",
