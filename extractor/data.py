@@ -132,6 +132,8 @@ class CurrencyAmbiguity(_Strict):
     default: str | None = Field(pattern=r"^[A-Z]{3}$")
     candidates: list[str] | None = None
     also_unit: str | None = None
+    #: unresolved, the form is no currency at all ("R2" outside a rand story)
+    only_in_context: bool = False
     note: str | None = None
 
 

@@ -39,6 +39,7 @@ class Ambiguity:
     candidates: tuple[str, ...]
     default: str | None
     also_unit: str | None
+    only_in_context: bool = False
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _currency_entries(
     for row in ambiguity_rows:  # keys that are not CLDR last words, such as "yen_or_yuan"
         if row.word not in ambiguity and row.candidates:
             ambiguity[row.word] = Ambiguity(
-                row.word, tuple(row.candidates), row.default, row.also_unit
+                row.word, tuple(row.candidates), row.default, row.also_unit, row.only_in_context
             )
     for row in wire:
         put(

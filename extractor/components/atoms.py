@@ -274,6 +274,8 @@ class NumericAtoms:
         self._name_prefixes = set(lex.counted.name_prefixes)
         # "one percentage point", "one tonne": a lone "one" before a measure is a figure
         self._measure_starts = {f.split()[0] for f in self._measure_words}
+        # "more than a meter", "just under a mile": a hedged "a" before a measure is one
+        self._hedge_forms = {tuple(f.lower().split()) for f in lex.hedges}
         self._country_codes: dict[str, tuple[str, ...]] = {}  # see _codes_of
         self._amb_names: dict[str, list[tuple[str, str]]] = {}  # see _names_for
         # "a dozen", "half a million": _number_words_end
@@ -346,6 +348,9 @@ class NumericAtoms:
             iso = entry.iso
             if iso is None:
                 iso = self._resolve(doc, entry, contexts)
+                amb = self.lex.ambiguity.get(entry.ambiguous or "")
+                if iso is None and amb is not None and amb.only_in_context:
+                    continue  # "the R2 road" in a story about Kenya
             span = Span(doc, start, end, label=iso or "UNKNOWN")
             set_currency(span, iso, entry.factor, entry.before, entry.after, entry.ambiguous)
             out.append(span)
@@ -525,6 +530,13 @@ class NumericAtoms:
                 if end >= n or end in taken:
                     break
                 nxt = texts[end]
+                if nxt == "-" and end == i + 1 and end + 2 < n and spaces[end - 1] == "" \
+                        and spaces[end] == "" and texts[end + 1].isalpha():
+                    mag = self._magnitudes.get(texts[end + 1].lower())
+                    if mag is not None and not mag.glued_only and not mag.requires_currency:
+                        exponent += mag.exponent  # "a 7-billion-dollar program"
+                        end += 2
+                        break
                 mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
@@ -581,6 +593,13 @@ class NumericAtoms:
             return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False
 
+    def _after_hedge(self, texts: list[str], i: int) -> bool:
+        """Whether the words before ``i`` end with a hedge (``more than``, ``nearly``)."""
+        return any(
+            len(form) <= i and tuple(t.lower() for t in texts[i - len(form):i]) == form
+            for form in self._hedge_forms
+        )
+
     def _number_words_end(self, doc: Doc, i: int) -> int | None:
         """End of a spelled-out number starting at ``i`` (``a dozen``, ``twenty-one``)."""
         texts = token_words(doc)[1]
@@ -600,6 +619,8 @@ class NumericAtoms:
                 j = i + 1
             elif i + 2 < n and lower(i + 1) in fractions and lower(i + 2) in self._scales:
                 j = i + 2  # "a half dozen"
+            elif i + 1 < n and lower(i + 1) in self._measure_starts and self._after_hedge(texts, i):
+                return i + 1  # "more than a meter", "just under a mile"
             else:
                 return None
         elif low in fractions:  # "half a million", "half a dozen", "half dozen"
