@@ -492,6 +492,7 @@ class EntityRecognizer:
             if w in self.person_connectors and 0 < k < len(names) - 1:
                 continue
             if w in self.connectors or w in self.office_words or w in self.titles \
+                    or (k > 0 and w in self.org_heads) \
                     or not w.replace("'", "").isalpha() or not w[:1].isupper():
                 return False
             if self.kb.is_alias(w) or w in self.kb.demonyms:
@@ -510,6 +511,8 @@ class EntityRecognizer:
             return True  # Lu Aihong told a press conference
         if after == "," and b + 1 < len(doc) and self._w[b + 1] in self.speech_verbs:
             return True  # "A relative of a trapped miner, Rimma Akhmadeyeeva, told ..."
+        if after == "," and b - a >= 2 and b + 1 < len(doc) and self._w[b + 1] == "who":
+            return True  # "Zhang Liyou, who runs a restaurant nearby, said ..."
         if after == ",":
             return self._appositive(doc, b + 1, self.role_words)
         if before == "," and a >= 2 and self._w[a - 2].lower() in self.role_words:
@@ -517,11 +520,19 @@ class EntityRecognizer:
         return False
 
     def _appositive(self, doc: Doc, i: int, words: set[str]) -> bool:
-        """Does the phrase after a comma name a role (``an official at``)?"""
-        for tok in doc[i:i + 7]:
+        """Does the phrase after a comma name a role (``an official at``)?
+        ``capital`` names a place only as a noun of its own (``the capital of``,
+        ``the capital city``), not before another noun (``the capital foreign
+        investors put in``)."""
+        if i < len(doc) and self._w[i] in self.speech_verbs:
+            return False  # "..., told reporters in the province of": no apposition
+        for k, tok in enumerate(doc[i:i + 7], start=i):
             if tok.is_punct and tok.text not in ("'s", "-"):
                 return False
             if tok.lower_ in words or tok.text in words:
+                if tok.lower_ == "capital" and k + 1 < len(doc) \
+                        and self._w[k + 1] not in (",", ".", "of", "city", "and", ";"):
+                    return False
                 return True
         return False
 
