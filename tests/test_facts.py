@@ -1853,3 +1853,12 @@ def test_a_growth_rate_that_reached_a_percentage_is_a_change(extract) -> None:
                      date="2025-10-01", dateline="ABUJA, Oct. 1")
     assert (rows[0]["metric"], rows[0]["change_text"]) == ("Real growth in the oil sector",
                                                             "20.46 percent")
+
+
+def test_a_place_in_a_participle_after_the_leads_figure_is_not_the_articles_place(
+        extract) -> None:
+    _, rows = _facts(extract, "Chilean shipments to China reached 37.996 billion U.S. dollars "
+                     "in 2024, keeping China in first place among Chile's export markets.\n\n"
+                     "Total exports climbed 5.9 percent to a record 100.163 billion dollars.",
+                     date="2025-06-25", dateline="SANTIAGO, June 25")
+    assert [r["location"] for r in rows] == ["Chile", "Chile"]

@@ -495,7 +495,7 @@ class FactBuilder:
             for f in drafts:  # "Tencent said its revenue rose 10 percent": not fiscal revenue
                 f.metric_id = self.rules.company_ids.get(f.metric_id, f.metric_id)
         lead_place = self._first_place(doc, entities, self._main_clause_start(lead),
-                                       lead.end) if lead else None
+                                       self._lead_end(lead)) if lead else None
         if lead_place is not None and (
                 self._listed(entities, lead_place)  # "in Zhejiang, Fujian, Jiangxi ..."
                 or self._venue(lead_place, self._main_clause_start(lead))):  # "... in Abuja"
@@ -2453,6 +2453,20 @@ class FactBuilder:
                 break
             place = nxt
         return place
+
+    def _lead_end(self, sent: Sentence) -> int:
+        """Where a lead's main clause ends: at a comma before a participle
+        after its first figure ("Chilean shipments to China reached 38 billion
+        dollars, keeping China in first place ..."): what the participle names
+        is a consequence, not where the figure is."""
+        lw = self._lw
+        first = next((i for i in self._fig_starts if sent.start <= i < sent.end), None)
+        if first is None:
+            return sent.end
+        for i in range(first, sent.end - 1):
+            if lw[i] == "," and lw[i + 1].endswith("ing") and len(lw[i + 1]) > 5:
+                return i
+        return sent.end
 
     def _main_clause_start(self, sent: Sentence) -> int:
         """Where a lead's main clause starts: after an opening subordinate clause
