@@ -453,7 +453,16 @@ class QuantityRuler(_AmountRuler):
                     continue
                 return None
             if self._plural(text) and low not in self._modifier_plurals:
-                return None if low in self._never else j + 1
+                if low in self._never:
+                    return None
+                nxt = words[j + 1] if j + 1 < n else ""
+                if low in self._irregular and nxt.isalpha() and nxt.islower() \
+                        and self._plural(nxt) and nxt not in self._never \
+                        and nxt not in self._stop and nxt not in self._modifier_plurals:
+                    return j + 2  # "Five crew members", "95,300 aircraft movements"
+                return j + 1
+            if low.endswith(("edly", "ingly")):
+                return None  # "29 caused markedly heavier losses": an adverb, no modifier
             compound = j > i and words[j - 1] == "-" and doc[j - 1].whitespace_ == ""
             if low in self._never and not compound:  # "first-time approvals" is fine
                 return None
@@ -517,8 +526,13 @@ class QuantityRuler(_AmountRuler):
                 continue  # "among the top three vendors", "the world's top 10 ports": a rank
             end = self._counted_end(doc, num.end, num_tokens)
             if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]) \
-                    and num.end < len(words) and words[num.end].lower() in self._singly:
-                end = num.end + 1  # "one person was killed"
+                    and num.end < len(words):
+                if words[num.end].lower() in self._singly:
+                    end = num.end + 1  # "one person was killed"
+                elif num.end + 1 < len(words) and words[num.end + 1].lower() in self._singly \
+                        and words[num.end].isalpha() and words[num.end].islower() \
+                        and words[num.end] not in self._stop:
+                    end = num.end + 2  # "one international flight"
             if end is None or not blocked.isdisjoint(range(num.end, end)):
                 continue
             start = num.start

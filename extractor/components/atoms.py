@@ -268,6 +268,7 @@ class NumericAtoms:
         self._magnitudes = lex.magnitudes
         self._date_words = set(lex.counted.date_words)
         self._counted_singly = set(lex.counted.counted_singly)
+        self._counted_stop = set(lex.counted.stop_words) | {"more", "such", "other", "single"}
         self._measure_words = {f.lower() for f in lex.percent_forms} | {
             form.lower() for form, _unit, _cs in lex.units
         }
@@ -593,6 +594,12 @@ class NumericAtoms:
             return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False
 
+    def _singly_after_modifier(self, texts: list[str], i: int) -> bool:
+        """``one international flight``: a lower-case modifier, then a noun
+        counted singly."""
+        return i + 1 < len(texts) and texts[i].isalpha() and texts[i].islower() \
+            and texts[i] not in self._counted_stop and texts[i + 1].lower() in self._counted_singly
+
     def _after_hedge(self, texts: list[str], i: int) -> bool:
         """Whether the words before ``i`` end with a hedge (``more than``, ``nearly``)."""
         return any(
@@ -649,7 +656,8 @@ class NumericAtoms:
         words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
                 and not (end < n and (lower(end) in self._counted_singly
-                                      or lower(end) in self._measure_starts)):
+                                      or lower(end) in self._measure_starts)) \
+                and not self._singly_after_modifier(texts, end):
             return None  # "one of the", but "one person was killed"
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
