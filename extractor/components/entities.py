@@ -329,8 +329,12 @@ class EntityRecognizer:
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
                 continue
-            if word != "of" and self._is_org(self._w[a:b]) and not self.kb.is_alias(
-                    self._text(r, b)) and not self.kb.is_alias(self._text(a, k)):
+            parallel = self._w[k - 1] == self._w[b - 1] and k - a >= 2 and b - r >= 2
+            if word != "of" and not parallel and self._is_org(self._w[a:b]) \
+                    and not self.kb.is_alias(self._text(r, b)) \
+                    and not self.kb.is_alias(self._text(a, k)):
+                # (but "Fuzhou Customs and Xiamen Customs", "A Hospital and B
+                # Hospital": the same head twice names two)
                 return None  # Chongqing Port and Logistics Office: the suffix names the whole
             if word != "of":
                 rest = self._split_and(doc, r, b, local)  # Tibet and Xizang and ...
@@ -492,7 +496,8 @@ class EntityRecognizer:
             if w in self.person_connectors and 0 < k < len(names) - 1:
                 continue
             if w in self.connectors or w in self.office_words or w in self.titles \
-                    or (k > 0 and w in self.org_heads) \
+                    or w in self.org_heads or (len(w) > 1 and w.isupper() and not (
+                        k > 0 and set(w) <= set("IVX"))) \
                     or not w.replace("'", "").isalpha() or not w[:1].isupper():
                 return False
             if self.kb.is_alias(w) or w in self.kb.demonyms:
@@ -537,6 +542,8 @@ class EntityRecognizer:
         return False
 
     def _org_cue(self, doc: Doc, a: int, b: int) -> bool:
+        if self._w[a] in self.titles and b - a > 1:
+            return False  # "central bank Governor Gabriel Galipolo": a titled person
         before = self._w[a - 1].lower() if a > 0 else ""
         if before in self.org_cues:
             return True
@@ -808,6 +815,9 @@ class EntityRecognizer:
                 out.append(Found(k, k + 1, ref.label, ref.lookup, ref.name))
         for f in out:
             ref = local.get(self._text(f.start, f.end))
+            if ref is not None and f.end == f.start + 1 and self._w[f.start] in defined \
+                    and f.label == "PERSON" and ref.label != "PERSON":
+                f.label = ref.label  # "said the Copom, which ...": what the brackets defined
             if ref is not None and f.name is None and ref.name and ref.label == f.label:
                 f.lookup, f.name = ref.lookup, ref.name
         return out
