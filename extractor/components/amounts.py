@@ -338,6 +338,11 @@ class _AmountRuler:
         per = None
         if self.kind != "percent":
             end, per = self._per_tail(words, end, atoms.measures_by_start)
+            if per is not None and end < len(words) and words[end].lower() in self._per:
+                # "492 dollars per person per night": a rate of a rate
+                more_end, more = self._per_tail(words, end, atoms.measures_by_start)
+                if more is not None:
+                    end, per = more_end, f"{per} {words[end].lower()} {more}"
         value = value * sign
         value_max = value_max * sign if value_max is not None else None
         unit = self.unit_of(doc, fig_start, fig_end, units, nums, atoms)
