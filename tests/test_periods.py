@@ -58,6 +58,8 @@ CASES = [
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
     # since an event, up to the dateline's day
+    (_head("2024-06-29", "KARACHI, June 29") + "The department has attributed 35 deaths since "
+     "June 23 to heatstroke.", "35 deaths", "since June 23", "2024-06-23", "2024-06-29"),
     (_head("2023-12-26", "JAKARTA, Dec. 26") + "The railway has carried 1,028,216 passengers "
      "since commercial operation began on Oct. 17.", "1,028,216 passengers",
      "since commercial operation began on Oct. 17", "2023-10-17", "2023-12-26"),
