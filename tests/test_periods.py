@@ -57,6 +57,10 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # a range of weekdays: the last such days up to the dateline
+    (_head("2024-06-29", "KARACHI, June 29") + "The hospital admitted 267 people with "
+     "heatstroke between Sunday and Wednesday.", "267 people", "between Sunday and Wednesday",
+     "2024-06-23", "2024-06-26"),
     # since an event, up to the dateline's day
     (_head("2024-06-29", "KARACHI, June 29") + "The department has attributed 35 deaths since "
      "June 23 to heatstroke.", "35 deaths", "since June 23", "2024-06-23", "2024-06-29"),

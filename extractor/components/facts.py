@@ -2931,8 +2931,8 @@ class FactBuilder:
                     self._statements.append(hit)
                 continue
             before = self._lw[max(0, s - 3):s]
-            ranged = label in ("day_range", "month_range", "date_to_weekday") \
-                and before[-1:] == ["from"]
+            ranged = (label in ("day_range", "month_range", "date_to_weekday")
+                      and before[-1:] == ["from"]) or label == "weekday_range"  # own "between"
             pointer = label in ("back_reference", "holiday", "past_months", "past_years",
                                 "the_year")
             wider = self._lw[max(0, s - 5):s]  # "than the budget for the current fiscal year"
@@ -3522,6 +3522,15 @@ class FactBuilder:
                                  dt.date(y, m2, days[1]))
             except ValueError:
                 return None
+        if label == "weekday_range":
+            # "between Sunday and Wednesday": the last such days before the dateline
+            anchor = self._anchor
+            named = [self.rules.weekdays[w] for w in words if w in self.rules.weekdays]
+            if anchor is None or len(named) != 2:
+                return PeriodHit(s, e, text, None, None)
+            last = anchor - dt.timedelta(days=(anchor.weekday() - named[1]) % 7)
+            first = last - dt.timedelta(days=(named[1] - named[0]) % 7)
+            return PeriodHit(s, e, text, first, last)
         if label == "date_to_weekday" and months:
             # "From Jan. 1 to Wednesday": up to the last such day before the dateline
             anchor = self._anchor
