@@ -1862,3 +1862,12 @@ def test_a_place_in_a_participle_after_the_leads_figure_is_not_the_articles_plac
                      "Total exports climbed 5.9 percent to a record 100.163 billion dollars.",
                      date="2025-06-25", dateline="SANTIAGO, June 25")
     assert [r["location"] for r in rows] == ["Chile", "Chile"]
+
+
+def test_others_take_the_state_named_around_them(extract) -> None:
+    _, rows = _facts(extract, "Landslides have killed 30 people, while 21 others remain missing. "
+                     "The quake struck, killing one person and injuring 29 others. About 100 "
+                     "others went missing.", date="2025-07-21", dateline="JAKARTA, July 21")
+    assert [(r["value_text"], r["metric_id"]) for r in rows] == [
+        ("30 people", "deaths"), ("21 others", "missing"), ("one person", "deaths"),
+        ("29 others", "injured"), ("About 100 others", "missing")]

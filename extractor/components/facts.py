@@ -1833,8 +1833,8 @@ class FactBuilder:
         v = span.start - 1
         while v > 0 and (lw[v] in self.hedge_words or lw[v] in ("a", "total", "of")):
             v -= 1
-        verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built")) \
-            else ""
+        verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built") or (
+            lw[v].endswith("ing") and lw[v] in self.form_ids)) else ""  # "injuring 29 others"
         text = f"{noun} {participle}".strip()
         generic = noun.lower() in self.sets.generic_nouns
         ids: list[str] = []
