@@ -277,7 +277,8 @@ class _AmountRuler:
                 and (any(
                     w.lower() in self._change for w in words[max(0, start - 4):start]
                 ) or units[0].label_ != units[1].label_  # "0.6 percentage points to 15.9 percent"
-                    or self._moved_from(words, start))
+                    or self._moved_from(words, start)
+                    or (start > 0 and words[start - 1].lower() == "by"))  # "shrink by X to Y"
             ):
                 sep = next(
                     (
@@ -313,7 +314,9 @@ class _AmountRuler:
         value_max = None
         if len(nums) == 2:
             first, second = nums
-            if atoms.exponent(first) == 0 and atoms.exponent(second) > 0:
+            if atoms.exponent(first) == 0 and atoms.exponent(second) > 0 \
+                    and not any(first.end <= u.start < second.start for u in units):
+                # "10 to 14 million tonnes", not "132,000 hectares to 7 million hectares"
                 value = scale(atoms.mantissa(first), atoms.exponent(second))
             value_max = atoms.value(second)
         # the figure's own start and end, for unit_of

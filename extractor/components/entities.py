@@ -329,7 +329,8 @@ class EntityRecognizer:
             left = self._whole(doc, a, k, local, sentence_start=True, by_form=True)
             if left is None or r >= b:
                 continue
-            parallel = self._w[k - 1] == self._w[b - 1] and k - a >= 2 and b - r >= 2
+            parallel = (self._w[k - 1] == self._w[b - 1] and k - a >= 2 and b - r >= 2) \
+                or (word == "and" and r == k + 2)  # "the Nepal Police and the Nepali Army"
             if word != "of" and not parallel and self._is_org(self._w[a:b]) \
                     and not self.kb.is_alias(self._text(r, b)) \
                     and not self.kb.is_alias(self._text(a, k)):
@@ -514,8 +515,10 @@ class EntityRecognizer:
             return True  # spokesman Li Kuiwen
         if after in self.speech_verbs and b - a >= 2:
             return True  # Lu Aihong told a press conference
-        if after == "," and b + 1 < len(doc) and self._w[b + 1] in self.speech_verbs:
+        if after == "," and b + 1 < len(doc) and self._w[b + 1] in self.speech_verbs \
+                and before.lower() not in ("at", "of", "from", "with", "in", "for"):
             return True  # "A relative of a trapped miner, Rimma Akhmadeyeeva, told ..."
+            # (not "head of research at Acuity Stockbrokers, said")
         if after == "," and b - a >= 2 and b + 1 < len(doc) and self._w[b + 1] == "who":
             return True  # "Zhang Liyou, who runs a restaurant nearby, said ..."
         if after == ",":
