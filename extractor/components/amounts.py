@@ -54,7 +54,9 @@ class _Tables:
         self.units = {
             key: _in_order(groups[key]) for key in (ATOM_GROUPS[k] for k in ("cur", "pct", "unit"))
         }
-        self.measures_by_start = _by_start(groups[ATOM_GROUPS["unit"]])
+        # units of measurement and currencies, for "per tonne", "per U.S. dollar"
+        self.measures_by_start = {**_by_start(groups[ATOM_GROUPS["cur"]]),
+                                  **_by_start(groups[ATOM_GROUPS["unit"]])}
         self.hedges_by_end = _by_end(groups[ATOM_GROUPS["hedge"]])
         # Token._.<attr> -> the atoms it marks, for the windowed matcher
         self.marked = {
@@ -69,7 +71,7 @@ class _DocAtoms:
 
     nums: list[Span]
     units: list[Span]  # the ruler's own unit atoms: currencies, percent words or units
-    measures_by_start: dict[int, Span]  # units of measurement, for "per tonne"
+    measures_by_start: dict[int, Span]  # units and currencies, for "per tonne", "per dollar"
     hedges_by_end: dict[int, Span]
     marked: dict[str, list[tuple[int, int]]]  # see _Tables
     words: list[str]  # Token.text of every token (tokenizer.token_words)
@@ -392,6 +394,15 @@ class _AmountRuler:
                     if k > end + 2 and unit.end < n and words[unit.end].isalpha():
                         return unit.end + 1, f"{tail} {words[unit.end]}"  # its noun
                     return unit.end, tail
+                if k < n and words[k] in (",", ".", ";", ")") and nxt.replace(",", "").isdigit():
+                    return k, nxt  # "3.6 cases per 100,000, against ..."
+                # "470 units per 10,000 manufacturing workers": a counted noun
+                j = k
+                while j < min(n, k + 4) and words[j].isalpha() and words[j].islower():
+                    if (words[j].endswith("s") and not words[j].endswith("ss")) \
+                            or words[j] in ("population", "people"):
+                        return j + 1, f"{nxt} {' '.join(words[k:j + 1])}"
+                    j += 1
         return end, None
 
 
