@@ -528,6 +528,7 @@ class FactRules(_Strict):
     change_adverbs: list[str]
     trade_words: list[str]
     partner_prepositions: list[str]
+    scope_exclusions: list[str]  # "Outside Asia, exports to Britain ...": not the place
     partner_words: list[str]
     origin_metrics: list[str]
     origin_words: list[str]

@@ -1871,3 +1871,11 @@ def test_others_take_the_state_named_around_them(extract) -> None:
     assert [(r["value_text"], r["metric_id"]) for r in rows] == [
         ("30 people", "deaths"), ("21 others", "missing"), ("one person", "deaths"),
         ("29 others", "injured"), ("About 100 others", "missing")]
+
+
+def test_a_place_after_outside_is_no_place_of_the_figure(extract) -> None:
+    _, rows = _facts(extract, "Exports from Vietnam rose 3 percent in December.\n\n"
+                     "Outside Asia, exports to Britain dropped 28.1 percent.",
+                     date="2025-01-27", dateline="HANOI, Jan. 27")
+    assert [(r["location"], r["partner"]) for r in rows] == [("Vietnam", ""),
+                                                             ("Vietnam", "United Kingdom")]

@@ -2429,6 +2429,8 @@ class FactBuilder:
                 continue  # "a CASC subsidiary based in Beijing": a body's seat, no figure's place
             if prev == "the" and start > 1:
                 prev = lw[start - 2]  # "exports to the United States"
+            if prev in self.sets.scope_exclusions:
+                continue  # "Outside Asia, exports to Britain dropped"
             if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
                     or (skipped_end >= 0 and lw[skipped_end:start] in (
                         ["and"], [","], [",", "and"])):
