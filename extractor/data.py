@@ -528,7 +528,8 @@ class FactRules(_Strict):
     change_adverbs: list[str]
     trade_words: list[str]
     partner_prepositions: list[str]
-    scope_exclusions: list[str]  # "Outside Asia, exports to Britain ...": not the place
+    scope_exclusions: list[str]
+    precipitation_words: list[str]  # "mm of rain": an amount that fell, not a distance  # "Outside Asia, exports to Britain ...": not the place
     partner_words: list[str]
     origin_metrics: list[str]
     origin_words: list[str]

@@ -57,6 +57,19 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # hours up to a day: that day and the days the hours reach back over
+    (_head("2024-09-29", "KATHMANDU, Sept. 29") + "The valley received 240 mm of rain in the "
+     "24 hours to Saturday morning, the heaviest since records began in 1970.", "240 mm",
+     "24 hours to Saturday morning", "2024-09-27", "2024-09-28"),
+    (_head("2025-10-09", "TOKYO, Oct. 9") + "The agency expects up to 180 mm of rain in the "
+     "24 hours through Friday morning.", "up to 180 mm", "24 hours through Friday morning",
+     "2025-10-09", "2025-10-10"),
+    (_head("2024-07-07", "GUWAHATI, July 7") + "Rescuers saved 70 people in the past 24 hours.",
+     "70 people", "past 24 hours", "2024-07-06", "2024-07-07"),
+    # rain in mm is what fell that day, not a distance that describes an event
+    (_head("2024-09-29", "KATHMANDU, Sept. 29") + "The valley received 240 mm of rain on "
+     "Saturday, the most since records began in 1970.", "240 mm", "Saturday", "2024-09-28",
+     "2024-09-28"),
     # a range of weekdays: the last such days up to the dateline
     (_head("2024-06-29", "KARACHI, June 29") + "The hospital admitted 267 people with "
      "heatstroke between Sunday and Wednesday.", "267 people", "between Sunday and Wednesday",

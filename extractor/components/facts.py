@@ -2959,6 +2959,8 @@ class FactBuilder:
                 # "the deadliest since 2015, when two earthquakes killed 9,000 people":
                 # the year dates the clause it introduces
                 hit.comparison, hit.carries, hit.introduces = False, False, True
+            if label == "year" and self._record_start(here, s):
+                continue  # "since records began in 1970": when the records start, no figure's
             if label == "since" and any(w.endswith("est") for w in self._lw[max(0, s - 3):s]):
                 continue  # "the highest (level) since January 2024" compares, it does not date
             if label == "since":
@@ -3024,9 +3026,14 @@ class FactBuilder:
         return False
 
     def _distance_measure(self, draft: FactDraft) -> bool:
-        """The figure is a length or distance (km, metres)."""
-        return draft.value is not None and draft.value.kind == "quantities" \
-            and self.unit_kinds.get(str(draft.value.unit or "")) == "length"
+        """The figure is a length or distance (km, metres), not an amount of
+        rain or snow ("240 mm of rain on Saturday" is that day's)."""
+        if draft.value is None or draft.value.kind != "quantities" \
+                or self.unit_kinds.get(str(draft.value.unit or "")) != "length":
+            return False
+        end = draft.value.span.end
+        words = {*self._lw[end:end + 3], *str(draft.metric or "").lower().split()}
+        return words.isdisjoint(self.sets.precipitation_words)
 
     def _tally_metric(self, draft: FactDraft) -> bool:
         """A count of a disaster's toll or damage (dead, missing, houses
@@ -3361,6 +3368,16 @@ class FactBuilder:
                 return days  # this year's, unless it is still weeks away
         return None
 
+    def _record_start(self, sentence_start: int, s: int) -> bool:
+        """The year at ``s`` closes a clause "since ... began keeping records
+        in 1970": it dates the records, not a figure."""
+        before = self._lw[max(sentence_start, s - 10):s]
+        if "since" not in before:
+            return False
+        after_since = before[len(before) - before[::-1].index("since"):]
+        return any(w in ("began", "started", "start", "records", "record") for w in after_since) \
+            and not any(i in self._figure_tokens for i in range(s - len(after_since), s))
+
     def _word_period_cue(self, word: str) -> int:
         """What a word, as written, can do for a period pattern:
         :data:`NO_PERIOD`; :data:`PERIOD_WORD`, a word a pattern holds wherever
@@ -3391,7 +3408,8 @@ class FactBuilder:
         if w in ("previous", "preceding", "prior") and nxt[:1] == ["month"]:
             return True  # "the previous month"
         if w in ("past", "previous", "preceding", "final") or (w == "last" and "months" in nxt):
-            return "months" in nxt  # "the past 12 months", "the final two months of 2024"
+            # "the past 12 months", "the final two months of 2024", "the past 24 hours"
+            return "months" in nxt or (w != "final" and "hours" in nxt)
         if w in ("last", "this", "next"):
             return nxt[:1] in (["year"], ["month"])
         if w in self.rules.ordinals:
@@ -3590,6 +3608,20 @@ class FactBuilder:
                 # more than 8 billion yuan", in a review of 2024 out on Jan. 1, 2025)
                 days = self._holiday(name, length, dt.date(self._review_year, 12, 31))
             return PeriodHit(s, e, text, *(days or (None, None)))
+        if label in ("hours_to_weekday", "past_hours"):
+            # "the 24 hours to Saturday morning", "the past 24 hours": the day it
+            # ends on and the days the hours reach back over
+            anchor = self._anchor
+            hours = self._count(words)
+            if anchor is None or not hours:
+                return PeriodHit(s, e, text, None, None)
+            last = anchor
+            if label == "hours_to_weekday":
+                wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
+                last = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+                if last < anchor and self._looks_ahead(s):
+                    last += dt.timedelta(days=7)  # "expected ... through Friday morning"
+            return PeriodHit(s, e, text, last - dt.timedelta(days=hours // 24), last)
         if label in ("weekday", "as_of_date", "day"):
             anchor = self._anchor
             if anchor is None:
