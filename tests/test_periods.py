@@ -57,6 +57,10 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # an ordinal standing for the quarter named before it in the sentence
+    (_head("2025-02-17", "BOGOTA, Feb. 17") + "The economy grew 0.6 percent in the first "
+     "quarter of 2024, 2.1 percent in the second and 2.0 percent in the third.", "2.0 percent",
+     "the third", "2024-07-01", "2024-09-30"),
     # hours up to a day: that day and the days the hours reach back over
     (_head("2024-09-29", "KATHMANDU, Sept. 29") + "The valley received 240 mm of rain in the "
      "24 hours to Saturday morning, the heaviest since records began in 1970.", "240 mm",

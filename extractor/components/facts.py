@@ -2921,7 +2921,13 @@ class FactBuilder:
                 continue
             here = sent_starts[bisect.bisect_right(sent_starts, s) - 1] if sent_starts else 0
             hint = sentence_year[1] if sentence_year and sentence_year[0] == here else None
-            hit = self._normalise(doc, label, s, e, ref, hint)
+            if label == "quarter_ellipsis":
+                # "1.7 percent in the first quarter, 2.1 percent in the second": the
+                # quarter named before in the sentence, this one's ordinal
+                hit = self._quarter_ellipsis(doc, out, here, s, e)
+                label = "quarter"
+            else:
+                hit = self._normalise(doc, label, s, e, ref, hint)
             if hit is None:
                 continue
             hit.label_kind = label
@@ -3368,6 +3374,24 @@ class FactBuilder:
                 return days  # this year's, unless it is still weeks away
         return None
 
+    def _quarter_ellipsis(self, doc: Doc, before: list[PeriodHit], here: int, s: int,
+                          e: int) -> PeriodHit | None:
+        """``the second`` after ``the first quarter`` in the same sentence, and
+        before a comma, "and" or the sentence's end: that year's second quarter."""
+        if e < len(self._lw) and self._lw[e] not in (",", ".", ";", "and", ")"):
+            return None  # "the second largest", "the second time"
+        prev = before[-1] if before else None
+        if prev is None or prev.start < here or prev.label_kind != "quarter" \
+                or prev.first is None:
+            return None
+        q = self.rules.ordinals.get(self._lw[e - 1])
+        if q is None or not 1 <= q <= 4:
+            return None
+        year = prev.first.year
+        first = dt.date(year, 3 * q - 2, 1)
+        last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return PeriodHit(s, e, self._text(s, e), first, last)
+
     def _record_start(self, sentence_start: int, s: int) -> bool:
         """The year at ``s`` closes a clause "since ... began keeping records
         in 1970": it dates the records, not a figure."""
@@ -3413,7 +3437,9 @@ class FactBuilder:
         if w in ("last", "this", "next"):
             return nxt[:1] in (["year"], ["month"])
         if w in self.rules.ordinals:
-            return any(x in ("half", "quarter", "quarters", "months") for x in nxt)
+            return any(x in ("half", "quarter", "quarters", "months") for x in nxt) \
+                or nxt[:1] in ([","], ["."], [";"], ["and"])  # "... in the third, ..."
+
         if w == "end":
             return nxt[:1] == ["of"]
         if w == "year":  # "for the (whole) year"
