@@ -529,6 +529,10 @@ class FactRules(_Strict):
     trade_words: list[str]
     partner_prepositions: list[str]
     scope_exclusions: list[str]
+    #: who trades, or what is traded, narrower than the whole ("private enterprises'
+    #: imports and exports", "trade in services"): the trade ids do not fit it
+    trade_narrowers: list[str]
+    trade_ids: list[str]
     precipitation_words: list[str]  # "mm of rain": an amount that fell, not a distance  # "Outside Asia, exports to Britain ...": not the place
     partner_words: list[str]
     origin_metrics: list[str]

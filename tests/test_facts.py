@@ -1879,3 +1879,11 @@ def test_a_place_after_outside_is_no_place_of_the_figure(extract) -> None:
                      date="2025-01-27", dateline="HANOI, Jan. 27")
     assert [(r["location"], r["partner"]) for r in rows] == [("Vietnam", ""),
                                                              ("Vietnam", "United Kingdom")]
+
+
+def test_trade_of_a_narrower_group_has_no_trade_id(extract) -> None:
+    _, rows = _facts(extract, "Foreign trade rose 5 percent. Private enterprises' imports and "
+                     "exports reached 1.2 trillion yuan. Trade in travel services rose 8 percent. "
+                     "Trade in goods and services rose 3 percent.", date="2024-07-15",
+                     dateline="NANJING, July 15")
+    assert [r["metric_id"] for r in rows] == ["foreign_trade", "", "", "foreign_trade"]

@@ -1087,6 +1087,9 @@ class FactBuilder:
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
                 or draft.metric_id
+        if draft.metric_id in self.sets.trade_ids and self._trade_narrowed(
+                " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])):
+            draft.metric_id = None  # "private enterprises' imports and exports"
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         share = draft.value is not None and draft.value.kind == "percentages" \
@@ -1967,6 +1970,16 @@ class FactBuilder:
     def _narrows(self, word: str, own: frozenset[str]) -> bool:
         return word in self.sets.narrowing_modifiers and word not in own \
             and not (word.endswith("s") and word[:-1] in own)  # "vehicles" for "vehicle"
+
+    def _trade_narrowed(self, metric: str | None) -> bool:
+        """The metric names a narrower group of traders or of trade
+        (``trade by private enterprises``, ``trade in travel services``), not
+        goods and services together."""
+        text = f" {str(metric or '').lower().replace(chr(8217), chr(39))} "
+        text = text.replace("'s ", " ").replace("' ", " ")
+        if "goods and services" in text:
+            return False
+        return any(f" {phrase} " in text for phrase in self.rules.trade_narrowers)
 
     def _narrowed(self, ids: list[str], words: list[str]) -> str | None:
         """The id of an indicator narrowed by ``words``: the refining
