@@ -501,6 +501,10 @@ class MetricRow(_Strict):
     # the indicator's level is only ever money: a count is no value of it
     # ("lifting total employment to 17.1 million people" is not GDP)
     money_only: bool = False
+    # the kind of unit (units.jsonl) a quantity of this indicator is measured in
+    # ("grain output" in tonnes): a quantity of another kind ("area sown with
+    # grain", in hectares) or per a unit ("output per hectare", a yield) is no level of it
+    measure: str | None = None
     # a percentage is this indicator's move only beside a word of change
     # ("Xiaomi's shares were up 2.6 percent"); with none it is a share of a
     # whole and names no indicator ("The corresponding shares were 50.2 percent")

@@ -1887,3 +1887,11 @@ def test_trade_of_a_narrower_group_has_no_trade_id(extract) -> None:
                      "Trade in goods and services rose 3 percent.", date="2024-07-15",
                      dateline="NANJING, July 15")
     assert [r["metric_id"] for r in rows] == ["foreign_trade", "", "", "foreign_trade"]
+
+
+def test_grain_output_is_a_mass_not_an_area_nor_a_yield(extract) -> None:
+    _, rows = _facts(extract, "China's grain output reached 706.5 million tonnes in 2024. The "
+                     "area sown with grain crops was 119 million hectares, and grain output per "
+                     "hectare rose to 5.9 tonnes per hectare.", date="2024-12-13",
+                     dateline="BEIJING, Dec. 13")
+    assert [r["metric_id"] for r in rows] == ["grain_output", "", ""]

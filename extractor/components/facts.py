@@ -166,6 +166,7 @@ class FactBuilder:
         self.percent_levels = frozenset(row.id for row in self.metrics if row.percent_level)
         self.rates_only = frozenset(row.id for row in self.metrics if row.rate_only)
         self.money_only = frozenset(row.id for row in self.metrics if row.money_only)
+        self.measured_in = {row.id: row.measure for row in self.metrics if row.measure}
         self.percent_moves = frozenset(row.id for row in self.metrics if row.percent_moves)
         # indicators whose growth a bare "growth" may be (no rate: its growth is a change)
         self.percent_growth_ids = frozenset(row.id for row in self.metrics
@@ -260,6 +261,7 @@ class FactBuilder:
     def _build(self, doc: Doc) -> Doc:
         # span._.<name> without making an Underscore object a read (see extensions)
         self._unit = span_getter("unit")
+        self._per = span_getter("per")
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
@@ -551,6 +553,12 @@ class FactBuilder:
                 if metric[:1].isupper() and metric[1:2].islower():
                     metric = metric[0].lower() + metric[1:]  # "Grain output" -> "grain output"
                 draft.metric = f"{noun} in {metric}"
+        if draft.metric_id in self.measured_in and draft.value is not None \
+                and draft.value.kind == "quantities" and (
+                    self.unit_kinds.get(str(draft.value.unit or "")) != self.measured_in[
+                        draft.metric_id] or self._per(draft.value.span)):
+            # "the area sown with grain" in hectares, "output per hectare": no grain output
+            draft.metric_id = None
 
     # ------------------------------------------------------------ inputs
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
