@@ -537,6 +537,10 @@ class FactRules(_Strict):
     #: imports and exports", "trade in services"): the trade ids do not fit it
     trade_narrowers: list[str]
     trade_ids: list[str]
+    #: border crossings both ways, or by one group of travellers ("inbound and
+    #: outbound trips", "trips by residents of the Chinese mainland"): no tourist trips
+    trip_narrowers: list[str]
+    trip_ids: list[str]
     precipitation_words: list[str]  # "mm of rain": an amount that fell, not a distance  # "Outside Asia, exports to Britain ...": not the place
     partner_words: list[str]
     origin_metrics: list[str]

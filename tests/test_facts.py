@@ -1895,3 +1895,11 @@ def test_grain_output_is_a_mass_not_an_area_nor_a_yield(extract) -> None:
                      "hectare rose to 5.9 tonnes per hectare.", date="2024-12-13",
                      dateline="BEIJING, Dec. 13")
     assert [r["metric_id"] for r in rows] == ["grain_output", "", ""]
+
+
+def test_border_crossings_both_ways_are_no_tourist_trips(extract) -> None:
+    _, rows = _facts(extract, "Immigration authorities handled 610 million inbound and outbound "
+                     "trips over the holiday, including 300 million trips by residents of the "
+                     "Chinese mainland. Domestic tourists made 765 million trips over the holiday.",
+                     date="2025-10-09", dateline="BEIJING, Oct. 9")
+    assert [r["metric_id"] for r in rows] == ["", "", "tourist_trips"]

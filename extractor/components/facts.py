@@ -1098,6 +1098,10 @@ class FactBuilder:
         if draft.metric_id in self.sets.trade_ids and self._trade_narrowed(
                 " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])):
             draft.metric_id = None  # "private enterprises' imports and exports"
+        if draft.metric_id in self.sets.trip_ids and self._narrowed_by(
+                self.rules.trip_narrowers,
+                " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])):
+            draft.metric_id = None  # "610 million inbound and outbound trips"
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         share = draft.value is not None and draft.value.kind == "percentages" \
@@ -1983,11 +1987,16 @@ class FactBuilder:
         """The metric names a narrower group of traders or of trade
         (``trade by private enterprises``, ``trade in travel services``), not
         goods and services together."""
+        if "goods and services" in str(metric or "").lower():
+            return False
+        return self._narrowed_by(self.rules.trade_narrowers, metric)
+
+    @staticmethod
+    def _narrowed_by(phrases: list[str], metric: str | None) -> bool:
+        """Whether one of ``phrases`` is among the words of ``metric``."""
         text = f" {str(metric or '').lower().replace(chr(8217), chr(39))} "
         text = text.replace("'s ", " ").replace("' ", " ")
-        if "goods and services" in text:
-            return False
-        return any(f" {phrase} " in text for phrase in self.rules.trade_narrowers)
+        return any(f" {phrase} " in text for phrase in phrases)
 
     def _narrowed(self, ids: list[str], words: list[str]) -> str | None:
         """The id of an indicator narrowed by ``words``: the refining
