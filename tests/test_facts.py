@@ -1903,3 +1903,11 @@ def test_border_crossings_both_ways_are_no_tourist_trips(extract) -> None:
                      "Chinese mainland. Domestic tourists made 765 million trips over the holiday.",
                      date="2025-10-09", dateline="BEIJING, Oct. 9")
     assert [r["metric_id"] for r in rows] == ["", "", "tourist_trips"]
+
+
+def test_bodies_lives_and_compensation_of_a_toll(extract) -> None:
+    _, rows = _facts(extract, "The minister announced compensation of 250,000 rupees for the "
+                     "seriously injured. Rescuers recovered 35 bodies, and the storm claimed 14 "
+                     "lives. One missing person was found.", date="2024-06-17",
+                     dateline="KOLKATA, June 17")
+    assert [r["metric_id"] for r in rows] == ["", "deaths", "deaths", "missing"]

@@ -537,10 +537,13 @@ class FactBuilder:
             return
         if (draft.metric_id in self.rates_only and draft.value is not None
                 and draft.value.kind != "percentages") or (
+                draft.metric_id in self.not_money and draft.value is not None
+                and draft.value.kind == "money") or (
                 draft.metric_id in self.money_only and draft.value is not None
                 and draft.value.kind == "quantities"):
             # "Unemployment fell ... to about 8 million people"; "lifting total
-            # employment to 17.1 million people" is no GDP
+            # employment to 17.1 million people" is no GDP; "250,000 rupees for the
+            # seriously injured" counts no one injured
             draft.metric_id = None
         elif draft.notes.get("share"):
             draft.metric_id = None
