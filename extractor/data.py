@@ -535,6 +535,9 @@ class FactRules(_Strict):
     scope_exclusions: list[str]
     #: who trades, or what is traded, narrower than the whole ("private enterprises'
     #: imports and exports", "trade in services"): the trade ids do not fit it
+    #: words of a flow between places other than trade ("the largest source of
+    #: remittances", "visitors"): a place ranked in such a sentence is a partner
+    flow_words: list[str]
     trade_narrowers: list[str]
     trade_ids: list[str]
     #: border crossings both ways, or by one group of travellers ("inbound and

@@ -1911,3 +1911,13 @@ def test_bodies_lives_and_compensation_of_a_toll(extract) -> None:
                      "lives. One missing person was found.", date="2024-06-17",
                      dateline="KOLKATA, June 17")
     assert [r["metric_id"] for r in rows] == ["", "deaths", "deaths", "missing"]
+
+
+def test_a_place_ranked_in_a_flow_of_money_is_a_partner(extract) -> None:
+    _, rows = _facts(extract, "Pakistan's remittances reached 2.9 billion dollars in November. "
+                     "Saudi Arabia was again the largest source of the money. The United Arab Emirates came "
+                     "next with 619.4 million dollars.", date="2024-12-09",
+                     dateline="ISLAMABAD, Dec. 9")
+    last = rows[-1]
+    assert (last["value_text"], last["location"], last["partner"]) == (
+        "619.4 million dollars", "Pakistan", "United Arab Emirates")

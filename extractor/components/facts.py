@@ -2067,7 +2067,13 @@ class FactBuilder:
             str(draft.metric or "").lower().split()) or (
             bisect.bisect_left(trade_at, max(a, sent.start))
             < bisect.bisect_left(trade_at, first.start))
-        if trade and not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end]):
+        ranking = not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end])
+        if ranking and not trade:
+            # "Saudi Arabia was again the largest source of the money ... The United
+            # Arab Emirates came next with 619.4 million dollars": a flow as well
+            ranking = not self.sets.flow_words.isdisjoint(
+                self._lw[self._paragraph_start(sent.start):sent.end])
+        if ranking:
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._places_in(sent.start, first.start)
@@ -2779,6 +2785,12 @@ class FactBuilder:
         """The last token at which a period still opens its sentence ("In
         2024, ...", "From January to July, ...")."""
         return max(sent.start, self._after_dateline) + 2
+
+    def _paragraph_start(self, i: int) -> int:
+        """The first token of the paragraph token ``i`` is in."""
+        paragraphs = self._paragraphs
+        k = bisect.bisect_right(paragraphs, i)
+        return paragraphs[k - 1] if k else 0
 
     def _paragraph_starts(self) -> list[int]:
         """Tokens that begin a paragraph (after a line break), ascending."""
