@@ -532,19 +532,19 @@ class FactRules(_Strict):
     change_adverbs: list[str]
     trade_words: list[str]
     partner_prepositions: list[str]
-    scope_exclusions: list[str]
-    #: who trades, or what is traded, narrower than the whole ("private enterprises'
-    #: imports and exports", "trade in services"): the trade ids do not fit it
+    scope_exclusions: list[str]  # "Outside Asia, exports to Britain ...": not the place
     #: words of a flow between places other than trade ("the largest source of
     #: remittances", "visitors"): a place ranked in such a sentence is a partner
     flow_words: list[str]
+    #: who trades, or what is traded, narrower than the whole ("private enterprises'
+    #: imports and exports", "trade in services"): the trade ids do not fit it
     trade_narrowers: list[str]
     trade_ids: list[str]
     #: border crossings both ways, or by one group of travellers ("inbound and
     #: outbound trips", "trips by residents of the Chinese mainland"): no tourist trips
     trip_narrowers: list[str]
     trip_ids: list[str]
-    precipitation_words: list[str]  # "mm of rain": an amount that fell, not a distance  # "Outside Asia, exports to Britain ...": not the place
+    precipitation_words: list[str]  # "mm of rain": an amount that fell, not a distance
     partner_words: list[str]
     origin_metrics: list[str]
     origin_words: list[str]

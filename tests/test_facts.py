@@ -1599,7 +1599,8 @@ def test_excluding_narrows_an_indicator_and_roman_numerals_are_no_names(extract)
 
 def test_a_share_names_its_whole_when_its_clause_names_no_indicator(extract) -> None:
     _, rows = _facts(extract, "In 2024, Chinese shipyards delivered 55.7 percent of the world's "
-                     "completed ships and won 74.1 percent of global new orders, the ministry said.",
+                     "completed ships and won 74.1 percent of global new orders, the ministry "
+                      "said.",
                      date="2025-01-16", dateline="BEIJING, Jan. 16")
     assert [r["metric"] for r in rows] == ["share of the world's completed ships",
                                            "share of global new orders"]
@@ -1659,7 +1660,8 @@ def test_a_rate_taken_to_a_figure_after_a_cut_is_a_level(extract) -> None:
 
 def test_a_record_level_and_an_opening_adverb(extract) -> None:
     _, rows = _facts(extract, "Xinjiang's share of the national total rose to a record 92.2 "
-                     "percent.\n\nNationwide, cotton was planted on about 2.84 million hectares.\n\n"
+                     "percent.\n\nNationwide, cotton was planted on about 2.84 million "
+                      "hectares.\n\n"
                      "The rate narrowed from a 0.5-percent decline to a 0.3-percent decline.",
                      date="2024-12-25", dateline="BEIJING, Dec. 25")
     got = [(r["metric"], r["value_text"], r["change_text"]) for r in rows]
@@ -1669,7 +1671,8 @@ def test_a_record_level_and_an_opening_adverb(extract) -> None:
 
 
 def test_a_hyphenated_word_of_change_ends_no_subject_and_averaged_is_a_level(extract) -> None:
-    _, rows = _facts(extract, "Home-grown titles accounted for over 33.4 billion yuan of the total.",
+    _, rows = _facts(extract, "Home-grown titles accounted for over 33.4 billion yuan of the "
+                               "total.",
                      date="2025-01-01", dateline="BEIJING, Jan. 1")
     assert rows[0]["metric"] == "Home-grown titles"
     _, rows = _facts(extract, "China imported 553.4 million tonnes of crude oil in 2024. The "
@@ -1834,7 +1837,8 @@ def test_an_amount_restated_after_a_change_is_the_amount_of_change(extract) -> N
 
 
 def test_though_the_figure_was_smaller_is_the_change_of_the_amount_before(extract) -> None:
-    _, rows = _facts(extract, "Japan posted a trade surplus of 153.1 billion yen in June, its first "
+    _, rows = _facts(extract, "Japan posted a trade surplus of 153.1 billion yen in June, its "
+                               "first "
                      "surplus in three months, though the figure was 30.8 percent smaller than a "
                      "year earlier.", date="2025-07-17", dateline="TOKYO, July 17")
     assert [(r["value_text"], r["change_text"]) for r in rows] == [
@@ -1843,7 +1847,8 @@ def test_though_the_figure_was_smaller_is_the_change_of_the_amount_before(extrac
 
 def test_growth_after_data_show_that_is_the_headlines_growth(extract) -> None:
     record = extract(" date 2025-10-01 Nigeria's economy grows 4.23 pct in Q2\n\nABUJA, Oct. 1 "
-                     "(Xinhua) -- Data released by the statistics bureau show that growth picked up "
+                     "(Xinhua) -- Data released by the statistics bureau show that growth picked "
+                      "up "
                      "from 3.13 percent in the first quarter.")
     assert [(f.metric_id, f.change is not None) for f in record.facts] == [("gdp", True)]
 
@@ -1915,7 +1920,8 @@ def test_bodies_lives_and_compensation_of_a_toll(extract) -> None:
 
 def test_a_place_ranked_in_a_flow_of_money_is_a_partner(extract) -> None:
     _, rows = _facts(extract, "Pakistan's remittances reached 2.9 billion dollars in November. "
-                     "Saudi Arabia was again the largest source of the money. The United Arab Emirates came "
+                     "Saudi Arabia was again the largest source of the money. The United Arab "
+                      "Emirates came "
                      "next with 619.4 million dollars.", date="2024-12-09",
                      dateline="ISLAMABAD, Dec. 9")
     last = rows[-1]

@@ -2874,7 +2874,7 @@ class FactBuilder:
         in the rest of the article ("GGR had reached 208.6 billion patacas")."""
         lw, words = self._lw, self._words
         aliases: dict[str, list[str]] = {}
-        for s, e, ids in hits:
+        for _s, e, ids in hits:
             if ids and lw[e:e + 1] == ["("] and lw[e + 2:e + 3] == [")"]:
                 abbr = words[e + 1]
                 if abbr.isupper() and abbr.isalpha() and abbr.lower() not in self.form_ids:
