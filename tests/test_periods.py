@@ -406,3 +406,13 @@ def test_a_partners_with_is_no_comparison_and_a_lead_look_back_frames_nothing(ex
     assert labels == [("2024", "2024-01-01"), ("2000", "2000-01-01"), ("2024", "2024-01-01"),
                       ("the end of June", "2024-06-30")]  # past tense: not the next June,
     # the year of the article's facts
+
+
+@pytest.mark.parametrize("date", ["0001-01-02", "0001-12-31", "9999-12-30"])
+def test_articles_dated_at_the_calendars_ends_date_no_period_and_do_not_fail(extract, date):
+    # period arithmetic a week or a year from such a date leaves the calendar
+    record = extract(_head(date, "KARACHI, Jan. 2") + "The hospital admitted 267 people on "
+                     "Sunday, 5 people between Sunday and Wednesday and 3 in the past 24 hours. "
+                     "Output grew 0.6 percent in the first quarter and 2.0 percent in the fourth, "
+                     "and 240 mm of rain fell in the 99999999999999 hours to Monday.")
+    assert len(record.facts) == 5  # "3 in the past 24 hours" counts nothing

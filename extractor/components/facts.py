@@ -113,6 +113,17 @@ class PeriodHit:
     part: bool = False  # "In December alone": dates the rest of its paragraph, never the article
 
 
+#: dates far enough from datetime's limits for any period arithmetic (a year
+#: back, a year ahead); an article dated outside them dates no period
+_FIRST_DATABLE, _LAST_DATABLE = dt.date(2, 1, 1), dt.date(9998, 12, 31)
+
+
+def _datable(day: dt.date | None) -> dt.date | None:
+    """``day``, or None when period arithmetic from it could leave the calendar
+    (a header dated 0001-01-02)."""
+    return day if day is not None and _FIRST_DATABLE <= day <= _LAST_DATABLE else None
+
+
 @dataclass
 class FactDraft:
     value: Figure | None
@@ -312,9 +323,9 @@ class FactBuilder:
             k for k, e in enumerate(entities) if e.start_char == dateline.start]
         self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
-        ref = self._reference_date(dateline)
+        ref = _datable(self._reference_date(dateline))
         self._review_year = self._headline_year(doc, ref)
-        self._anchor = (dateline.date if dateline is not None and dateline.date else ref)
+        self._anchor = _datable(dateline.date if dateline is not None and dateline.date else ref)
         periods = self._periods(doc, figures, ref)
         if ref is None and dateline is not None and dateline.month:
             ref = self._infer_year(doc, periods, dateline)
@@ -3434,7 +3445,7 @@ class FactBuilder:
             return None
         year = prev.first.year
         first = dt.date(year, 3 * q - 2, 1)
-        last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        last = dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
         return PeriodHit(s, e, self._text(s, e), first, last)
 
     def _record_start(self, sentence_start: int, s: int) -> bool:
@@ -3684,8 +3695,8 @@ class FactBuilder:
             # ends on and the days the hours reach back over
             anchor = self._anchor
             hours = self._count(words)
-            if anchor is None or not hours:
-                return PeriodHit(s, e, text, None, None)
+            if anchor is None or not hours or hours > 24 * 366:
+                return PeriodHit(s, e, text, None, None)  # (no such span in wire copy)
             last = anchor
             if label == "hours_to_weekday":
                 wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
