@@ -159,6 +159,10 @@ class Counted(_Strict):
     # after "the" and one of these, a number ranks, it counts nothing: "among
     # the top three vendors"
     rank_words: list[str]
+    # in not_plural for their verb ("17.4 million shows that ..."), but a noun
+    # counted after a number unless a clause follows ("more than 600 shows in ...")
+    noun_or_verb: list[str] = []
+    clause_openers: list[str] = []
 
 
 class TokenizerRules(_Strict):

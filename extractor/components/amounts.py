@@ -440,6 +440,8 @@ class QuantityRuler(_AmountRuler):
         self._irregular = set(c.irregular_plurals)
         self._max_mods = c.max_modifiers
         self._singly = set(c.counted_singly)
+        self._noun_or_verb = set(c.noun_or_verb)
+        self._clause_openers = set(c.clause_openers)
         # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
         self._names = set(self.lex.tokenizer.special_cases)
 
@@ -471,6 +473,9 @@ class QuantityRuler(_AmountRuler):
                     j += 1
                     continue
                 return None
+            if low in self._noun_or_verb and (
+                    j + 1 >= n or words[j + 1].lower() not in self._clause_openers):
+                return j + 1  # "more than 600 shows in grassroots communities", "94 shows."
             if self._plural(text) and low not in self._modifier_plurals:
                 if low in self._never:
                     return None
