@@ -435,6 +435,9 @@ class EntityRecognizer:
         elif any(len(words) > len(suffix) and words[-len(suffix):] == suffix
                  for suffix in self._gpe_suffixes_by_last.get(words[-1], ())):
             shape = "GPE"
+        elif len(words) == 2 and words[0].lower() in self.directions \
+                and not words[0].endswith("ern") and words[1] in self.loc_phrases:
+            shape = "GPE"  # "North Sulawesi", "Central Java": a province named after its island
         elif len(words) > 1 and (words[0] in self.loc_heads or words[-1] in self.loc_heads) \
                 and "and" not in words:  # not "X Airport and Y Airport" as one
             shape = "LOC"
