@@ -496,9 +496,14 @@ class EntityRecognizer:
             k > 0 and words[k - 1] == "-" and w.islower())]  # "-chan" goes with "Kam"
         if not 1 <= len(_hyphen_groups(words)) <= 5 or words[0] == "-" or words[-1] == "-":
             return False
+        last = len(names) - 1
         for k, w in enumerate(names):
-            if w in self.person_connectors and 0 < k < len(names) - 1:
+            if w in self.person_connectors and 0 < k < last:
                 continue
+            if k < last and len(w) == 2 and w[0].isupper() and w[1] == ".":
+                continue  # an initial: "V. Anantha Nageswaran", "A. Revanth Reddy"
+            if k == last and k > 0 and w in ("Jr.", "Sr."):
+                continue  # "Eli Remolona Jr."
             if w in self.connectors or w in self.office_words or w in self.titles \
                     or w in self.org_heads or (len(w) > 1 and w.isupper() and not (
                         k > 0 and set(w) <= set("IVX"))) \
@@ -747,8 +752,10 @@ class EntityRecognizer:
         if f.label == "PERSON" and len(words) >= 2:
             full = f.name or self._text(f.start, f.end)
             # Sun Yong ... Sun; Luiz Inacio Lula da Silva ... Lula; Noura Al-Fassam ... Al-Fassam
-            for w in _hyphen_groups(words):
-                if w not in self.joiners and not self.kb.is_alias(w):
+            for k, w in enumerate(_hyphen_groups(words)):
+                if w not in self.joiners and not self.kb.is_alias(w) \
+                        and not (k > 0 and w.lower() in self.currency_words):
+                    # ("Qu Yuan" ... no "Yuan"; "Dong Yuhong" ... "Dong")
                     local[w] = Found(0, 0, "PERSON", full, full)
         elif f.label == "ORG" and len(words) >= 2 and not self.kb.is_alias(words[0]) \
                 and words[-1] in self.company_suffixes:
