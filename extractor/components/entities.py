@@ -435,6 +435,10 @@ class EntityRecognizer:
         elif any(len(words) > len(suffix) and words[-len(suffix):] == suffix
                  for suffix in self._gpe_suffixes_by_last.get(words[-1], ())):
             shape = "GPE"
+        elif len(words) == 2 and words[1].isupper() and words[1].isalpha() \
+                and len(words[1]) >= 3 and words[1] not in self.not_names \
+                and self.kb.is_alias(words[0]) and not self.kb.is_alias(words[1]):
+            shape = "ORG"  # "Africa CDC", "China CDC": a body named by place and acronym
         elif len(words) == 2 and words[0].lower() in self.directions \
                 and not words[0].endswith("ern") and words[1] in self.loc_phrases:
             shape = "GPE"  # "North Sulawesi", "Central Java": a province named after its island
