@@ -317,7 +317,16 @@ class EntityRecognizer:
         """Two names in one run: ``Xishuangbanna Dai Autonomous Prefecture and
         Baoshan City``, ``STAR Market of the Shanghai Stock Exchange`` — when each
         side is a name by its form alone (not ``Ministry of Culture and Tourism``,
-        not ``Bank of China``)."""
+        not ``Bank of China``). After a plural cue for companies, each side of
+        an "and" is one (``ticketing platforms Maoyan and Beacon``)."""
+        before = self._w[a - 1].lower() if a > 0 else ""
+        if before.endswith("s") and before[:-1] in self.org_cues and "and" in self._w[a:b]:
+            k = self._w.index("and", a, b)
+            if a < k < b - 1 and all(self._caps[j] for j in (*range(a, k), *range(k + 1, b))) \
+                    and not any(self.kb.is_alias(self._text(x, y))
+                                for x, y in ((a, k), (k + 1, b))):
+                return [Found(a, k, "ORG", self._text(a, k)),
+                        Found(k + 1, b, "ORG", self._text(k + 1, b))]
         for k in range(a + 1, b - 1):
             word = self._w[k]
             if word not in ("and", "&", "of"):
@@ -560,8 +569,8 @@ class EntityRecognizer:
         if self._w[a] in self.titles and b - a > 1:
             return False  # "central bank Governor Gabriel Galipolo": a titled person
         before = self._w[a - 1].lower() if a > 0 else ""
-        if before in self.org_cues:
-            return True
+        if before in self.org_cues or (before.endswith("s") and before[:-1] in self.org_cues):
+            return True  # "ticketing platform Maoyan", "carmakers Changan Automobile"
         after = self._w[b] if b < len(doc) else ""
         return after == "," and self._appositive(doc, b + 1, self.org_cues)
 
