@@ -57,6 +57,11 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # the weekend: the Saturday and Sunday before a weekday dateline, the next in a forecast
+    (_head("2025-12-08", "SYDNEY, Dec. 8") + "Over the weekend, 20 homes were lost across New "
+     "South Wales.", "20 homes", "Over the weekend", "2025-12-06", "2025-12-07"),
+    (_head("2025-01-02", "LONDON, Jan. 2") + "Up to 40 cm of snow is expected at the weekend.",
+     "Up to 40 cm", "at the weekend", "2025-01-04", "2025-01-05"),
     # an ordinal standing for the quarter named before it in the sentence
     (_head("2025-02-17", "BOGOTA, Feb. 17") + "The economy grew 0.6 percent in the first "
      "quarter of 2024, 2.1 percent in the second and 2.0 percent in the third.", "2.0 percent",

@@ -3690,6 +3690,20 @@ class FactBuilder:
                 # more than 8 billion yuan", in a review of 2024 out on Jan. 1, 2025)
                 days = self._holiday(name, length, dt.date(self._review_year, 12, 31))
             return PeriodHit(s, e, text, *(days or (None, None)))
+        if label == "weekend":
+            # "over the weekend": the Saturday and Sunday of the dateline's week
+            # end, or the last ones; the next ones in a forecast
+            anchor = self._anchor
+            if anchor is None:
+                return PeriodHit(s, e, text, None, None)
+            wd = anchor.weekday()
+            if wd >= 5:
+                sunday = anchor + dt.timedelta(days=6 - wd)
+            elif self._looks_ahead(s):
+                sunday = anchor + dt.timedelta(days=6 - wd)
+            else:
+                sunday = anchor - dt.timedelta(days=wd + 1)
+            return PeriodHit(s, e, text, sunday - dt.timedelta(days=1), sunday)
         if label in ("hours_to_weekday", "past_hours"):
             # "the 24 hours to Saturday morning", "the past 24 hours": the day it
             # ends on and the days the hours reach back over
