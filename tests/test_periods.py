@@ -57,6 +57,10 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # a week up to a day
+    (_head("2025-07-18", "TOKYO, July 18") + "Rice sold for 3,920 yen per 5 kilograms in the "
+     "week through June 15.", "3,920 yen per 5 kilograms", "week through June 15", "2025-06-09",
+     "2025-06-15"),
     # the weekend: the Saturday and Sunday before a weekday dateline, the next in a forecast
     (_head("2025-12-08", "SYDNEY, Dec. 8") + "Over the weekend, 20 homes were lost across New "
      "South Wales.", "20 homes", "Over the weekend", "2025-12-06", "2025-12-07"),

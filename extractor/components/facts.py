@@ -3690,6 +3690,19 @@ class FactBuilder:
                 # more than 8 billion yuan", in a review of 2024 out on Jan. 1, 2025)
                 days = self._holiday(name, length, dt.date(self._review_year, 12, 31))
             return PeriodHit(s, e, text, *(days or (None, None)))
+        if label == "week_to_date":
+            # "the week through June 15": the seven days ending that day
+            anchor = self._anchor
+            days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
+            if anchor is None or not days or not months:
+                return PeriodHit(s, e, text, None, None)
+            try:
+                last = dt.date(anchor.year, months[0], days[0])
+                if last > anchor:
+                    last = last.replace(year=last.year - 1)  # the last such day
+            except ValueError:  # "Feb. 30", or Feb. 29 a year back
+                return None
+            return PeriodHit(s, e, text, last - dt.timedelta(days=6), last)
         if label == "weekend":
             # "over the weekend": the Saturday and Sunday of the dateline's week
             # end, or the last ones; the next ones in a forecast
