@@ -57,6 +57,9 @@ CASES = [
     # a weekday dates an event, unless it dates the statement
     (_head("2017-06-25", "MAOXIAN, June 25") + "The landslide swept away 62 homes at about "
      "6 a.m. Saturday.", "62 homes", "Saturday", "2017-06-24", "2017-06-24"),
+    # a part of a day named by its date
+    (_head("2025-09-03", "HANOI, Sept. 3") + "About 200 mm of rain fell in the early hours of "
+     "Aug. 26.", "About 200 mm", "early hours of Aug. 26", "2025-08-26", "2025-08-26"),
     # a week up to a day
     (_head("2025-07-18", "TOKYO, July 18") + "Rice sold for 3,920 yen per 5 kilograms in the "
      "week through June 15.", "3,920 yen per 5 kilograms", "week through June 15", "2025-06-09",
