@@ -428,3 +428,12 @@ def test_articles_dated_at_the_calendars_ends_date_no_period_and_do_not_fail(ext
                      "Output grew 0.6 percent in the first quarter and 2.0 percent in the fourth, "
                      "and 240 mm of rain fell in the 99999999999999 hours to Monday.")
     assert len(record.facts) == 5  # "3 in the past 24 hours" counts nothing
+
+
+def test_quarters_and_the_year_of_a_fiscal_year_article(extract) -> None:
+    record = extract(_head("2025-10-08", "ISLAMABAD, Oct. 8") + "Pakistan's economy grew 3.04 "
+                     "percent in the fiscal year 2024/25. The economy expanded 5.66 percent in "
+                     "the fourth quarter. For the full year, agriculture grew 1.51 percent.")
+    got = [(str(f.period.start), str(f.period.end)) for f in record.facts]
+    assert got == [("2024-07-01", "2025-06-30"), ("2025-04-01", "2025-06-30"),
+                   ("2024-07-01", "2025-06-30")]

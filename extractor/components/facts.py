@@ -118,6 +118,12 @@ class PeriodHit:
 _FIRST_DATABLE, _LAST_DATABLE = dt.date(2, 1, 1), dt.date(9998, 12, 31)
 
 
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` after ``day``'s month."""
+    month = day.month - 1 + months
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
+
+
 def _datable(day: dt.date | None) -> dt.date | None:
     """``day``, or None when period arithmetic from it could leave the calendar
     (a header dated 0001-01-02)."""
@@ -3246,8 +3252,19 @@ class FactBuilder:
         out = []
         last: PeriodHit | None = None
         last_holiday: PeriodHit | None = None
+        fiscal: PeriodHit | None = None  # the last fiscal year stated that is no calendar year
         for hit in hits:
             kind = hit.label_kind
+            if kind in ("quarter", "quarters_to_date") and fiscal is not None \
+                    and hit.first is not None and not any(
+                        w.isdecimal() and len(w) == 4 for w in self._lw[hit.start:hit.end]):
+                # "grew 5.66 percent in the fourth quarter" of a July-June fiscal year:
+                # that year's fourth quarter, April-June
+                first_q = (hit.first.month - 1) // 3  # 0-based quarter of the calendar hit
+                q_last = (hit.last.month - 1) // 3
+                start = fiscal.first
+                hit = replace(hit, first=_add_months(start, 3 * first_q),
+                              last=_add_months(start, 3 * (q_last + 1)) - dt.timedelta(days=1))
             if kind in ("past_months", "past_years"):
                 # "the past 12 months", "the past decade": the months up to the end of
                 # the period before
@@ -3276,6 +3293,10 @@ class FactBuilder:
                         and (last.last - last.first).days >= 360:
                     out.append(replace(hit, first=last.first, last=last.last,
                                        fiscal=last.fiscal))  # a fiscal year's
+                    continue
+                if fiscal is not None:  # "For the full year" after a fiscal year's quarters
+                    out.append(replace(hit, first=fiscal.first, last=fiscal.last,
+                                       fiscal=fiscal.fiscal))
                     continue
                 year = last.first.year if last is not None and last.first is not None \
                     else (self._anchor.year if self._anchor is not None else None)
@@ -3318,6 +3339,9 @@ class FactBuilder:
                 last = hit
                 if kind == "holiday":
                     last_holiday = hit
+                if hit.fiscal is not None and hit.last is not None \
+                        and hit.first.month != 1 and (hit.last - hit.first).days >= 360:
+                    fiscal = hit
         return out
 
     def _year_to_year(self, period: PeriodHit | None) -> bool:
