@@ -1927,3 +1927,12 @@ def test_a_place_ranked_in_a_flow_of_money_is_a_partner(extract) -> None:
     last = rows[-1]
     assert (last["value_text"], last["location"], last["partner"]) == (
         "619.4 million dollars", "Pakistan", "United Arab Emirates")
+
+
+def test_exports_of_goods_and_services_are_all_exports(extract) -> None:
+    _, rows = _facts(extract, "Exports of goods and services fell 0.8 percent in 2024, imports "
+                     "of goods rose 0.2 percent and exports of services rose 3 percent.",
+                     date="2025-01-15", dateline="BERLIN, Jan. 15")
+    assert [(r["metric"], r["metric_id"]) for r in rows] == [
+        ("Exports of goods and services", "exports"), ("imports of goods", "imports"),
+        ("exports of services", "")]

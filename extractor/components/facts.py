@@ -1912,6 +1912,10 @@ class FactBuilder:
                     w in self.sets.population_words or w in self.sets.whole_words
                     for w in scope):
                 pass  # "per capita disposable income of residents": everyone's, no narrower
+            elif scope and set(scope) <= {"goods", "services", "merchandise"} \
+                    and not set(scope).isdisjoint({"goods", "merchandise"}):
+                # "Exports of goods and services": all of them, no narrower
+                return self._text(s, stop), ids[0] if ids else None
             elif stop > e + 1 and not tail & self._place_tokens:  # "of east China's Zhejiang"
                 # a narrower product: no id, unless the indicator has one for it
                 # ("output of new energy vehicles" -> nev_output)
