@@ -1936,3 +1936,10 @@ def test_exports_of_goods_and_services_are_all_exports(extract) -> None:
     assert [(r["metric"], r["metric_id"]) for r in rows] == [
         ("Exports of goods and services", "exports"), ("imports of goods", "imports"),
         ("exports of services", "")]
+
+
+def test_bare_output_in_an_article_on_gdp_is_gdp(extract) -> None:
+    record = extract(" date 2025-02-14 Hungary's GDP grows 0.5 pct in 2024\n\nBUDAPEST, Feb. 14 "
+                     "(Xinhua) -- Hungary's gross domestic product grew 0.5 percent in 2024. In "
+                     "the fourth quarter, output rose 0.4 percent year on year.")
+    assert [f.metric_id for f in record.facts] == ["gdp", "gdp"]

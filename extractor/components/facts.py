@@ -1112,6 +1112,11 @@ class FactBuilder:
                 draft.metric_id = self._prefer(ids) if ids else None
         if draft.metric_id in self.contexts:
             draft.metric_id = self._in_context(draft, sent)
+        if draft.metric_id is None and self._headline_id == "gdp" and draft.value is None \
+                and str(draft.metric or "").lower() in ("output", "growth", "expansion"):
+            # "Output grew 0.2 percent in the quarter", in an article headlined on
+            # GDP: the economy's output
+            draft.metric_id = "gdp"
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
                 or draft.metric_id
