@@ -214,6 +214,7 @@ class _AmountRuler:
             if blocked.isdisjoint(range(s, e))
         ]
         found = self._split_changes(doc, _filter_ranges(found), atoms)
+        found = self._modifiers_of_counts(found, atoms)
         found += self.extra_spans(doc, blocked | {i for s, e in found for i in range(s, e)}, atoms)
         mentions = [m for m in (self._normalise(doc, s, e, atoms) for s, e in found) if m]
         header = doc_values("header")(doc)[0]
@@ -255,6 +256,11 @@ class _AmountRuler:
         return atoms.marked[attr]
 
     # -------------------------------------------------------------- helpers
+    def _modifiers_of_counts(self, found: list[tuple[int, int]],
+                             atoms: _DocAtoms) -> list[tuple[int, int]]:
+        """The mentions that are no modifier of a count (see QuantityRuler)."""
+        return found
+
     def _moved_from(self, words: list[str], start: int) -> bool:
         """``lifting its share from 6.3 percent to 6.5 percent``: "from" right
         before, and no word of a range ("ranging from")."""
@@ -312,6 +318,8 @@ class _AmountRuler:
             # "in 2022 to 25.2 percent": a year is not the start of a range
             start = nums[1].start
             nums = nums[1:]
+        if len(nums) == 2 and nums[1].start == nums[0].end:
+            nums = nums[:1]  # "8.2 million 60-kg bags": the second describes what is counted
         value = atoms.value(nums[0])
         value_max = None
         if len(nums) == 2:
@@ -445,6 +453,18 @@ class QuantityRuler(_AmountRuler):
         # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
         self._names = set(self.lex.tokenizer.special_cases)
 
+    def _modifiers_of_counts(self, found: list[tuple[int, int]],
+                             atoms: _DocAtoms) -> list[tuple[int, int]]:
+        """``8.2 million 60-kg bags``: the hyphenated measure between a number
+        and a counted noun describes what is counted; the count is the mention
+        (the counted-noun rule reads it as a modifier)."""
+        words = atoms.words
+        n = len(words)
+        ends = {num.end for num in atoms.nums}
+        return [(s, e) for s, e in found if not (
+            s in ends and s + 1 < n and words[s + 1] == "-"
+            and e < n and words[e].isalpha() and words[e].islower() and self._plural(words[e]))]
+
     def _plural(self, word: str) -> bool:
         low = word.lower()
         if low in self._irregular:
@@ -466,6 +486,12 @@ class QuantityRuler(_AmountRuler):
         while j < n:
             text = words[j]
             low = text.lower()
+            if j in num_tokens and j == i and j + 2 < n and words[j + 1] == "-" \
+                    and words[j + 2].isalpha() and doc[j].whitespace_ == "" \
+                    and doc[j + 1].whitespace_ == "":
+                j += 3  # "8.2 million 60-kg bags": a measure that describes the bags
+                mods += 1
+                continue
             if (not text.isalpha() and text not in self._names) or low in self._stop \
                     or j in num_tokens:  # Token.is_alpha
                 joins = text == "-" or (low in AND_OR and mods > 0)
@@ -579,6 +605,8 @@ class QuantityRuler(_AmountRuler):
         self, doc: Doc, start: int, end: int, units: list[Span], nums: list[Span],
         atoms: _DocAtoms,
     ) -> str | None:
+        if units and nums and units[-1].end < end and units[-1].start > nums[0].end:
+            return _text(doc, nums[0].end, end)  # "8.2 million 60-kg bags": bags
         if units:
             return units[-1].label_
         return _text(doc, nums[-1].end, end) if nums else None
