@@ -29,6 +29,8 @@ from .atoms import (
     atoms_derived,
     group_spans,
     marked_ranges,
+    singly_counted_end,
+    singly_stop_words,
     store_group,
 )
 from .extensions import doc_values, span_accessors
@@ -448,6 +450,7 @@ class QuantityRuler(_AmountRuler):
         self._irregular = set(c.irregular_plurals)
         self._max_mods = c.max_modifiers
         self._singly = set(c.counted_singly)
+        self._singly_stop = singly_stop_words(c.stop_words)
         self._noun_or_verb = set(c.noun_or_verb)
         self._clause_openers = set(c.clause_openers)
         # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
@@ -575,14 +578,9 @@ class QuantityRuler(_AmountRuler):
                     and words[num.start - 2].lower() in RANK_DETERMINERS:
                 continue  # "among the top three vendors", "the world's top 10 ports": a rank
             end = self._counted_end(doc, num.end, num_tokens)
-            if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]) \
-                    and num.end < len(words):
-                if words[num.end].lower() in self._singly:
-                    end = num.end + 1  # "one person was killed"
-                elif num.end + 1 < len(words) and words[num.end + 1].lower() in self._singly \
-                        and words[num.end].isalpha() and words[num.end].islower() \
-                        and words[num.end] not in self._stop:
-                    end = num.end + 2  # "one international flight"
+            if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]):
+                # "one person was killed", "one international flight"
+                end = singly_counted_end(words, num.end, self._singly, self._singly_stop)
             if end is None or not blocked.isdisjoint(range(num.end, end)):
                 continue
             start = num.start

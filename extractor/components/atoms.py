@@ -241,6 +241,26 @@ class _StartWord:
         return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
 
 
+def singly_stop_words(stop_words: list[str]) -> set[str]:
+    """The words that never modify a noun counted singly (see singly_counted_end)."""
+    return set(stop_words) | {"more", "such", "other", "single"}
+
+
+def singly_counted_end(words: list[str], i: int, singly: set[str],
+                       stop: set[str]) -> int | None:
+    """End of a noun counted singly at ``i`` (``one person``), perhaps after one
+    lower-case modifier (``one international flight``), else None. Read by the
+    numeric atoms (is a lone ``one`` a figure?) and the quantity ruler (how far
+    does its count reach?)."""
+    n = len(words)
+    if i < n and words[i].lower() in singly:
+        return i + 1
+    if i + 1 < n and words[i].isalpha() and words[i].islower() and words[i] not in stop \
+            and words[i + 1].lower() in singly:
+        return i + 2
+    return None
+
+
 class NumericAtoms:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -268,7 +288,7 @@ class NumericAtoms:
         self._magnitudes = lex.magnitudes
         self._date_words = set(lex.counted.date_words)
         self._counted_singly = set(lex.counted.counted_singly)
-        self._counted_stop = set(lex.counted.stop_words) | {"more", "such", "other", "single"}
+        self._counted_stop = singly_stop_words(lex.counted.stop_words)
         self._measure_words = {f.lower() for f in lex.percent_forms} | {
             form.lower() for form, _unit, _cs in lex.units
         }
@@ -594,12 +614,6 @@ class NumericAtoms:
             return True  # "35-year-old", "3-day" (but "7-percent", "1,035-kilometer")
         return False
 
-    def _singly_after_modifier(self, texts: list[str], i: int) -> bool:
-        """``one international flight``: a lower-case modifier, then a noun
-        counted singly."""
-        return i + 1 < len(texts) and texts[i].isalpha() and texts[i].islower() \
-            and texts[i] not in self._counted_stop and texts[i + 1].lower() in self._counted_singly
-
     def _after_hedge(self, texts: list[str], i: int) -> bool:
         """Whether the words before ``i`` end with a hedge (``more than``, ``nearly``)."""
         return any(
@@ -655,9 +669,9 @@ class NumericAtoms:
             end += 3  # "two and a half"
         words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
-                and not (end < n and (lower(end) in self._counted_singly
-                                      or lower(end) in self._measure_starts)) \
-                and not self._singly_after_modifier(texts, end):
+                and not (end < n and lower(end) in self._measure_starts) \
+                and singly_counted_end(texts, end, self._counted_singly,
+                                       self._counted_stop) is None:
             return None  # "one of the", but "one person was killed"
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
