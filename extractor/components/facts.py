@@ -118,6 +118,11 @@ class PeriodHit:
 _FIRST_DATABLE, _LAST_DATABLE = dt.date(2, 1, 1), dt.date(9998, 12, 31)
 
 
+def _last_weekday(day: dt.date, weekday: int) -> dt.date:
+    """The last date on or before ``day`` that falls on ``weekday`` (Monday 0)."""
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     """The first of the month ``months`` after ``day``'s month."""
     month = day.month - 1 + months
@@ -1120,13 +1125,13 @@ class FactBuilder:
         if draft.metric_id is not None:  # exports of NEVs -> nev_exports
             draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
                 or draft.metric_id
-        if draft.metric_id in self.sets.trade_ids and self._trade_narrowed(
-                " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])):
-            draft.metric_id = None  # "private enterprises' imports and exports"
-        if draft.metric_id in self.sets.trip_ids and self._narrowed_by(
-                self.rules.trip_narrowers,
-                " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])):
-            draft.metric_id = None  # "610 million inbound and outbound trips"
+        if draft.metric_id in self.sets.trade_ids or draft.metric_id in self.sets.trip_ids:
+            # the metric and its subject: "trade by private enterprises", "610 million
+            # inbound and outbound trips" name narrower trade, no tourist trips
+            said = " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])
+            if self._trade_narrowed(said) if draft.metric_id in self.sets.trade_ids \
+                    else self._narrowed_by(self.rules.trip_narrowers, said):
+                draft.metric_id = None
         if draft.metric is not None:
             self._clause_metric = (a, draft.metric, draft.metric_id)
         share = draft.value is not None and draft.value.kind == "percentages" \
@@ -3663,7 +3668,7 @@ class FactBuilder:
             named = [self.rules.weekdays[w] for w in words if w in self.rules.weekdays]
             if anchor is None or len(named) != 2:
                 return PeriodHit(s, e, text, None, None)
-            last = anchor - dt.timedelta(days=(anchor.weekday() - named[1]) % 7)
+            last = _last_weekday(anchor, named[1])
             first = last - dt.timedelta(days=(named[1] - named[0]) % 7)
             return PeriodHit(s, e, text, first, last)
         if label == "date_to_weekday" and months:
@@ -3672,8 +3677,7 @@ class FactBuilder:
             days = [int(w) for w in words if w.isdecimal() and len(w) <= 2]
             if anchor is None or not days:
                 return PeriodHit(s, e, text, None, None)
-            last = anchor - dt.timedelta(days=(anchor.weekday()
-                                               - self.rules.weekdays[words[-1]]) % 7)
+            last = _last_weekday(anchor, self.rules.weekdays[words[-1]])
             try:
                 first = dt.date(last.year, months[0], days[0])
             except ValueError:
@@ -3685,8 +3689,7 @@ class FactBuilder:
             anchor = self._anchor
             if anchor is None:
                 return PeriodHit(s, e, text, None, None)
-            wanted = self.rules.weekdays[words[-1]]
-            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            day = _last_weekday(anchor, self.rules.weekdays[words[-1]])
             return PeriodHit(s, e, text, day, day)
         if label == "month_end" and months:
             hit = span(months[0], months[0])
@@ -3743,10 +3746,8 @@ class FactBuilder:
             if anchor is None:
                 return PeriodHit(s, e, text, None, None)
             wd = anchor.weekday()
-            if wd >= 5:
-                sunday = anchor + dt.timedelta(days=6 - wd)
-            elif self._looks_ahead(s):
-                sunday = anchor + dt.timedelta(days=6 - wd)
+            if wd >= 5 or self._looks_ahead(s):
+                sunday = anchor + dt.timedelta(days=6 - wd)  # this weekend, or the next
             else:
                 sunday = anchor - dt.timedelta(days=wd + 1)
             return PeriodHit(s, e, text, sunday - dt.timedelta(days=1), sunday)
@@ -3760,7 +3761,7 @@ class FactBuilder:
             last = anchor
             if label == "hours_to_weekday":
                 wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
-                last = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+                last = _last_weekday(anchor, wanted)
                 if last < anchor and self._looks_ahead(s):
                     last += dt.timedelta(days=7)  # "expected ... through Friday morning"
             return PeriodHit(s, e, text, last - dt.timedelta(days=hours // 24), last)
@@ -3781,7 +3782,7 @@ class FactBuilder:
                     day = day.replace(year=day.year + 1)  # "by March 31": the next one
                 return PeriodHit(s, e, text, day, day)
             wanted = next(self.rules.weekdays[w] for w in words if w in self.rules.weekdays)
-            day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+            day = _last_weekday(anchor, wanted)
             return PeriodHit(s, e, text, day, day)
         if label == "since":  # "since the start of this year", "since early October"
             anchor = self._anchor
