@@ -320,7 +320,7 @@ class EntityRecognizer:
         not ``Bank of China``). After a plural cue for companies, each side of
         an "and" is one (``ticketing platforms Maoyan and Beacon``)."""
         before = self._w[a - 1].lower() if a > 0 else ""
-        if before.endswith("s") and before[:-1] in self.org_cues and "and" in self._w[a:b]:
+        if self._plural_org_cue(before) and "and" in self._w[a:b]:
             k = self._w.index("and", a, b)
             if a < k < b - 1 and all(self._caps[j] for j in (*range(a, k), *range(k + 1, b))) \
                     and not any(self.kb.is_alias(self._text(x, y))
@@ -565,11 +565,15 @@ class EntityRecognizer:
                 return True
         return False
 
+    def _plural_org_cue(self, word: str) -> bool:
+        """``platforms``, ``carmakers``: the plural of a cue for companies."""
+        return word.endswith("s") and word[:-1] in self.org_cues
+
     def _org_cue(self, doc: Doc, a: int, b: int) -> bool:
         if self._w[a] in self.titles and b - a > 1:
             return False  # "central bank Governor Gabriel Galipolo": a titled person
         before = self._w[a - 1].lower() if a > 0 else ""
-        if before in self.org_cues or (before.endswith("s") and before[:-1] in self.org_cues):
+        if before in self.org_cues or self._plural_org_cue(before):
             return True  # "ticketing platform Maoyan", "carmakers Changan Automobile"
         after = self._w[b] if b < len(doc) else ""
         return after == "," and self._appositive(doc, b + 1, self.org_cues)
