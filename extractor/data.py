@@ -163,6 +163,8 @@ class Counted(_Strict):
     # counted after a number unless a clause follows ("more than 600 shows in ...")
     noun_or_verb: list[str] = []
     clause_openers: list[str] = []
+    # stop words that may stand right after the number: "four more bodies"
+    after_number: list[str] = []
 
 
 class TokenizerRules(_Strict):

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..data import pattern_file
+from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..tokenizer import doc_text, token_words
 from ..values import scale
@@ -451,6 +452,9 @@ class QuantityRuler(_AmountRuler):
         self._max_mods = c.max_modifiers
         self._singly = set(c.counted_singly)
         self._singly_stop = singly_stop_words(c.stop_words)
+        # nationality words: people counted ("two Nepalis", "one Canadian")
+        self._people = frozenset(KnowledgeBase.load().demonyms)
+        self._after_number = set(c.after_number)
         self._noun_or_verb = set(c.noun_or_verb)
         self._clause_openers = set(c.clause_openers)
         # names the tokenizer keeps whole ("5G"): words of a counted noun phrase
@@ -495,6 +499,9 @@ class QuantityRuler(_AmountRuler):
                 j += 3  # "8.2 million 60-kg bags": a measure that describes the bags
                 mods += 1
                 continue
+            if j == i and low in self._after_number:
+                j += 1  # "four more bodies"
+                continue
             if (not text.isalpha() and text not in self._names) or low in self._stop \
                     or j in num_tokens:  # Token.is_alpha
                 joins = text == "-" or (low in AND_OR and mods > 0)
@@ -502,6 +509,13 @@ class QuantityRuler(_AmountRuler):
                     j += 1
                     continue
                 return None
+            if text in self._people or low in self._modifier_plurals:
+                # "two Nepalis were among the dead", "32 new shipping services were
+                # opened": a head where no noun follows ("two Chinese companies",
+                # "5 export sales contracts")
+                nxt = j + 1
+                if not (nxt < n and words[nxt].isalpha() and words[nxt].lower() not in self._stop):
+                    return j + 1
             if low in self._noun_or_verb and (
                     j + 1 >= n or words[j + 1].lower() not in self._clause_openers):
                 return j + 1  # "more than 600 shows in grassroots communities", "94 shows."
@@ -580,7 +594,8 @@ class QuantityRuler(_AmountRuler):
             end = self._counted_end(doc, num.end, num_tokens)
             if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]):
                 # "one person was killed", "one international flight"
-                end = singly_counted_end(words, num.end, self._singly, self._singly_stop)
+                end = singly_counted_end(words, num.end, self._singly, self._singly_stop,
+                                         self._people)
             if end is None or not blocked.isdisjoint(range(num.end, end)):
                 continue
             start = num.start

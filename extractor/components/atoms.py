@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..kb import KnowledgeBase
 from ..lexicon import Ambiguity, CurrencyEntry, Lexicon
 from ..tokenizer import doc_text, token_spaces, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
@@ -241,22 +242,32 @@ class _StartWord:
         return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
 
 
+def _noun_follows(words: list[str], i: int, stop: set[str]) -> bool:
+    """Whether the word at ``i`` could go on a noun phrase: a word, not a stop word."""
+    return i < len(words) and words[i].isalpha() and words[i].lower() not in stop
+
+
 def singly_stop_words(stop_words: list[str]) -> set[str]:
     """The words that never modify a noun counted singly (see singly_counted_end)."""
     return set(stop_words) | {"more", "such", "other", "single"}
 
 
 def singly_counted_end(words: list[str], i: int, singly: set[str],
-                       stop: set[str]) -> int | None:
+                       stop: set[str], people: Collection[str] = ()) -> int | None:
     """End of a noun counted singly at ``i`` (``one person``), perhaps after one
-    lower-case modifier (``one international flight``), else None. Read by the
-    numeric atoms (is a lone ``one`` a figure?) and the quantity ruler (how far
-    does its count reach?)."""
+    lower-case or nationality modifier (``one international flight``, ``one
+    Canadian firm``), else None; a
+    nationality word among ``people`` counts a person where no noun follows it
+    (``one Canadian and one Italian``, not ``one Canadian dollar``). Read by
+    the numeric atoms (is a lone ``one`` a figure?) and the quantity ruler (how
+    far does its count reach?)."""
     n = len(words)
     if i < n and words[i].lower() in singly:
         return i + 1
-    if i + 1 < n and words[i].isalpha() and words[i].islower() and words[i] not in stop \
-            and words[i + 1].lower() in singly:
+    if i < n and words[i] in people and not _noun_follows(words, i + 1, stop):
+        return i + 1
+    if i + 1 < n and (words[i].isalpha() and words[i].islower() and words[i] not in stop
+                      or words[i] in people) and words[i + 1].lower() in singly:
         return i + 2
     return None
 
@@ -289,12 +300,16 @@ class NumericAtoms:
         self._date_words = set(lex.counted.date_words)
         self._counted_singly = set(lex.counted.counted_singly)
         self._counted_stop = singly_stop_words(lex.counted.stop_words)
+        self._people = frozenset(KnowledgeBase.load().demonyms)  # "one Canadian"
         self._measure_words = {f.lower() for f in lex.percent_forms} | {
             form.lower() for form, _unit, _cs in lex.units
         }
         self._name_prefixes = set(lex.counted.name_prefixes)
         # "one percentage point", "one tonne": a lone "one" before a measure is a figure
         self._measure_starts = {f.split()[0] for f in self._measure_words}
+        # "one yuan", "7.1 yuan to one U.S. dollar": and before a currency's name
+        self._measure_starts |= {c.form.split()[0].lower() for c in lex.currencies
+                                 if c.form[:1].isalpha() and not c.before}
         # "more than a meter", "just under a mile": a hedged "a" before a measure is one
         self._hedge_forms = {tuple(f.lower().split()) for f in lex.hedges}
         self._country_codes: dict[str, tuple[str, ...]] = {}  # see _codes_of
@@ -671,7 +686,7 @@ class NumericAtoms:
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
                 and not (end < n and lower(end) in self._measure_starts) \
                 and singly_counted_end(texts, end, self._counted_singly,
-                                       self._counted_stop) is None:
+                                       self._counted_stop, self._people) is None:
             return None  # "one of the", but "one person was killed"
         # a trailing scale word that is a magnitude is left to the magnitude step
         return end
