@@ -154,6 +154,8 @@ def parse_number_words(words: list[str], dozen: str = "dozen",
     Decimal('500000.0')
     >>> parse_number_words(["two", "and", "a", "half"], fractions={"half": "0.5"})
     Decimal('2.5')
+    >>> parse_number_words(["a", "quarter", "of", "a"], fractions={"quarter": "0.25"})
+    Decimal('0.25')
     """
     parts = [w.lower() for w in words if w not in ("-", "\u2013")]
     if fractions and len(parts) > 3 and parts[-3] == "and" and parts[-2] in ("a", "an") \
@@ -169,8 +171,13 @@ def parse_number_words(words: list[str], dozen: str = "dozen",
                 pass
         return head + Decimal(fractions[parts[-1]]) * of
     multiplier = Decimal(1)
-    if fractions and len(parts) > 2 and parts[0] in ("a", "an") and parts[1] in fractions:
+    if fractions:  # "a quarter of a percentage point": as "a quarter a ..."
+        parts = [p for k, p in enumerate(parts)
+                 if not (p == "of" and k and parts[k - 1] in fractions)]
+    if fractions and len(parts) >= 2 and parts[0] in ("a", "an") and parts[1] in fractions:
         parts = parts[1:]  # "a half million": as "half a million"
+    if fractions and len(parts) == 1 and parts[0] in fractions:
+        return Decimal(fractions[parts[0]])  # "a quarter percentage point"
     if fractions and len(parts) > 1 and parts[0] in fractions:
         multiplier = Decimal(fractions[parts[0]])
         parts = parts[1:] if parts[1] in ("a", "an") else ["a", *parts[1:]]

@@ -657,6 +657,11 @@ class NumericAtoms:
                 j = i + 2  # "a half dozen"
             elif i + 1 < n and lower(i + 1) in self._measure_starts and self._after_hedge(texts, i):
                 return i + 1  # "more than a meter", "just under a mile"
+            elif i + 2 < n and lower(i + 1) in fractions and lower(i + 2) in self._measure_starts:
+                return i + 2  # "a quarter percentage point"
+            elif i + 4 < n and lower(i + 1) in fractions and lower(i + 2) == "of" \
+                    and lower(i + 3) in ("a", "an") and lower(i + 4) in self._measure_starts:
+                return i + 4  # "a quarter of a percentage point"
             else:
                 return None
         elif low in fractions:  # "half a million", "half a dozen", "half dozen"
@@ -664,6 +669,8 @@ class NumericAtoms:
                 j = i + 2
             elif i + 1 < n and lower(i + 1) in self._scales:
                 j = i + 1
+            elif i + 2 < n and lower(i + 1) in ("a", "an") and lower(i + 2) in self._measure_starts:
+                return i + 2  # "half a percentage point", "half a meter"
             else:
                 return None
         elif low not in self._word_start:
