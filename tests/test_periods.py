@@ -18,6 +18,13 @@ def _head(date: str, dateline: str) -> str:
 
 # text after the header, value or change text of the fact, label, start, end
 CASES = [
+    # China's five-year plans: the 14th ran 2021-2025, the 13th 2016-2020
+    (_head("2025-11-20", "XI'AN, Nov. 20") + "During the 14th Five-Year Plan period, the "
+     "province started 2,144 major projects.", "2,144 major projects",
+     "14th Five-Year Plan period", "2021-01-01", "2025-12-31"),
+    (_head("2021-03-05", "BEIJING, March 5") + "Some 60 million jobs were created in the 13th "
+     "Five-Year Plan period.", "Some 60 million jobs", "13th Five-Year Plan period", "2016-01-01",
+     "2020-12-31"),
     # fiscal years: the country's own (dateline), named by start or end year
     (_head("2025-06-12", "NAIROBI, June 12") + "Kenya tabled a budget of 4.2 trillion shillings "
      "for the 2025/2026 financial year.", "4.2 trillion shillings", "2025/2026 financial year",

@@ -3054,7 +3054,7 @@ class FactBuilder:
             if (self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out) \
                     or self._lw[e - 1] in self.sets.singling_out:  # "December alone"
                 hit.part = True  # "In the fourth quarter alone, ...": a part of the year
-            if label == "year_pair" and ref is not None and hit.last is not None \
+            if label in ("year_pair", "plan_period") and ref is not None and hit.last is not None \
                     and hit.last > ref:
                 hit.carries = False  # "projected at 5.3 percent in 2025 and 2026"
             if label == "day":
@@ -3714,6 +3714,12 @@ class FactBuilder:
             return PeriodHit(s, e, text, dt.date(y, 12, 31), dt.date(y, 12, 31))
         if label in ("fiscal_year", "relative_fiscal_year", "fiscal_year_from"):
             return self._fiscal_period(label, words, s, e, text, ref)
+        if label == "plan_period":
+            # China's Nth Five-Year Plan: the third ran 1966-1970, and each since
+            # has followed the last (the 14th: 2021-2025)
+            n = next(int(w[:-2]) for w in words if w[:-2].isdecimal())  # "14th"
+            first = 1966 + 5 * (n - 3)
+            return PeriodHit(s, e, text, dt.date(first, 1, 1), dt.date(first + 4, 12, 31))
         if label == "holiday":
             name, length, year = self._holiday_names[(s0, e0)]
             # a year written before the name: that year's (the last day of it
