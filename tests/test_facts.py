@@ -1943,3 +1943,18 @@ def test_bare_output_in_an_article_on_gdp_is_gdp(extract) -> None:
                      "(Xinhua) -- Hungary's gross domestic product grew 0.5 percent in 2024. In "
                      "the fourth quarter, output rose 0.4 percent year on year.")
     assert [f.metric_id for f in record.facts] == ["gdp", "gdp"]
+
+
+def test_a_period_opening_the_sentence_is_not_its_subject(extract) -> None:
+    record, rows = _facts(extract, "In 2024, freight on the line reached 3.2 million tonnes. In "
+                          "September alone, the price hit 5,469 dollars per tonne. In the first "
+                          "seven months of this year, cross-border freight rose 12 percent. In "
+                          "2022, Qingdao Port alone handled 25.7 million TEUs, and in 2023 the "
+                          "port handled more than 26 million TEUs.",
+                          date="2025-08-06", dateline="KUNMING, Aug. 6")
+    assert [r["metric"] for r in rows][:3] == [
+        "freight on the line", "price", "cross-border freight"]
+    assert not {"Qingdao Port alone", "port"} & {r["metric"] for r in rows}
+    period = record.facts[2].period
+    assert (period.label, str(period.start), str(period.end)) == (
+        "first seven months of this year", "2025-01-01", "2025-07-31")

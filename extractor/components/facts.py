@@ -1307,13 +1307,18 @@ class FactBuilder:
                 while i < limit and (lw[i] in self.stop_words or lw[i] == "that"):
                     i += 1
                 break
-        comma = self._first_comma(i, min(limit, i + 3))
+        run = i
+        while run < limit and (run in self._period_tokens or lw[run] in self.stop_words):
+            run += 1  # "In the first seven months of this year, ..."
+        comma = self._first_comma(i, min(limit, max(i, run) + 3))
         opening = self._opening_comma(a, limit)
         if opening is not None:
             i = comma = opening
         if comma is not None and all(lw[k] in self.stop_words or lw[k] in self.sets.not_metrics
-                                     or lw[k] in self.clause_openers for k in range(i, comma)):
-            i = comma + 1  # "In total, the government bond quota ..."
+                                     or lw[k] in self.clause_openers or k in self._period_tokens
+                                     or lw[k] in self.sets.singling_out
+                                     for k in range(i, comma)):
+            i = comma + 1  # "In total, the government bond quota ...", "In 2024, freight ..."
             while i < limit and lw[i] in self.stop_words:
                 i += 1
         start = i
@@ -1344,8 +1349,9 @@ class FactBuilder:
                 return None
         if i - start == 1 and lw[start] in self.pronouns:
             return None
-        if all(j in self._entity_tokens or lw[j] in self.stop_words for j in range(start, i)):
-            return None  # "Pakistan", "the Government of Pakistan": who, not what
+        if all(j in self._entity_tokens or lw[j] in self.stop_words
+               or lw[j] in self.sets.singling_out for j in range(start, i)):
+            return None  # "Pakistan", "the Government of Pakistan", "Qingdao Port alone"
         if lw[i - 1] in self.sets.actor_nouns and lw[i] not in self.change_words:
             return None  # "the central bank recorded 1.91 billion dollars": who, not what
         if any(lw[j] in self.reporting for j in range(start, i)):
@@ -3048,9 +3054,11 @@ class FactBuilder:
             if label == "since":
                 hit.carries = False  # a running total's window, not the article's period
             if label in ("relative_year", "relative_month", "the_year") and self._counts_in(
-                    max(here, s - 5), s):
+                    max(here, s - 5), s) and not (
+                    out and out[-1].months and self._lw[out[-1].end:s] in (["of"], ["in"])):
                 continue  # "the country's second month of deflation this year": it counts
-                # months, it dates no figure
+                # months, it dates no figure (but "the first seven months of this year" is
+                # one period, joined below)
             if (self._lw[e:e + 1] and self._lw[e] in self.sets.singling_out) \
                     or self._lw[e - 1] in self.sets.singling_out:  # "December alone"
                 hit.part = True  # "In the fourth quarter alone, ...": a part of the year
