@@ -588,7 +588,8 @@ class QuantityRuler(_AmountRuler):
                 continue
             if num.end in blocked:
                 continue  # a counted noun phrase would start inside another mention
-            if num.end - num.start == 1 and num.start >= 2 and words[num.start - 1] in ("-", "–", "/") \
+            if num.end - num.start == 1 and num.start >= 2 \
+                    and words[num.start - 1] in ("-", "–", "/") \
                     and _year_like(words[num.start - 2]) and len(words[num.start]) in (2, 4):
                 continue  # "the budget for fiscal 2025-26 aims to": a year's end, no count
             if num.start >= 2 and words[num.start - 1].lower() in self._ranks \
