@@ -294,6 +294,10 @@ class EntityRecognizer:
         if pair is not None:
             yield from pair
             return
+        speaker = self._speaker_of(doc, a, b, phrases, local) if b - a > 3 else None
+        if speaker is not None:
+            yield from speaker
+            return
         sentence_start = self._sentence_start(doc, a)
         whole = self._whole(doc, a, b, local, sentence_start=a == start and sentence_start)
         if whole is not None:
@@ -308,6 +312,25 @@ class EntityRecognizer:
             yield from self._aliases(doc, a, b, phrases, local)
         else:
             yield from self._parts(doc, a, b, phrases, local)
+
+    def _speaker_of(self, doc: Doc, a: int, b: int, phrases: dict[int, int],
+                    local: dict[str, Found]) -> list[Found] | None:
+        """``said Luis Ortega of Credicorp Capital``, ``Zhang Wei of the
+        State Council said``: a person who speaks, then the body they speak
+        for (not ``Bank of China said``: a name of an organisation is no
+        person's)."""
+        before = self._w[a - 1].lower() if a > 0 else ""
+        after = self._w[b] if b < len(doc) else ""
+        if before not in self.speech_verbs and after not in self.speech_verbs:
+            return None
+        k = next((k for k in range(a + 2, min(b - 1, a + 5)) if self._w[k] == "of"), None)
+        if k is None or not self._person_shaped(self._w[a:k]):
+            return None
+        rest = k + 2 if self._w[k + 1] == "the" else k + 1
+        if rest >= b:
+            return None
+        return [Found(a, k, "PERSON", self._text(a, k)),
+                *self._classify(doc, rest, b, phrases, local)]
 
     def _known_word(self, word: str) -> bool:
         return bool(word in self.org_heads or word in self.titles or word in self.loc_heads
@@ -368,6 +391,12 @@ class EntityRecognizer:
         after = self._w[b].lower() if b < len(doc) else ""
         if form.currency_able and (b in self._blocked or after in self.currency_words):
             return None  # "Pakistani rupee", "the U.S. dollar": a currency's name
+        if form.known == "GPE" and text in self.kb.demonyms and after.isalpha() \
+                and self._w[b].islower() and after not in self.connectors \
+                and after not in self.speech_verbs and self.kb.best_exact(text).name != text:
+            # "Lao fruit", "the Lao capital": a nationality (but "Myanmar people": the
+            # country's own name)
+            return Found(a, b, "NORP", text)
         if form.known is not None:
             return Found(a, b, form.known, text)
         if text in local:
@@ -513,8 +542,8 @@ class EntityRecognizer:
         for k, w in enumerate(names):
             if w in self.person_connectors and 0 < k < last:
                 continue
-            if k < last and len(w) == 2 and w[0].isupper() and w[1] == ".":
-                continue  # an initial: "V. Anantha Nageswaran", "A. Revanth Reddy"
+            if k < last and _initials(w):
+                continue  # "V. Anantha Nageswaran", "A. Revanth Reddy", "G.S. Naveen"
             if k == last and k > 0 and w in ("Jr.", "Sr."):
                 continue  # "Eli Remolona Jr."
             if w in self.connectors or w in self.office_words or w in self.titles \
@@ -851,6 +880,12 @@ class EntityRecognizer:
             if ref is not None and f.name is None and ref.name and ref.label == f.label:
                 f.lookup, f.name = ref.lookup, ref.name
         return out
+
+
+def _initials(word: str) -> bool:
+    """``V.``, ``G.S.``: one to three initials, each a capital and a full stop."""
+    return 2 <= len(word) <= 6 and len(word) % 2 == 0 and all(
+        word[k].isupper() and word[k + 1] == "." for k in range(0, len(word), 2))
 
 
 def _hyphen_groups(words: list[str]) -> list[str]:
