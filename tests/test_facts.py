@@ -1958,3 +1958,15 @@ def test_a_period_opening_the_sentence_is_not_its_subject(extract) -> None:
     period = record.facts[2].period
     assert (period.label, str(period.start), str(period.end)) == (
         "first seven months of this year", "2025-01-01", "2025-07-31")
+
+
+def test_a_span_stated_alone_dates_the_rest_of_its_paragraph(extract) -> None:
+    record, _ = _facts(extract, "The trade surplus narrowed to 52 billion dollars in 2025.\n\n"
+                       "Figures released in December pointed the same way for the 2024-25 "
+                       "financial year. Exports to China fell 11.2 percent to 188.7 billion "
+                       "dollars.\n\nThe ministry said the port now runs 300 routes.",
+                       date="2026-02-06", dateline="CANBERRA, Feb. 6")
+    periods = [(f.period.label, str(f.period.start), str(f.period.end)) if f.period else None
+               for f in record.facts]
+    assert periods[1] == ("2024-25 financial year", "2024-07-01", "2025-06-30")
+    assert periods[2] is None  # a standing state, in a paragraph of its own

@@ -389,22 +389,38 @@ class FactBuilder:
         if lead_periods:
             framing = lead_periods[0]  # "... posted robust growth in the first three quarters"
         para = None
+        unframed: tuple[PeriodHit | None] | None = None  # the period before a figureless span
         for sent in self._sentences(doc):
             if sent.end <= body:
                 continue
             here = bisect.bisect_right(paragraphs, sent.start)
             if here != para:
                 para = here
-                if current_period is not None and current_period is not framing:
+                if unframed is not None:
+                    current_period = unframed[0]  # as before that paragraph's own span
+                    unframed = None
+                elif current_period is not None and current_period is not framing:
                     # "Offtake contracts for corn in 2025 have been signed": a period
                     # stated inside a later paragraph does not carry past it
                     current_period = framing
             sent_figs = figures[bisect.bisect_left(fig_starts, sent.start):
                                 bisect.bisect_left(fig_starts, sent.end)]
-            if not sent_figs:
-                continue  # no clause of it has a figure
             sent_periods = periods[bisect.bisect_left(period_starts, sent.start):
                                    bisect.bisect_left(period_starts, sent.end)]
+            if not sent_figs:
+                # "Figures released in December pointed the same way for the 2024-25
+                # financial year. Exports ... fell 11.2 percent": a span of a month or
+                # more, stated alone, dates the rest of its paragraph
+                spans = [p for p in sent_periods if p.carries and not p.comparison
+                         and not p.deadline and p.first is not None and p.last is not None
+                         and (p.last - p.first).days >= 27 and not self._future(p, ref)]
+                if spans:
+                    if para == lead_para:
+                        framing = spans[-1]  # the lead's: it frames the article
+                    elif unframed is None:
+                        unframed = (current_period,)
+                    current_period = spans[-1]
+                continue  # no clause of it has a figure
             for a, b in self._clauses(doc, sent):
                 clause_figs = [f for f in sent_figs if a <= f.span.start < b]
                 if not clause_figs:
