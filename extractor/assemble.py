@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from . import __version__
+from . import data as d
 from .components.atoms import group_spans
 from .components.extensions import doc_values, span_getter, span_values
 from .places import country_of_place
@@ -56,18 +59,29 @@ def _mentions(doc: Doc, group: str) -> list[_Mention]:
     return [_Mention(span, text, read(span)) for span in group_spans(doc, group)]
 
 
+@cache
+def _lead_ins(folder: Path) -> frozenset[str]:
+    """``equivalent to``: what may stand between the bracket and a stated
+    equivalent (``patterns/ranges.json``)."""
+    return frozenset(d.load_json(folder / "ranges.json", d.Ranges).conversion_lead_ins)
+
+
 def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
-    """Pairs (i, j): money[j] stands in parentheses right after money[i], and
-    the rate between them is positive (``0 yuan (5 U.S. dollars)`` is no conversion)."""
+    """Pairs (i, j): money[j] stands in parentheses right after money[i]
+    (perhaps after ``equivalent to``), and the rate between them is positive
+    (``0 yuan (5 U.S. dollars)`` is no conversion)."""
     pairs = []
     text = doc_text(doc)
     words = token_words(doc)[1]
+    lead_ins = _lead_ins(d.patterns_dir())
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
         # doc[a.end:b.start].text.strip(): only the whitespace at the ends differs
         between = text[a.end_char:b.start_char].strip()
         after = words[b.end] if b.end < len(words) else ""
-        if between == "(" and after == ")" and a.unit and b.unit and a.unit != b.unit:
+        if between[:1] == "(" and (between == "(" or " ".join(between[1:].split()).lower()
+                                   in lead_ins) \
+                and after == ")" and a.unit and b.unit and a.unit != b.unit:
             if a.value and b.value and (a.value > 0) == (b.value > 0):
                 pairs.append((i, i + 1))
     return pairs

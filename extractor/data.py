@@ -210,6 +210,8 @@ class Ranges(_Strict):
     per_words: list[str]
     per_article_words: list[str]
     per_blockers: list[str]
+    # words between the bracket and a stated equivalent: "(equivalent to 30,000 U.S. dollars)"
+    conversion_lead_ins: list[str] = []
 
 
 # ---------------------------------------------------------------- loaders

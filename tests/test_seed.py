@@ -70,3 +70,12 @@ def test_never_picked_up(record) -> None:
     texts = " | ".join(m.text for m in [*record.money, *record.percentages, *record.quantities])
     for bad in ("2024 ", "2025", "60th", "17"):
         assert bad not in texts
+
+
+def test_a_stated_equivalent_after_equivalent_to(extract) -> None:
+    record = extract("KABUL, Oct. 12 (Xinhua) -- The community donated 2.27 million afghanis "
+                     "(equivalent to 30,000 U.S. dollars), and 5 billion yuan (or 700 million "
+                     "U.S. dollars) was pledged, but 9 yuan (in 2024 10 euros) is no equivalent.")
+    assert [(c.from_, c.to, str(c.rate)) for c in record.conversions] == [
+        (0, 1, "75.6667"), (2, 3, "7.1429")]
+    assert record.money[0].usd.source == "stated"

@@ -388,10 +388,9 @@ class _AmountRuler:
         if word not in self._per and word not in self._per_article:
             return end, None
         nxt = words[end + 1]
-        after = words[end + 2].lower() if end + 2 < n else ""
         if word in self._per or (word in self._per_article and (
             nxt.lower() in self._periods or (end + 1) in unit_atoms
-        ) and after not in self._per_blockers):  # "a year earlier" is a time, not a rate
+        ) and not self._blocked_tail(words, end + 1)):  # "a year earlier" is a time
             if (end + 1) in unit_atoms:
                 unit = unit_atoms[end + 1]
                 return unit.end, unit.text
@@ -415,6 +414,19 @@ class _AmountRuler:
                         return j + 1, f"{nxt} {' '.join(words[k:j + 1])}"
                     j += 1
         return end, None
+
+
+    def _blocked_tail(self, words: list[str], k: int) -> bool:
+        """``a year earlier``, ``a year on year``, ``a year in a row``: a time,
+        not a rate (but ``68.5 dollars a barrel on Tuesday``, ``10 euros a week
+        in 2026``)."""
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        if after not in self._per_blockers:
+            return False
+        if after in ("on", "in") and k + 2 < len(words):
+            nxt = words[k + 2].lower()
+            return nxt == words[k].lower() or nxt in ("a", "an")  # "year on year", "in a row"
+        return after not in ("on", "in")
 
 
 class MoneyRuler(_AmountRuler):
