@@ -514,6 +514,12 @@ class QuantityRuler(_AmountRuler):
             if j == i and low in self._after_number:
                 j += 1  # "four more bodies"
                 continue
+            if j + 2 < n and words[j + 1] == "-" and words[j + 2].isalpha() \
+                    and j not in num_tokens and (text.isupper() or not text.isalpha()) \
+                    and text.isalnum() and doc[j].whitespace_ == "" \
+                    and doc[j + 1].whitespace_ == "":
+                j += 2  # "900 A-level scenic spots", "300 4A-level scenic spots"
+                continue
             if (not text.isalpha() and text not in self._names) or low in self._stop \
                     or j in num_tokens:  # Token.is_alpha
                 joins = text == "-" or (low in AND_OR and mods > 0)
