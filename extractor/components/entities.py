@@ -421,6 +421,8 @@ class EntityRecognizer:
             if len(words) > 2 and not form.is_org and self._is_place(text):
                 return Found(a, b, "GPE", text)  # Rio Grande do Sul, not Rio Grande
             return None  # the rules below read the context of a simple name
+        if b - a == 1 and self._listed_place(doc, a, b):
+            return Found(a, b, "GPE", text)  # "London, Paris, Frankfurt, Budapest, Zagreb"
         if form.person_shaped and self._person_context(doc, a, b):
             return Found(a, b, "PERSON", text)
         cue = self._org_cue(doc, a, b)
@@ -553,6 +555,8 @@ class EntityRecognizer:
                 return False
             if self.kb.is_alias(w) or w in self.kb.demonyms:
                 return False
+        if len(names) == 1 and names[0] in self.org_suffixes:
+            return False  # "at the Centre, said": a body's word, no person's name
         return True
 
     def _person_context(self, doc: Doc, a: int, b: int) -> bool:
@@ -571,10 +575,11 @@ class EntityRecognizer:
             # (not "head of research at Acuity Stockbrokers, said")
         if after == "," and b - a >= 2 and b + 1 < len(doc) and self._w[b + 1] == "who":
             return True  # "Zhang Liyou, who runs a restaurant nearby, said ..."
+        if before == "," and a >= 2 and self._w[a - 2].lower() in self.role_words:
+            return True  # "its new chief executive, Sam Hou Fai.", "Its director, Feng
+            # Xiaoning, has called it"
         if after == ",":
             return self._appositive(doc, b + 1, self.role_words)
-        if before == "," and a >= 2 and self._w[a - 2].lower() in self.role_words:
-            return True  # "its new chief executive, Sam Hou Fai."
         return False
 
     def _appositive(self, doc: Doc, i: int, words: set[str]) -> bool:
@@ -606,6 +611,31 @@ class EntityRecognizer:
             return True  # "ticketing platform Maoyan", "carmakers Changan Automobile"
         after = self._w[b] if b < len(doc) else ""
         return after == "," and self._appositive(doc, b + 1, self.org_cues)
+
+    def _listed_place(self, doc: Doc, a: int, b: int) -> bool:
+        """A GeoNames city's name listed beside a place: ``routes to Chicago,
+        Atlanta and Dallas``, ``Budapest, Zagreb, Athens``."""
+        if not self.kb.cities_named(self._w[a]):
+            return False
+        n = len(doc)
+        seps = (",", "and")
+
+        def known(k: int) -> bool:
+            w = self._w[k]
+            return self._caps[k] and (self.kb.is_alias(w) or self._is_place(w))
+
+        def place(k: int, step: int) -> bool:  # known, or a city listed beside one
+            if known(k):
+                return True
+            j = k + 2 * step
+            return self._caps[k] and bool(self.kb.cities_named(self._w[k])) \
+                and 0 <= j < n and self._w[k + step] in seps and known(j)
+
+        left = self._w[a - 1] if a >= 2 else ""
+        right = self._w[b] if b < n else ""
+        # not "Before reaching Vietnam, Kajiki skirted ...": a list goes on, or ends in "and"
+        return (left in seps and place(a - 2, -1) and (right in seps or left == "and")) or (
+            right in seps and b + 1 < n and place(b + 1, 1) and left in seps)
 
     def _is_place(self, text: str) -> bool:
         """A GeoNames city or an ISO 3166-2 subdivision of a country the article
