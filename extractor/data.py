@@ -541,6 +541,9 @@ class FactRules(_Strict):
     trade_words: list[str]
     partner_prepositions: list[str]
     scope_exclusions: list[str]  # "Outside Asia, exports to Britain ...": not the place
+    #: the word before "for"/"to" that makes the place after it a destination:
+    #: "a jet bound for London crashed after taking off from Ahmedabad"
+    destination_words: list[str] = []
     #: words of a flow between places other than trade ("the largest source of
     #: remittances", "visitors"): a place ranked in such a sentence is a partner
     flow_words: list[str]

@@ -1970,3 +1970,10 @@ def test_a_span_stated_alone_dates_the_rest_of_its_paragraph(extract) -> None:
                for f in record.facts]
     assert periods[1] == ("2024-25 financial year", "2024-07-01", "2025-06-30")
     assert periods[2] is None  # a standing state, in a paragraph of its own
+
+
+def test_a_destination_is_no_place_of_the_figure(extract) -> None:
+    record, rows = _facts(extract, "A passenger jet bound for London crashed in western India "
+                          "on Thursday, and 241 people on board were killed.",
+                          date="2025-06-13", dateline="NEW DELHI, June 13")
+    assert [r["location"] for r in rows] == ["India"]

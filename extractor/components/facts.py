@@ -2523,6 +2523,9 @@ class FactBuilder:
                 prev = lw[start - 2]  # "exports to the United States"
             if prev in self.sets.scope_exclusions:
                 continue  # "Outside Asia, exports to Britain dropped"
+            if prev in ("for", "to") and start > 1 \
+                    and lw[start - 2] in self.sets.destination_words:
+                continue  # "a jet bound for London crashed": where it was going
             if prev in self.sets.partner_prepositions or prev in self.sets.direction_words \
                     or (skipped_end >= 0 and lw[skipped_end:start] in (
                         ["and"], [","], [",", "and"])):
