@@ -410,6 +410,8 @@ class EntityRules(_Strict):
     speech_verbs: list[str]
     person_connectors: list[str]
     not_names: list[str]
+    #: the last word of an event's name, which is no entity ("the Gifford Fire")
+    event_heads: list[str] = []
     alias_stoplist: list[str]
     currency_words: list[str]
     company_suffixes: list[str]

@@ -1977,3 +1977,11 @@ def test_a_destination_is_no_place_of_the_figure(extract) -> None:
                           "on Thursday, and 241 people on board were killed.",
                           date="2025-06-13", dateline="NEW DELHI, June 13")
     assert [r["location"] for r in rows] == ["India"]
+
+
+def test_a_state_of_a_country_is_the_place(extract) -> None:
+    record, rows = _facts(extract, "The Gifford Fire, the largest wildfire in the U.S. state of "
+                          "California this year, had burned 119,214 acres as of Monday.",
+                          date="2025-08-11", dateline="LOS ANGELES, Aug. 11")
+    assert [r["location"] for r in rows] == ["California"]
+    assert "Gifford Fire" not in {e.text for e in record.entities}  # an event: no label for it

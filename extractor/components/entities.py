@@ -129,6 +129,7 @@ class EntityRecognizer:
         self.speech_verbs = set(rules.speech_verbs)
         self.hyphen_suffixes = set(rules.hyphen_suffixes)
         self.not_names = set(rules.not_names)
+        self.event_heads = set(rules.event_heads)
         self.loc_phrases = set(rules.loc_phrases)
         self.currency_words = set(rules.currency_words)
         self.gpe_nouns = set(rules.gpe_nouns_after)
@@ -288,8 +289,8 @@ class EntityRecognizer:
         if a >= b:
             return
         text = self._text(a, b)
-        if text in self.not_names:
-            return
+        if text in self.not_names or (b - a > 1 and self._w[b - 1] in self.event_heads):
+            return  # "the Gifford Fire": an event, and there is no label for one
         pair = self._split_and(doc, a, b, local) if b - a > 2 else None
         if pair is not None:
             yield from pair

@@ -2546,6 +2546,10 @@ class FactBuilder:
         while place is not None:
             end = ends[place]
             nxt = next((k for k in candidates if k > place), None)
+            if nxt is not None and lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
+                    and starts[nxt] == end + 2:
+                place = nxt  # "the U.S. state of California": California
+                continue
             if nxt is None or end >= len(lw) or lw[end] != "'s" or starts[nxt] - end > 4:
                 break
             place = nxt
