@@ -629,6 +629,9 @@ class FactRules(_Strict):
     opening_prepositions: list[str]
     actor_nouns: list[str]
     company_ids: dict[str, str]
+    #: country -> indicator -> words that narrow it elsewhere but name its
+    #: headline measure there ("urban" consumer price inflation in Egypt)
+    headline_scopes: dict[str, dict[str, list[str]]] = {}
     company_cues: list[str]
     forecast_nouns_after: list[str]
     metric_period_prepositions: list[str]

@@ -1985,3 +1985,12 @@ def test_a_state_of_a_country_is_the_place(extract) -> None:
                           date="2025-08-11", dateline="LOS ANGELES, Aug. 11")
     assert [r["location"] for r in rows] == ["California"]
     assert "Gifford Fire" not in {e.text for e in record.entities}  # an event: no label for it
+
+
+def test_egypts_headline_inflation_is_its_urban_one(extract) -> None:
+    body = "Annual urban consumer price inflation rose to 12.8 percent in February."
+    _, cairo = _facts(extract, body, date="2025-03-10", dateline="CAIRO, March 10")
+    _, beijing = _facts(extract, body, date="2025-03-10", dateline="BEIJING, March 10")
+    assert [(r["metric"], r["metric_id"]) for r in cairo] == [
+        ("urban consumer price inflation", "cpi")]
+    assert [r["metric_id"] for r in beijing] == [""]  # elsewhere a narrower index

@@ -1953,6 +1953,9 @@ class FactBuilder:
                 # ("output of new energy vehicles" -> nev_output)
                 return self._text(s, stop), self._narrowed(ids, self._lw[e + 1:stop])
         k = self._modifiers_before(s, ids)
+        if k < s and ids and self._countries and set(self._lw[k:s]) <= set(
+                self.rules.headline_scopes.get(self._countries[0], {}).get(ids[0], ())):
+            return self._text(k, e), ids[0]  # Egypt's headline CPI is its urban one
         if k < s:  # "soybean imports", "crude oil imports": a narrower product too
             return self._text(k, e), self._narrowed(ids, self._lw[k:s])
         return self._text(s, e), ids[0] if ids else None
