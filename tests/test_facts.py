@@ -1994,3 +1994,10 @@ def test_egypts_headline_inflation_is_its_urban_one(extract) -> None:
     assert [(r["metric"], r["metric_id"]) for r in cairo] == [
         ("urban consumer price inflation", "cpi")]
     assert [r["metric_id"] for r in beijing] == [""]  # elsewhere a narrower index
+
+
+def test_hyphenated_narrower_trade_has_no_id(extract) -> None:
+    _, rows = _facts(extract, "Cross-border e-commerce imports and exports reached 2.7 trillion "
+                     "yuan in 2025, and foreign trade rose 5 percent.",
+                     date="2026-02-26", dateline="TIANJIN, Feb. 26")
+    assert [r["metric_id"] for r in rows] == ["", "foreign_trade"]

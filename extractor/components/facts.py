@@ -2054,7 +2054,7 @@ class FactBuilder:
     def _narrowed_by(phrases: list[str], metric: str | None) -> bool:
         """Whether one of ``phrases`` is among the words of ``metric``."""
         text = f" {str(metric or '').lower().replace(chr(8217), chr(39))} "
-        text = text.replace("'s ", " ").replace("' ", " ")
+        text = text.replace("'s ", " ").replace("' ", " ").replace(" - ", "-")  # tokens joined
         return any(f" {phrase} " in text for phrase in phrases)
 
     def _narrowed(self, ids: list[str], words: list[str]) -> str | None:
