@@ -522,8 +522,10 @@ class QuantityRuler(_AmountRuler):
                 continue
             if (not text.isalpha() and text not in self._names) or low in self._stop \
                     or j in num_tokens:  # Token.is_alpha
+                hyphened = low in AND_OR and j > i and words[j - 1] == "-" \
+                    and j + 1 < n and words[j + 1] == "-"  # "ice-and-snow tourists"
                 joins = text == "-" or (low in AND_OR and mods > 0)
-                if joins and j > i and j + 1 < n and words[j + 1].isalpha():
+                if hyphened or (joins and j > i and j + 1 < n and words[j + 1].isalpha()):
                     j += 1
                     continue
                 return None

@@ -171,16 +171,20 @@ class _StartsNumber:
 _Match = tuple[int, int, int]  # (label id, start, end)
 
 
-def _kept(matches: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]:
+def _kept(matches: list[tuple[Any, int, int]], leftmost: bool = False
+          ) -> list[tuple[Any, int, int]]:
     """What ``spacy.util.filter_spans`` keeps of spans made from these
     ``(anything, start, end)`` matches (longest first, then leftmost, the
     first of equal ones; none overlapping), sorted by start as it returns
-    them; with no Span objects made for the purpose."""
+    them; with no Span objects made for the purpose. ``leftmost``: the
+    leftmost first, then the longest (units: ``11,360 cubic meters per
+    second`` is cubic meters per second, not cubic and meters per second)."""
     if len(matches) < 2:
         return list(matches)
     seen: set[int] = set()
     kept = []
-    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+    order = (lambda m: (-m[1], m[2] - m[1])) if leftmost else (lambda m: (m[2] - m[1], -m[1]))
+    for match in sorted(matches, key=order, reverse=True):
         _, start, end = match
         if start not in seen and end - 1 not in seen:
             kept.append(match)
@@ -344,9 +348,8 @@ class NumericAtoms:
                 if factor is not None:
                     set_factor(span, factor)
         taken |= {i for s in pct for i in range(s.start, s.end)}
-        units = _spans(
-            doc, _kept(self._select(unit_symbols, taken) + self._select(unit_words, taken))
-        )
+        units = _spans(doc, _kept(self._select(unit_symbols, taken, leftmost=True)
+                                  + self._select(unit_words, taken, leftmost=True), leftmost=True))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
         hedges = _spans(doc, self._select(lower["hedge"], set()))
@@ -475,9 +478,11 @@ class NumericAtoms:
 
     # ------------------------------------------------------------ simple atoms
     @staticmethod
-    def _select(matches: list[_Match], taken: set[int]) -> list[_Match]:
-        """The matches clear of ``taken``, without overlaps (longest first)."""
-        return _kept([m for m in matches if taken.isdisjoint(range(m[1], m[2]))])
+    def _select(matches: list[_Match], taken: set[int], leftmost: bool = False
+                ) -> list[_Match]:
+        """The matches clear of ``taken``, without overlaps (longest first, or
+        the leftmost first: see :func:`_kept`)."""
+        return _kept([m for m in matches if taken.isdisjoint(range(m[1], m[2]))], leftmost)
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
