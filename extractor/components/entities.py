@@ -434,8 +434,8 @@ class EntityRecognizer:
         if after == "," and words[0] not in self.titles \
                 and self._appositive(doc, b + 1, self.place_nouns):
             return Found(a, b, "GPE", text)  # Golmud, a city in northwest China
-        if (not sentence_start or len(words) > 1) and self._is_place(text):
-            return Found(a, b, "GPE", text)
+        if (not sentence_start or len(words) > 1 or after == "'s") and self._is_place(text):
+            return Found(a, b, "GPE", text)  # (a sentence's first word only as "Dubai's")
         if sentence_start and len(words) == 1 and self._subdivision_opens(text):
             return Found(a, b, "GPE", text)  # "Balochistan in the southwest reported ..."
         return None
@@ -503,7 +503,8 @@ class EntityRecognizer:
     def _is_org(self, words: list[str]) -> bool:
         if len(words) < 2:
             return False
-        if words[0] in self.org_heads and words[1] in ("of", "for"):
+        if words[0] in self.org_heads and (words[1] in ("of", "for")
+                                           or words[1] in self.head_connectors):
             return True
         if words[0] in self.org_prefixes:
             return True  # PT Kereta Cepat ..., Statistics South Africa
