@@ -18,6 +18,12 @@ def _head(date: str, dateline: str) -> str:
 
 # text after the header, value or change text of the fact, label, start, end
 CASES = [
+    # a run of days across the new year, with or without its years
+    (_head("2025-03-04", "HARBIN, March 4") + "The city received 90 million visits from "
+     "Nov. 8, 2024 to Feb. 28, 2025.", "90 million visits", "Nov. 8, 2024 to Feb. 28, 2025",
+     "2024-11-08", "2025-02-28"),
+    (_head("2025-03-04", "HARBIN, March 4") + "The city received 90 million visits from "
+     "Nov. 8 to Feb. 28.", "90 million visits", "Nov. 8 to Feb. 28", "2024-11-08", "2025-02-28"),
     # China's five-year plans: the 14th ran 2021-2025, the 13th 2016-2020
     (_head("2025-11-20", "XI'AN, Nov. 20") + "During the 14th Five-Year Plan period, the "
      "province started 2,144 major projects.", "2,144 major projects",

@@ -598,6 +598,8 @@ class EntityRecognizer:
                 if tok.lower_ == "capital" and k + 1 < len(doc) \
                         and self._w[k + 1] not in (",", ".", "of", "city", "and", ";"):
                     return False
+                if k + 1 < len(doc) and self._w[k + 1] == "'s":
+                    return False  # "Carmaking, one of the city's three pillar industries"
                 return True
         return False
 

@@ -3692,8 +3692,11 @@ class FactBuilder:
             try:
                 if y is None:  # as span(): the latest such run ended by publication
                     y = ref.year if dt.date(ref.year, m2, days[1]) <= ref else ref.year - 1
+                y2 = years[1] if len(years) > 1 else y  # "Nov. 8, 2024 to Feb. 28, 2025"
+                if len(years) < 2 and (months[0], days[0]) > (m2, days[1]):
+                    y, y2 = y - 1, y  # "Nov. 8 to Feb. 28": across the new year
                 return PeriodHit(s, e, text, dt.date(y, months[0], days[0]),
-                                 dt.date(y, m2, days[1]))
+                                 dt.date(y2, m2, days[1]))
             except ValueError:
                 return None
         if label == "weekday_range":
