@@ -2001,3 +2001,16 @@ def test_hyphenated_narrower_trade_has_no_id(extract) -> None:
                      "yuan in 2025, and foreign trade rose 5 percent.",
                      date="2026-02-26", dateline="TIANJIN, Feb. 26")
     assert [r["metric_id"] for r in rows] == ["", "foreign_trade"]
+
+
+def test_a_place_is_no_partner_of_itself(extract) -> None:
+    record, _ = _facts(extract, "Trade between east China's Fujian Province and ASEAN reached "
+                       "120.95 billion yuan in the first four months of 2025.\n\nASEAN has "
+                       "been Fujian's largest trading partner since 2017. Annual trade between "
+                       "Fujian and the bloc expanded to 447.22 billion yuan in 2024.",
+                       date="2025-05-28", dateline="XIAMEN, May 27")
+    names = [e.name for e in record.entities]
+    pairs = [(names[f.location] if f.location is not None else None,
+              names[f.partner] if f.partner is not None else None) for f in record.facts]
+    assert pairs[0] == ("Fujian Province", "Association of Southeast Asian Nations")
+    assert all(place != partner for place, partner in pairs)

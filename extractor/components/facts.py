@@ -541,6 +541,16 @@ class FactBuilder:
                 or self._venue(lead_place, self._main_clause_start(lead))):  # "... in Abuja"
             lead_place = None
         self._places(drafts, main_place, lead_place, entities)
+        for f in drafts:
+            if f.partner is not None and f.location is not None \
+                    and self._same_place(entities, f.partner, f.location):
+                # no trade with itself: "trade between Fujian and the bloc" has no partner
+                # named; "trade with ASEAN and the Republic of Korea went up 10.5 percent
+                # and 13.3 percent, respectively" has no place named
+                if f.notes.get("respective"):
+                    f.location = None
+                else:
+                    f.partner = None
         topic = self._headline_products(metrics, body)
         for f in drafts:
             if f.metric_id is None and f.metric and not f.notes.get("share") \
@@ -2179,6 +2189,14 @@ class FactBuilder:
                     [","], [",", "the"], ["and"], ["and", "the"], [",", "and"],
                     [",", "and", "the"]):
                 partner = None
+        if partner is None and trade:
+            pair = self._between_pair(max(a, sent.start), first.start)
+            if pair is not None:
+                # "Trade between east China's Fujian Province and ASEAN": the first is
+                # the place (through "east China's"), the second the partner
+                draft.location, draft.partner = pair
+                draft.notes["owner"] = True
+                return
         draft.partner = partner
         if partner is not None and "between" in self._lw[max(0, starts[partner] - 2):
                                                         starts[partner]]:
@@ -2322,6 +2340,26 @@ class FactBuilder:
             found = self._parties[sent.start] = (
                 owner, [k for k in ents if k != owner and self._partner_like(k)])
         return found
+
+    def _between_pair(self, a: int, limit: int) -> tuple[int, int] | None:
+        """``between east China's Fujian Province and ASEAN`` in tokens
+        ``a``..``limit``: (the place, through a possessive chain; the other
+        side), else None."""
+        lw, starts, ends, labels = self._lw, self._ent_starts, self._ent_ends, self._ent_labels
+        if "between" not in lw[a:limit]:
+            return None
+        i = lw.index("between", a, limit)
+        ents = [k for k in self._entities_in(i + 1, limit) if labels[k] in PLACE_OR_ORG]
+        if not ents or labels[ents[0]] not in PLACE_LABELS or starts[ents[0]] > i + 3:
+            return None
+        place = ents[0]
+        rest = ents[1:]
+        while rest and lw[ends[place]:ends[place] + 1] == ["'s"] \
+                and starts[rest[0]] == ends[place] + 1 and labels[rest[0]] in PLACE_LABELS:
+            place, rest = rest[0], rest[1:]  # "east China's Fujian Province"
+        other = next((k for k in rest if "and" in lw[ends[place]:starts[k]]
+                      and starts[k] - ends[place] <= 3), None)
+        return (place, other) if other is not None else None
 
     def _partner_like(self, k: int) -> bool:
         """Entity ``k`` is a place or an organisation written as a trade
@@ -2621,6 +2659,7 @@ class FactBuilder:
                     group = sorted(group, key=lambda f: f.first.start)[:len(listed)]
                     for f, k in zip(group, listed, strict=True):
                         f.partner = k
+                        f.notes["respective"] = True
                 continue
             if len(places) != len(group) or not self._one_list(places):
                 continue
@@ -2633,6 +2672,7 @@ class FactBuilder:
             for f, k in zip(sorted(group, key=lambda f: f.first.start), places, strict=True):
                 if partners:
                     f.partner = k
+                    f.notes["respective"] = True
                 else:
                     f.location = k
 
