@@ -239,6 +239,8 @@ class _AmountRuler:
         past a phrase that opens with "of" or "from", within twelve words and
         before a full stop ("and residents of Hong Kong, Macao and Taiwan made
         254 million trips")."""
+        if i < len(words) and words[i].lower() in ("in", "at", "on", "across", "for", "under"):
+            return False  # "377 goods and services in 10 regions": a place, no clause
         phrase = i < len(words) and words[i].lower() in ("of", "from")
         for k in range(i, min(len(words), i + (12 if phrase else 3))):
             if k in num_tokens and not _year_like(words[k]):

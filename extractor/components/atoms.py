@@ -697,6 +697,8 @@ class NumericAtoms:
         words = [lower(k) for k in range(i, end)]
         if words in ([w] for w in self.lex.number_words.standalone_excluded) \
                 and not (end < n and lower(end) in self._measure_starts) \
+                and not (end + 1 < n and lower(end) in ("or", "to")
+                         and lower(end + 1) in self._word_start) \
                 and singly_counted_end(texts, end, self._counted_singly,
                                        self._counted_stop, self._people) is None:
             return None  # "one of the", but "one person was killed"
