@@ -580,6 +580,8 @@ class EntityRecognizer:
         if before == "," and a >= 2 and self._w[a - 2].lower() in self.role_words:
             return True  # "its new chief executive, Sam Hou Fai.", "Its director, Feng
             # Xiaoning, has called it"
+        if after == "," and before.lower() in ("in", "at", "near"):
+            return False  # "Presenting the figures in Kigali, Minister of Finance ... said"
         if after == ",":
             return self._appositive(doc, b + 1, self.role_words)
         return False
