@@ -2014,3 +2014,10 @@ def test_a_place_is_no_partner_of_itself(extract) -> None:
               names[f.partner] if f.partner is not None else None) for f in record.facts]
     assert pairs[0] == ("Fujian Province", "Association of Southeast Asian Nations")
     assert all(place != partner for place, partner in pairs)
+
+
+def test_bags_name_no_metric_of_their_own(extract) -> None:
+    _, rows = _facts(extract, "Production reached 14.8 million 60-kg bags in the coffee year, "
+                     "and output was 12.2 million bags in 2024.",
+                     date="2025-10-01", dateline="BOGOTA, Oct. 1")
+    assert [r["metric"] for r in rows] == ["Production", "output"]
