@@ -536,8 +536,9 @@ class QuantityRuler(_AmountRuler):
                 # opened": a head where no noun follows ("two Chinese companies",
                 # "5 export sales contracts")
                 nxt = j + 1
-                if not (nxt < n and words[nxt].isalpha() and words[nxt].lower() not in self._stop):
-                    return j + 1
+                if not (nxt < n and words[nxt].isalpha() and words[nxt].lower() not in self._stop
+                        and not words[nxt].lower().endswith(("ing", "ed"))):
+                    return j + 1  # (a participle follows: "39 sea-rail services linking")
             if low in self._noun_or_verb and (
                     j + 1 >= n or words[j + 1].lower() not in self._clause_openers):
                 return j + 1  # "more than 600 shows in grassroots communities", "94 shows."
