@@ -96,6 +96,8 @@ class Magnitude(_Strict):
 class Hedge(_Strict):
     qualifier: Literal["about", "more_than", "at_least", "nearly", "less_than", "up_to"]
     forms: list[str] = Field(min_length=1)
+    #: words right before a form that make it no hedge ("picked up to 3.6 percent")
+    not_after: list[str] = []
 
 
 class PercentForms(_Strict):

@@ -46,6 +46,7 @@ class Ambiguity:
 class Lexicon:
     magnitudes: dict[str, d.Magnitude]
     hedges: dict[str, str]  # lower-case form -> qualifier
+    hedge_blockers: dict[str, frozenset[str]]  # form -> words before it that cancel it
     percent_forms: dict[str, str]  # lower-case form -> unit
     percent_factors: dict[str, Decimal]  # lower-case form -> factor, where not 1
     signs: dict[str, int]
@@ -63,11 +64,10 @@ class Lexicon:
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
         folder = folder or d.patterns_dir()
-        hedges = {
-            form.lower(): row.qualifier
-            for row in d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
-            for form in row.forms
-        }
+        hedge_rows = d.load_jsonl(folder / "hedges.jsonl", d.Hedge)
+        hedges = {form.lower(): row.qualifier for row in hedge_rows for form in row.forms}
+        hedge_blockers = {form.lower(): frozenset(w.lower() for w in row.not_after)
+                          for row in hedge_rows for form in row.forms if row.not_after}
         sign_rows = d.load_jsonl(folder / "signs.jsonl", d.Sign)
         percent_rows = d.load_jsonl(folder / "percent_forms.jsonl", d.PercentForms)
         percent = {form.lower(): row.unit for row in percent_rows for form in row.forms}
@@ -88,6 +88,7 @@ class Lexicon:
                 row.form: row for row in d.load_jsonl(folder / "magnitudes.jsonl", d.Magnitude)
             },
             hedges=hedges,
+            hedge_blockers=hedge_blockers,
             percent_forms=percent,
             percent_factors=factors,
             signs={r.form: r.sign for r in sign_rows},

@@ -352,7 +352,7 @@ class NumericAtoms:
                                   + self._select(unit_words, taken, leftmost=True), leftmost=True))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = _spans(doc, self._select(lower["hedge"], set()))
+        hedges = _spans(doc, self._select(self._unblocked(doc, lower["hedge"]), set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -483,6 +483,22 @@ class NumericAtoms:
         """The matches clear of ``taken``, without overlaps (longest first, or
         the leftmost first: see :func:`_kept`)."""
         return _kept([m for m in matches if taken.isdisjoint(range(m[1], m[2]))], leftmost)
+
+    def _unblocked(self, doc: Doc, matches: list[_Match]) -> list[_Match]:
+        """The hedge matches not cancelled by the word before them ("picked up
+        to 3.6 percent" is a move, not "up to")."""
+        blockers = self.lex.hedge_blockers
+        if not blockers or not matches:
+            return matches
+        words = token_words(doc)[1]
+        out = []
+        for m in matches:
+            _, start, end = m
+            form = " ".join(words[start:end]).lower()
+            if start > 0 and words[start - 1].lower() in blockers.get(form, ()):
+                continue
+            out.append(m)
+        return out
 
     @staticmethod
     def _mark(doc: Doc, attr: str, spans: list[Span]) -> None:
