@@ -2021,3 +2021,12 @@ def test_bags_name_no_metric_of_their_own(extract) -> None:
                      "and output was 12.2 million bags in 2024.",
                      date="2025-10-01", dateline="BOGOTA, Oct. 1")
     assert [r["metric"] for r in rows] == ["Production", "output"]
+
+
+def test_a_quarter_inside_the_half_does_not_frame_later_paragraphs(extract) -> None:
+    record, _ = _facts(extract, "Wuhan's GDP reached 1,059.28 billion yuan in the first half of "
+                       "2025, up 5.5 percent.\n\nIn the first quarter, Wuhan's GDP came in at "
+                       "475.9 billion yuan.\n\nBy sector, the tertiary industry expanded 6.3 "
+                       "percent to 691.14 billion yuan.", date="2025-07-28", dateline="WUHAN, July 28")
+    labels = [f.period.label if f.period else None for f in record.facts]
+    assert labels == ["first half of 2025", "first quarter", "first half of 2025"]

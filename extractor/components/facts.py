@@ -456,7 +456,9 @@ class FactBuilder:
                             if not draft.period.part and draft.kind == "actual" and (
                                     para == lead_para or draft.period.start
                                     <= self._sentence_head(sent)) \
-                                    and not self._before(draft.period, framing):
+                                    and not self._before(draft.period, framing) \
+                                    and not (para != lead_para
+                                             and self._within(draft.period, framing)):
                                 # (a target's year frames nothing: "staying within
                                 # the target range of 1.5 to 3.5 percent for this year")
                                 # a look back ("By the end of 2023, China was home
@@ -1257,6 +1259,15 @@ class FactBuilder:
                 # dollars": the pair named before
                 draft.partner = self._last_bilateral
             self._last_bilateral = draft.partner
+
+    @staticmethod
+    def _within(period: PeriodHit, other: PeriodHit | None) -> bool:
+        """``period`` is a shorter part of ``other`` ("In the first quarter, ..."
+        in an article on the first half): it does not frame what follows."""
+        return other is not None and None not in (period.first, period.last, other.first,
+                                                  other.last) \
+            and other.first <= period.first and period.last <= other.last \
+            and (period.first, period.last) != (other.first, other.last)
 
     @staticmethod
     def _before(period: PeriodHit, other: PeriodHit | None) -> bool:
