@@ -2027,6 +2027,7 @@ def test_a_quarter_inside_the_half_does_not_frame_later_paragraphs(extract) -> N
     record, _ = _facts(extract, "Wuhan's GDP reached 1,059.28 billion yuan in the first half of "
                        "2025, up 5.5 percent.\n\nIn the first quarter, Wuhan's GDP came in at "
                        "475.9 billion yuan.\n\nBy sector, the tertiary industry expanded 6.3 "
-                       "percent to 691.14 billion yuan.", date="2025-07-28", dateline="WUHAN, July 28")
+                       "percent to 691.14 billion yuan.",
+                       date="2025-07-28", dateline="WUHAN, July 28")
     labels = [f.period.label if f.period else None for f in record.facts]
     assert labels == ["first half of 2025", "first quarter", "first half of 2025"]
