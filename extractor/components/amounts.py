@@ -417,7 +417,6 @@ class _AmountRuler:
                     j += 1
         return end, None
 
-
     def _blocked_tail(self, words: list[str], k: int) -> bool:
         """``a year earlier``, ``a year on year``, ``a year in a row``: a time,
         not a rate (but ``68.5 dollars a barrel on Tuesday``, ``10 euros a week
