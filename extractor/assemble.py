@@ -13,9 +13,9 @@ its own (about 2 us less a part, some 50 parts an article).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -60,10 +60,12 @@ def _mentions(doc: Doc, group: str) -> list[_Mention]:
 
 
 @cache
-def _lead_ins(folder: Path) -> frozenset[str]:
+def _lead_ins(override: str | None) -> frozenset[str]:
     """``equivalent to``: what may stand between the bracket and a stated
-    equivalent (``patterns/ranges.json``)."""
-    return frozenset(d.load_json(folder / "ranges.json", d.Ranges).conversion_lead_ins)
+    equivalent (``patterns/ranges.json``), read once per patterns folder:
+    ``override`` is ``$EXTRACTOR_PATTERNS`` (resolving the folder itself
+    costs some 50 us, too much for every article)."""
+    return frozenset(d.load_json(d.patterns_dir() / "ranges.json", d.Ranges).conversion_lead_ins)
 
 
 def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
@@ -73,7 +75,7 @@ def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
     pairs = []
     text = doc_text(doc)
     words = token_words(doc)[1]
-    lead_ins = _lead_ins(d.patterns_dir())
+    lead_ins = _lead_ins(os.environ.get(d.PATTERNS_ENV))
     for i in range(len(money) - 1):
         a, b = money[i], money[i + 1]
         # doc[a.end:b.start].text.strip(): only the whitespace at the ends differs
