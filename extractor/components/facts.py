@@ -3654,12 +3654,10 @@ class FactBuilder:
                     windows[-1][1] = b
                 else:
                     windows.append([a, b])
-        out = []
         strings = doc.vocab.strings
-        for a, b in windows:  # the matches of self.period_matcher(doc[a:b]), remembered
-            for m, s, e in self._period_memo(doc, a, b, self._words):
-                out.append((strings[m], s, e))
-        return out
+        # the matches of self.period_matcher(doc[a:b]) in each window, remembered
+        return [(strings[m], s, e) for m, s, e in self._period_memo.windows(doc, windows,
+                                                                             self._words)]
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
                    year_hint: int | None) -> PeriodHit | None:

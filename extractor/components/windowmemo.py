@@ -3,10 +3,11 @@
 The fact builder runs its period patterns (``patterns/period_patterns.jsonl``)
 on short windows of an article; spaCy's ``Matcher`` costs several
 microseconds a token there (its ``IN`` word lists are Python calls). The
-patterns test only attributes of the word itself, so two windows whose words
-agree on everything the patterns can test get the same matches, and most
-windows repeat the shape of one seen before: :class:`WindowMemo` runs the
-Matcher once per shape.
+patterns test only attributes of the word itself, so what the Matcher finds
+in a window depends only on which of the patterns' token specs each of its
+words passes, worked out once per word; most windows repeat the shape of one
+seen before (``in January 2023``, ``in March 2024``): :class:`WindowMemo`
+runs the Matcher once per shape.
 
 A token can be in a match only where some pattern can have got to a spec
 that accepts it: its first spec (or one after optional ones), or one that
@@ -15,11 +16,15 @@ may follow a spec the token before could be in. Most prose (``rose``,
 Matcher sees only the runs between them: each run gives the matches the
 window has there (a match is contiguous and every token of it is in such a
 place), and short runs (``in 2023``, ``the first half of``) repeat far
-more often than whole windows do.
+more often than whole windows do. A run is cut again, from its end, where a
+token is in no place from which a match can be completed: a spec that can
+end a match, or one the token after can follow (``in June`` of ``in June
+to a``, where ``to`` goes on to no month and ``a`` to no ``year ago``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDS
@@ -90,24 +95,26 @@ class _WordTests(NamedTuple):
 
 class WindowMemo:
     """``matcher(doc[start:end])`` as ``(match_id, start, end)`` in document
-    offsets, remembered by shape when every pattern tests only attributes of
-    the word itself: what the patterns can tell of each word (its flags, the
-    boolean attributes tested, its text, lower case or shape when the
-    patterns name it). Runs of the same shape give the same matches (the
-    Matcher sees nothing else), and most runs of an article have the shape
-    of one seen before (``in 2023``, ``in 2024``). The window is cut into
-    runs where no match can be (see the module's description; not when a
-    pattern negates a spec, ``"OP": "!"``). A matcher with callbacks, or
-    patterns that test anything else, is simply run."""
+    offsets, remembered when every pattern tests only attributes of the word
+    itself (its flags, the boolean attributes tested, its text, lower case or
+    shape when the patterns name it). The window is cut into runs where no
+    match can be (see the module's description), and a run's matches are
+    remembered by the token specs each of its words passes: the Matcher sees
+    nothing else, so ``in January 2023`` and ``in March 2024`` are one run
+    to it, and most runs of an article are of a kind seen before. When a
+    pattern negates a spec (``"OP": "!"``) the window is not cut and is
+    remembered by what the patterns can tell of each word. A matcher with
+    callbacks, or patterns that test anything else, is simply run."""
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
         self._count = -1  # patterns the tests were read from
         self._tests: _WordTests | None = None
         self._places = _SpecPlaces.uncut()
+        # a run's key (the specs each word passes, or the words' signatures
+        # when windows are not cut) -> its matches, in run offsets
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
-        # word -> (its signature, the token specs that accept it)
-        self._signatures: dict[str, tuple[tuple, int]] = {}
+        self._specs: dict[str, int] = {}  # word -> the token specs it passes
 
     def _read_patterns(self) -> _WordTests | None:
         patterns = self.matcher._patterns
@@ -121,47 +128,90 @@ class WindowMemo:
             self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if tested
                             else _SpecPlaces.uncut())
             self._shapes.clear()
-            self._signatures.clear()
+            self._specs.clear()
         return self._tests
 
     def __call__(self, doc: Doc, start: int, end: int,
-                 words: list[str]) -> list[tuple[int, int, int]] | tuple:
+                 words: list[str]) -> list[tuple[int, int, int]]:
         """``words``: the Doc's token texts."""
+        return self.windows(doc, [(start, end)], words)
+
+    def windows(self, doc: Doc, windows: Iterable[Sequence[int]],
+                words: list[str]) -> list[tuple[int, int, int]]:
+        """The matches of each window ``(start, end)`` in turn, as
+        :meth:`__call__` gives them (``words``: the Doc's token texts)."""
         tests = self._read_patterns()
-        if tests is None:
-            return [(m, start + s, start + e) for m, s, e in self.matcher(doc[start:end])]
-        signatures = self._signatures
-        if len(signatures) > _MAX_REMEMBERED:
-            signatures.clear()
-        known_word = signatures.get
-        following = self._places.following
         out: list[tuple[int, int, int]] = []
-        shape: list[tuple] = []
-        run = start  # where the current run starts
-        reached = 0  # the specs the token before is in a place for
-        for i in range(start, end):
-            word = words[i]
-            known = known_word(word) or self._read_word(doc, i, word, tests)
-            reached = known[1] & following[reached]
-            if reached:
-                shape.append(known[0])
-                continue
-            if shape:  # in no match: the run before it ends here
-                out += self._run(doc, run, shape)
-                shape = []
-            run = i + 1
-        if shape:
-            out += self._run(doc, run, shape)
+        if tests is None:
+            for start, end in windows:
+                out += [(m, start + s, start + e) for m, s, e in self.matcher(doc[start:end])]
+            return out
+        if self._places.matcher is None:  # not cut
+            signature = tests.signature
+            vocab = doc.vocab
+            for start, end in windows:
+                out += self._run(doc, start, [signature(vocab[w]) for w in words[start:end]])
+            return out
+        specs = self._specs
+        if len(specs) > _MAX_REMEMBERED:
+            specs.clear()
+        known = specs.get
+        following = self._places.following
+        for start, end in windows:
+            shape: list[int] = []
+            places: list[int] = []
+            run = start  # where the current run starts
+            reached = 0  # the specs the token before is in a place for
+            for i in range(start, end):
+                passed = known(words[i])
+                if passed is None:
+                    passed = self._read_word(doc, i, words[i], tests)
+                reached = passed & following[reached]
+                if reached:
+                    shape.append(passed)
+                    places.append(reached)
+                    continue
+                if shape:  # in no match: the run before it ends here
+                    out += self._completed(doc, run, shape, places)
+                    shape = []
+                    places = []
+                run = i + 1
+            if shape:
+                out += self._completed(doc, run, shape, places)
         return out
 
-    def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> tuple[tuple, int]:
-        """What the patterns can tell of ``word``, token ``i``, remembered:
-        its signature and the specs it passes."""
-        sig = tests.signature(doc.vocab[word])
-        found = self._signatures[word] = (sig, self._places.accepting(sig, doc, i))
-        return found
+    def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> int:
+        """The token specs ``word``, token ``i``, passes, remembered."""
+        passed = self._specs[word] = self._places.accepting(tests.signature(doc.vocab[word]),
+                                                            doc, i)
+        return passed
 
-    def _run(self, doc: Doc, start: int, shape: list[tuple]) -> list[tuple[int, int, int]]:
+    def _completed(self, doc: Doc, start: int, shape: list[int],
+                   places: list[int]) -> list[tuple[int, int, int]]:
+        """The matches in the run of words that pass the specs ``shape`` from
+        ``start`` on, in places for the specs ``places``: cut, from its end,
+        at the words from which no match can be completed."""
+        completing = self._places.completing
+        cuts: list[tuple[int, int]] = []
+        stop = 0  # the end of the part being read (0: none yet)
+        after = 0  # the specs the token after is in a place to complete a match from
+        for k in range(len(shape) - 1, -1, -1):
+            after = places[k] & completing[after]
+            if after:
+                stop = stop or k + 1
+            elif stop:
+                cuts.append((k + 1, stop))
+                stop = 0
+        if stop:
+            cuts.append((0, stop))
+        if len(cuts) == 1 and cuts[0] == (0, len(shape)):
+            return self._run(doc, start, shape)
+        out: list[tuple[int, int, int]] = []
+        for a, b in reversed(cuts):
+            out += self._run(doc, start + a, shape[a:b])
+        return out
+
+    def _run(self, doc: Doc, start: int, shape: list) -> list[tuple[int, int, int]]:
         """The matches in the run of words of ``shape`` from ``start`` on."""
         key = tuple(shape)
         found = self._shapes.get(key)
@@ -194,11 +244,22 @@ class _SpecPlaces:
     after which. A token is in a place for a spec when it passes it and the
     spec can start a match or follow one the token before was in a place
     for; every token of a match is (and more tokens are thought to be than
-    are, which only makes runs longer)."""
+    are, which only makes runs longer). From a place for a spec a match can
+    be completed when the spec can end a match (the specs after it may be
+    skipped) or the token after is in a place for a spec that can follow
+    it."""
 
-    def __init__(self, matcher: Matcher | None, follows: list[int], first: int) -> None:
+    def __init__(self, matcher: Matcher | None, follows: list[int], first: int,
+                 last: int = -1) -> None:
         self.matcher = matcher  # None: every token is taken to pass every spec
         self.following = _Following(follows, first)
+        # bit -> the specs it can follow
+        befores = [0] * len(follows)
+        for bit, after in enumerate(follows):
+            for later in range(len(follows)):
+                if after >> later & 1:
+                    befores[later] |= 1 << bit
+        self.completing = _Following(befores, last)
         self._accepting: dict[tuple, int] = {}
 
     @classmethod
@@ -211,7 +272,7 @@ class _SpecPlaces:
         """:meth:`uncut` when a spec is negated (``"OP": "!"``)."""
         matcher = Matcher(vocab, validate=False)  # flag IDs are not in spaCy's schema
         follows: list[int] = []
-        first = 0
+        first = last = 0
         for pattern in patterns:
             kinds = [_op_kind(spec.get("OP")) for spec in pattern]
             if None in kinds:
@@ -230,7 +291,11 @@ class _SpecPlaces:
                 first |= 1 << (base + k)
                 if not skipped[k]:
                     break
-        return cls(matcher, follows, first)
+            for k in range(len(pattern) - 1, -1, -1):
+                last |= 1 << (base + k)
+                if not skipped[k]:
+                    break
+        return cls(matcher, follows, first, last)
 
     def accepting(self, signature: tuple, doc: Doc, i: int) -> int:
         """The specs token ``i`` passes (the same for every word of its
@@ -251,7 +316,10 @@ class _SpecPlaces:
 class _Following(dict):
     """``following[reached]``: the specs that can take the token after one
     in a place for the specs ``reached``: those a match can start with, and
-    those that can follow one of ``reached``. Worked out once per value."""
+    those that can follow one of ``reached``. Worked out once per value.
+    (Read backwards, with the specs each spec can follow and the specs that
+    can end a match: the specs from which a match can be completed when the
+    token after is in a place for ``reached``.)"""
 
     def __init__(self, follows: list[int], first: int) -> None:
         super().__init__()
