@@ -30,15 +30,17 @@ from typing import Any, NamedTuple
 from spacy.attrs import IDS
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 #: boolean word attributes a remembered pattern may test (read from the Lexeme)
 _WORD_BOOLS = {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
                "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
                "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
-#: string word attributes a remembered pattern may test, and the Lexeme's name for them
-_WORD_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": "shape_",
-                 "PREFIX": "prefix_", "SUFFIX": "suffix_"}
+#: string word attributes a remembered pattern may test, and the Lexeme's name for
+#: them (as the string's ID, which the Matcher compares too)
+_WORD_STRINGS = {"ORTH": "orth", "TEXT": "orth", "LOWER": "lower", "SHAPE": "shape",
+                 "PREFIX": "prefix", "SUFFIX": "suffix"}
 #: the most window shapes and words remembered (then forgotten all at once)
 _MAX_REMEMBERED = 50_000
 
@@ -71,21 +73,22 @@ def _word_tests(patterns: list[list[dict[Any, Any]]]) -> _WordTests | None:
                         next(iter(value.values())))
                 else:
                     return None
-    return _WordTests(flags, tuple((s, frozenset(w)) for s, w in sorted(strings.items())))
+    return _WordTests(flags, tuple((s, frozenset(map(get_string_id, w)))
+                                   for s, w in sorted(strings.items())))
 
 
 class _WordTests(NamedTuple):
     """What the patterns can tell of a word: the flag bits they test (the
     boolean attributes among them, ``IS_ALPHA``...: the Lexeme reads those
     from their bits), and per string attribute tested (the Lexeme's name for
-    it) the words the patterns name."""
+    it) the IDs of the words the patterns name."""
 
     flags: int
-    strings: tuple[tuple[str, frozenset[str]], ...]
+    strings: tuple[tuple[str, frozenset[int]], ...]
 
     def signature(self, lex: Lexeme) -> tuple:
-        """The word's flags tested, then each string attribute tested when it
-        is one of the words named (else None)."""
+        """The word's flags tested, then each string attribute tested (its
+        ID) when it is one of the words named (else None)."""
         out: list[Any] = [lex.flags & self.flags]
         for name, words in self.strings:
             value = getattr(lex, name)
@@ -182,8 +185,7 @@ class WindowMemo:
 
     def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> int:
         """The token specs ``word``, token ``i``, passes, remembered."""
-        passed = self._specs[word] = self._places.accepting(tests.signature(doc.vocab[word]),
-                                                            doc, i)
+        passed = self._specs[word] = self._places.accepting(tests.signature(doc[i].lex), doc, i)
         return passed
 
     def _completed(self, doc: Doc, start: int, shape: list[int],
