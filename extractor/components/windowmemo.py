@@ -117,6 +117,7 @@ class WindowMemo:
         # a run's key (the specs each word passes, or the words' signatures
         # when windows are not cut) -> its matches, in run offsets
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
+        self._parts: dict[tuple, tuple[tuple[int, int, int], ...]] = {}  # the same, of parts
         self._specs: dict[str, int] = {}  # word -> the token specs it passes
 
     def _read_patterns(self) -> _WordTests | None:
@@ -131,6 +132,7 @@ class WindowMemo:
             self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if tested
                             else _SpecPlaces.uncut())
             self._shapes.clear()
+            self._parts.clear()
             self._specs.clear()
         return self._tests
 
@@ -153,17 +155,17 @@ class WindowMemo:
             signature = tests.signature
             vocab = doc.vocab
             for start, end in windows:
-                out += self._run(doc, start, [signature(vocab[w]) for w in words[start:end]])
+                out += _moved(start, self._matched(
+                    doc, start, tuple([signature(vocab[w]) for w in words[start:end]])))
             return out
         specs = self._specs
         if len(specs) > _MAX_REMEMBERED:
             specs.clear()
         known = specs.get
         following = self._places.following
+        shapes = self._shapes
         for start, end in windows:
             shape: list[int] = []
-            places: list[int] = []
-            run = start  # where the current run starts
             reached = 0  # the specs the token before is in a place for
             for i in range(start, end):
                 passed = known(words[i])
@@ -172,15 +174,21 @@ class WindowMemo:
                 reached = passed & following[reached]
                 if reached:
                     shape.append(passed)
-                    places.append(reached)
                     continue
                 if shape:  # in no match: the run before it ends here
-                    out += self._completed(doc, run, shape, places)
+                    key = tuple(shape)
+                    found = shapes.get(key)
+                    if found is None:
+                        found = self._run(doc, i - len(shape), key)
+                    if found:
+                        out += _moved(i - len(shape), found)
                     shape = []
-                    places = []
-                run = i + 1
             if shape:
-                out += self._completed(doc, run, shape, places)
+                key = tuple(shape)
+                found = shapes.get(key)
+                if found is None:
+                    found = self._run(doc, end - len(shape), key)
+                out += _moved(end - len(shape), found)
         return out
 
     def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> int:
@@ -188,15 +196,20 @@ class WindowMemo:
         passed = self._specs[word] = self._places.accepting(tests.signature(doc[i].lex), doc, i)
         return passed
 
-    def _completed(self, doc: Doc, start: int, shape: list[int],
-                   places: list[int]) -> list[tuple[int, int, int]]:
-        """The matches in the run of words that pass the specs ``shape`` from
-        ``start`` on, in places for the specs ``places``: cut, from its end,
-        at the words from which no match can be completed."""
-        completing = self._places.completing
+    def _run(self, doc: Doc, start: int, shape: tuple[int, ...]
+             ) -> tuple[tuple[int, int, int], ...]:
+        """The matches, in run offsets, in the run of words from ``start`` on
+        that pass the specs ``shape`` (remembered): those of its parts
+        between the words from which no match can be completed."""
+        following, completing = self._places.following, self._places.completing
+        places = []  # the specs each word is in a place for
+        reached = 0
+        for passed in shape:
+            reached = passed & following[reached]
+            places.append(reached)
         cuts: list[tuple[int, int]] = []
         stop = 0  # the end of the part being read (0: none yet)
-        after = 0  # the specs the token after is in a place to complete a match from
+        after = 0  # the specs the word after is in a place to complete a match from
         for k in range(len(shape) - 1, -1, -1):
             after = places[k] & completing[after]
             if after:
@@ -206,22 +219,28 @@ class WindowMemo:
                 stop = 0
         if stop:
             cuts.append((0, stop))
-        if len(cuts) == 1 and cuts[0] == (0, len(shape)):
-            return self._run(doc, start, shape)
-        out: list[tuple[int, int, int]] = []
+        found: list[tuple[int, int, int]] = []
         for a, b in reversed(cuts):
-            out += self._run(doc, start + a, shape[a:b])
-        return out
+            found += _moved(a, self._matched(doc, start + a, shape[a:b]))
+        if len(self._shapes) > _MAX_REMEMBERED:
+            self._shapes.clear()
+        remembered = self._shapes[shape] = tuple(found)
+        return remembered
 
-    def _run(self, doc: Doc, start: int, shape: list) -> list[tuple[int, int, int]]:
-        """The matches in the run of words of ``shape`` from ``start`` on."""
-        key = tuple(shape)
-        found = self._shapes.get(key)
+    def _matched(self, doc: Doc, start: int, key: tuple) -> tuple[tuple[int, int, int], ...]:
+        """The Matcher's matches, in run offsets, in the ``len(key)`` words
+        from ``start`` on, remembered by ``key``."""
+        found = self._parts.get(key)
         if found is None:
-            if len(self._shapes) > _MAX_REMEMBERED:
-                self._shapes.clear()
-            found = self._shapes[key] = tuple(self.matcher(doc[start:start + len(shape)]))
-        return [(m, start + s, start + e) for m, s, e in found]
+            if len(self._parts) > _MAX_REMEMBERED:
+                self._parts.clear()
+            found = self._parts[key] = tuple(self.matcher(doc[start:start + len(key)]))
+        return found
+
+
+def _moved(start: int, found: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Matches in offsets from ``start`` on, in offsets from 0."""
+    return [(m, start + s, start + e) for m, s, e in found]
 
 
 def _op_kind(op: Any) -> tuple[bool, bool] | None:
