@@ -3062,7 +3062,8 @@ class FactBuilder:
     # ------------------------------------------------------------ periods
     def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
         taken = self._figure_tokens
-        self._attach_longest = max((len(f.span) for f in figures), default=0)
+        self._attach_longest = max([e - s for s, e in zip(self._fig_starts, self._fig_ends)],
+                                   default=0)
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
@@ -3676,7 +3677,8 @@ class FactBuilder:
         years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
         if any(not 1900 <= y <= 2100 for y in years):
             return None
-        months = [self.rules.months[w] for w in words if w in self.rules.months]
+        month_of = self.rules.months
+        months = [month_of[w] for w in words if w in month_of]
         year = years[0] if years else year_hint
 
         def span(m1: int, m2: int, y: int | None = year) -> PeriodHit:

@@ -171,10 +171,10 @@ class WindowMemo:
                 passed = known(words[i])
                 if passed is None:
                     passed = self._read_word(doc, i, words[i], tests)
-                reached = passed & following[reached]
-                if reached:
+                if passed and (reached := passed & following[reached]):
                     shape.append(passed)
                     continue
+                reached = 0
                 if shape:  # in no match: the run before it ends here
                     key = tuple(shape)
                     found = shapes.get(key)
