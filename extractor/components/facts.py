@@ -3655,10 +3655,12 @@ class FactBuilder:
                     windows[-1][1] = b
                 else:
                     windows.append([a, b])
-        strings = doc.vocab.strings
+        labels = self.__dict__.get("_period_labels")
+        if labels is None:  # a match ID -> its label, read once from the string store
+            labels = self._period_labels = PerWord(doc.vocab.strings.__getitem__)
         # the matches of self.period_matcher(doc[a:b]) in each window, remembered
-        return [(strings[m], s, e) for m, s, e in self._period_memo.windows(doc, windows,
-                                                                             self._words)]
+        return [(labels[m], s, e) for m, s, e in self._period_memo.windows(doc, windows,
+                                                                            self._words)]
 
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
                    year_hint: int | None) -> PeriodHit | None:
