@@ -3062,8 +3062,8 @@ class FactBuilder:
     # ------------------------------------------------------------ periods
     def _periods(self, doc: Doc, figures: list[Figure], ref: dt.date | None) -> list[PeriodHit]:
         taken = self._figure_tokens
-        self._attach_longest = max([e - s for s, e in zip(self._fig_starts, self._fig_ends)],
-                                   default=0)
+        self._attach_longest = max(
+            [e - s for s, e in zip(self._fig_starts, self._fig_ends, strict=True)], default=0)
         # the longest match wins where matches overlap ("January-April", not "in January")
         chosen: list[tuple[str, int, int]] = []
         claimed: set[int] = set()
