@@ -114,10 +114,12 @@ class WindowMemo:
         self._count = -1  # patterns the tests were read from
         self._tests: _WordTests | None = None
         self._places = _SpecPlaces.uncut()
-        # a run's key (the specs each word passes, or the words' signatures
-        # when windows are not cut) -> its matches, in run offsets
+        # a run's shape (the specs each of its words passes) -> its matches, in
+        # run offsets
         self._shapes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
-        self._parts: dict[tuple, tuple[tuple[int, int, int], ...]] = {}  # the same, of parts
+        # the same for the parts a run is cut into, as the Matcher finds them
+        # (by the words' signatures when windows are not cut)
+        self._parts: dict[tuple, tuple[tuple[int, int, int], ...]] = {}
         self._specs: dict[str, int] = {}  # word -> the token specs it passes
 
     def _read_patterns(self) -> _WordTests | None:
