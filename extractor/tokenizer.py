@@ -81,6 +81,96 @@ class BoundedUrlMatch:
         return self.compiled.match(text) if len(text) <= MAX_URL else None
 
 
+class SuffixSearch:
+    """spaCy's ``suffix_search`` (its suffixes, each followed by ``$``, as one
+    alternation), with the one-character suffixes tried at the last
+    character only.
+
+    Every suffix ends the text, so wherever a match starts it takes the rest
+    of the text, whichever suffix matched: the leftmost start is all that
+    tells two matches apart, and that does not depend on the order of the
+    suffixes. The longer suffixes are therefore searched on their own, and
+    only when none of them starts before the last character are the
+    one-character ones (a character or a class each, some seventy of spaCy's)
+    tried, together, at the last character, the only place where they can
+    match, rather than at every one: the search takes half the time. Two
+    exceptions go to spaCy's expression itself: a text that ends in a newline
+    (before which ``$`` matches too, so a suffix could end in two places), and
+    suffixes of which one has an alternative of its own outside brackets
+    (``a|b``: only ``b`` would be anchored). ``.search`` is a bound method
+    whose ``__self__.pattern`` is spaCy's expression, as spaCy's
+    serialisation expects of ``suffix_search``."""
+
+    def __init__(self, compiled: re.Pattern[str], longer: re.Pattern[str] | None = None,
+                 single: re.Pattern[str] | None = None) -> None:
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.longer = longer
+        self.single = single
+
+    def search(self, text: str) -> re.Match[str] | None:
+        single = self.single
+        if single is None or text.endswith("\n") or not text:
+            return self.compiled.search(text)
+        last = len(text) - 1
+        found = self.longer.search(text) if self.longer is not None else None
+        if found is not None and found.start() <= last:
+            return found
+        return single.match(text, last) or found
+
+    @staticmethod
+    def split_pieces(pieces: list[str]) -> tuple[list[str], list[str]] | None:
+        """``pieces`` (suffix expressions, without the ``$``) as the longer
+        ones and those of one character or one class; None when they cannot
+        be split (see the class)."""
+        pieces = [p for p in pieces if p.strip()]  # as spaCy's compile_suffix_regex
+        if any(_alternative_outside_brackets(p) for p in pieces):
+            return None
+        single = [p for p in pieces if _one_character(p)]
+        if not single:
+            return None
+        return [p for p in pieces if not _one_character(p)], single
+
+
+def _one_character(expression: str) -> bool:
+    """Whether ``expression`` matches exactly one character: a literal, an
+    escaped character or class (not an anchor such as ``\\b``, a reference
+    or a code), or one class in brackets."""
+    if len(expression) == 1:
+        return expression not in "\\[]()|*+?{}.^$"
+    if len(expression) == 2 and expression[0] == "\\":
+        return expression[1] not in "0123456789AbBZuUxN"
+    if len(expression) < 3 or expression[0] != "[" or expression[-1] != "]":
+        return False
+    body, i = expression[1:-1], 0
+    while i < len(body):
+        if body[i] in "[]":
+            return False  # another class, or the first one ends early
+        i += 2 if body[i] == "\\" else 1
+    return i == len(body)  # not an escaped "]"
+
+
+def _alternative_outside_brackets(expression: str) -> bool:
+    """Whether ``expression`` has a ``|`` outside any group or class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(expression):
+        c = expression[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += expression.startswith("^", i + 1)
+            i += expression.startswith("]", i + 1)  # "[]...]", "[^]...]": a literal "]"
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 #: the characters ``str.split()`` cuts at and ``\\s`` of ``regex`` does not (a test
 #: checks the list against both)
 _SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
@@ -290,8 +380,13 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
             [prefix, *nlp.Defaults.prefixes]
         ).search
         extra = lex.tokenizer
-        tokenizer.suffix_search = compile_suffix_regex(
-            [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
+        suffixes = [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
+        split = SuffixSearch.split_pieces(suffixes)
+        longer, single = split or ([], [])
+        tokenizer.suffix_search = SuffixSearch(
+            compile_suffix_regex(suffixes),
+            compile_suffix_regex(longer) if longer else None,
+            compile_suffix_regex([f"(?:{'|'.join(single)})"]) if single else None,
         ).search
         for chunk in extra.special_cases:  # "5G": a name, not 5 and G for giga
             tokenizer.add_special_case(chunk, [{ORTH: chunk}])
