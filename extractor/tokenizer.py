@@ -5,20 +5,25 @@ fed long runs of non-space characters piece by piece (:class:`RunLimitedTokenize
 
 It also drops the special cases for plain whitespace (``" "``, ``"\\n"``,
 ``"\\t"``), which make no token other than the tokenizer would make without
-them but keep it from caching anything (see :class:`WireTokenizer`)."""
+them but keep it from caching anything (see :class:`WireTokenizer`), and gives
+the vocabulary quicker getters of the same lexeme attributes
+(:func:`quicker_lexeme_getters`)."""
 
 from __future__ import annotations
 
 import re
 import weakref
 from collections.abc import Callable
+from typing import Any
 
 import regex
 from spacy.attrs import IDS, IDX, LENGTH, ORTH, SPACY
+from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
+from spacy.vocab import Vocab
 
 from .lexicon import Lexicon
 
@@ -364,10 +369,70 @@ def _plain_whitespace_rules(tokenizer: Tokenizer, rules: dict) -> list[str]:
     return plain
 
 
+def like_url(text: str) -> bool:
+    """spaCy's ``like_url``, without its loop over the characters where it
+    can only say no: a text with no full stop that does not start with
+    ``http://`` or ``https://``."""
+    if "." not in text and not text.startswith(("http://", "https://")):
+        return False
+    return lex_attrs.like_url(text)
+
+
+def _remembering(getter: Callable[[str], str]) -> Callable[[str], str]:
+    """``getter`` (pure), remembering its value for the text it was last called
+    with: the vocabulary and a word-list flag on the same attribute
+    (:class:`.components.lexflags.WordFlags`) both ask for it."""
+    last: list = [None, None]
+
+    def get(text: str) -> str:
+        if text is not last[0]:
+            last[1] = getter(text)
+            last[0] = text
+        return last[1]
+
+    get.remembers = getter  # type: ignore[attr-defined]
+    return get
+
+
+#: spaCy's getters of lexeme attributes -> quicker ones that give the same
+#: values: the string methods they call (a built-in is called without a
+#: Python frame), and the two above
+_QUICKER: dict[Callable[[str], Any], Callable[[str], Any]] = {
+    lex_attrs.lower: str.lower,
+    lex_attrs.is_alpha: str.isalpha,
+    lex_attrs.is_digit: str.isdigit,
+    lex_attrs.is_lower: str.islower,
+    lex_attrs.is_space: str.isspace,
+    lex_attrs.is_title: str.istitle,
+    lex_attrs.is_upper: str.isupper,
+    lex_attrs.is_ascii: str.isascii,  # "no character at or above 128"
+    lex_attrs.like_url: like_url,
+}
+
+
+def quicker_lexeme_getters(vocab: Vocab) -> None:
+    """Swap the vocabulary's getters of lexeme attributes that are spaCy's
+    own for quicker ones giving the same values (:data:`_QUICKER`; the word
+    shape remembered, see :func:`_remembering`). The vocabulary calls every
+    getter for every word it has not seen, and new words (figures, names)
+    come with every article."""
+    getters = vocab.lex_attr_getters
+    for attr, getter in list(getters.items()):
+        try:
+            quicker = _QUICKER.get(getter)
+        except TypeError:  # not hashable
+            continue
+        if quicker is not None:
+            getters[attr] = quicker
+        elif getter is lex_attrs.word_shape:
+            getters[attr] = _remembering(getter)
+
+
 @registry.tokenizers("extractor.wire_tokenizer.v1")
 def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         lex = Lexicon.load()
+        quicker_lexeme_getters(nlp.vocab)
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         prefixes = {c.form for c in lex.currencies if c.before and not c.form.isalpha()}
         prefixes |= {c.form for c in lex.currencies if c.before and c.case_sensitive}
