@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -395,8 +396,8 @@ def _remembering(getter: Callable[[str], str]) -> Callable[[str], str]:
 
 
 #: spaCy's getters of lexeme attributes -> quicker ones that give the same
-#: values: the string methods they call (a built-in is called without a
-#: Python frame), and the two above
+#: values: the string methods and subscripts they are made of (a built-in is
+#: called without a Python frame), and like_url above
 _QUICKER: dict[Callable[[str], Any], Callable[[str], Any]] = {
     lex_attrs.lower: str.lower,
     lex_attrs.is_alpha: str.isalpha,
@@ -406,6 +407,8 @@ _QUICKER: dict[Callable[[str], Any], Callable[[str], Any]] = {
     lex_attrs.is_title: str.istitle,
     lex_attrs.is_upper: str.isupper,
     lex_attrs.is_ascii: str.isascii,  # "no character at or above 128"
+    lex_attrs.prefix: itemgetter(0),  # string[0]
+    lex_attrs.suffix: itemgetter(slice(-3, None)),  # string[-3:]
     lex_attrs.like_url: like_url,
 }
 
