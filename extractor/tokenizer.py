@@ -5,20 +5,26 @@ fed long runs of non-space characters piece by piece (:class:`RunLimitedTokenize
 
 It also drops the special cases for plain whitespace (``" "``, ``"\\n"``,
 ``"\\t"``), which make no token other than the tokenizer would make without
-them but keep it from caching anything (see :class:`WireTokenizer`)."""
+them but keep it from caching anything (see :class:`WireTokenizer`), and gives
+the vocabulary quicker getters of the same lexeme attributes
+(:func:`quicker_lexeme_getters`)."""
 
 from __future__ import annotations
 
 import re
 import weakref
 from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
 
 import regex
 from spacy.attrs import IDS, IDX, LENGTH, ORTH, SPACY
+from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
+from spacy.vocab import Vocab
 
 from .lexicon import Lexicon
 
@@ -79,6 +85,96 @@ class BoundedUrlMatch:
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.compiled.match(text) if len(text) <= MAX_URL else None
+
+
+class SuffixSearch:
+    """spaCy's ``suffix_search`` (its suffixes, each followed by ``$``, as one
+    alternation), with the one-character suffixes tried at the last
+    character only.
+
+    Every suffix ends the text, so wherever a match starts it takes the rest
+    of the text, whichever suffix matched: the leftmost start is all that
+    tells two matches apart, and that does not depend on the order of the
+    suffixes. The longer suffixes are therefore searched on their own, and
+    only when none of them starts before the last character are the
+    one-character ones (a character or a class each, some seventy of spaCy's)
+    tried, together, at the last character, the only place where they can
+    match, rather than at every one: the search takes half the time. Two
+    exceptions go to spaCy's expression itself: a text that ends in a newline
+    (before which ``$`` matches too, so a suffix could end in two places), and
+    suffixes of which one has an alternative of its own outside brackets
+    (``a|b``: only ``b`` would be anchored). ``.search`` is a bound method
+    whose ``__self__.pattern`` is spaCy's expression, as spaCy's
+    serialisation expects of ``suffix_search``."""
+
+    def __init__(self, compiled: re.Pattern[str], longer: re.Pattern[str] | None = None,
+                 single: re.Pattern[str] | None = None) -> None:
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.longer = longer
+        self.single = single
+
+    def search(self, text: str) -> re.Match[str] | None:
+        single = self.single
+        if single is None or text.endswith("\n") or not text:
+            return self.compiled.search(text)
+        last = len(text) - 1
+        found = self.longer.search(text) if self.longer is not None else None
+        if found is not None and found.start() <= last:
+            return found
+        return single.match(text, last) or found
+
+    @staticmethod
+    def split_pieces(pieces: list[str]) -> tuple[list[str], list[str]] | None:
+        """``pieces`` (suffix expressions, without the ``$``) as the longer
+        ones and those of one character or one class; None when they cannot
+        be split (see the class)."""
+        pieces = [p for p in pieces if p.strip()]  # as spaCy's compile_suffix_regex
+        if any(_alternative_outside_brackets(p) for p in pieces):
+            return None
+        single = [p for p in pieces if _one_character(p)]
+        if not single:
+            return None
+        return [p for p in pieces if not _one_character(p)], single
+
+
+def _one_character(expression: str) -> bool:
+    """Whether ``expression`` matches exactly one character: a literal, an
+    escaped character or class (not an anchor such as ``\\b``, a reference
+    or a code), or one class in brackets."""
+    if len(expression) == 1:
+        return expression not in "\\[]()|*+?{}.^$"
+    if len(expression) == 2 and expression[0] == "\\":
+        return expression[1] not in "0123456789AbBZuUxN"
+    if len(expression) < 3 or expression[0] != "[" or expression[-1] != "]":
+        return False
+    body, i = expression[1:-1], 0
+    while i < len(body):
+        if body[i] in "[]":
+            return False  # another class, or the first one ends early
+        i += 2 if body[i] == "\\" else 1
+    return i == len(body)  # not an escaped "]"
+
+
+def _alternative_outside_brackets(expression: str) -> bool:
+    """Whether ``expression`` has a ``|`` outside any group or class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(expression):
+        c = expression[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += expression.startswith("^", i + 1)
+            i += expression.startswith("]", i + 1)  # "[]...]", "[^]...]": a literal "]"
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 #: the characters ``str.split()`` cuts at and ``\\s`` of ``regex`` does not (a test
@@ -274,10 +370,72 @@ def _plain_whitespace_rules(tokenizer: Tokenizer, rules: dict) -> list[str]:
     return plain
 
 
+def like_url(text: str) -> bool:
+    """spaCy's ``like_url``, without its loop over the characters where it
+    can only say no: a text with no full stop that does not start with
+    ``http://`` or ``https://``."""
+    if "." not in text and not text.startswith(("http://", "https://")):
+        return False
+    return lex_attrs.like_url(text)
+
+
+def _remembering(getter: Callable[[str], str]) -> Callable[[str], str]:
+    """``getter`` (pure), remembering its value for the text it was last called
+    with: the vocabulary and a word-list flag on the same attribute
+    (:class:`.components.lexflags.WordFlags`) both ask for it."""
+    last: list = [None, None]
+
+    def get(text: str) -> str:
+        if text is not last[0]:
+            last[1] = getter(text)
+            last[0] = text
+        return last[1]
+
+    get.remembers = getter  # type: ignore[attr-defined]
+    return get
+
+
+#: spaCy's getters of lexeme attributes -> quicker ones that give the same
+#: values: the string methods and subscripts they are made of (a built-in is
+#: called without a Python frame), and like_url above
+_QUICKER: dict[Callable[[str], Any], Callable[[str], Any]] = {
+    lex_attrs.lower: str.lower,
+    lex_attrs.is_alpha: str.isalpha,
+    lex_attrs.is_digit: str.isdigit,
+    lex_attrs.is_lower: str.islower,
+    lex_attrs.is_space: str.isspace,
+    lex_attrs.is_title: str.istitle,
+    lex_attrs.is_upper: str.isupper,
+    lex_attrs.is_ascii: str.isascii,  # "no character at or above 128"
+    lex_attrs.prefix: itemgetter(0),  # string[0]
+    lex_attrs.suffix: itemgetter(slice(-3, None)),  # string[-3:]
+    lex_attrs.like_url: like_url,
+}
+
+
+def quicker_lexeme_getters(vocab: Vocab) -> None:
+    """Swap the vocabulary's getters of lexeme attributes that are spaCy's
+    own for quicker ones giving the same values (:data:`_QUICKER`; the word
+    shape remembered, see :func:`_remembering`). The vocabulary calls every
+    getter for every word it has not seen, and new words (figures, names)
+    come with every article."""
+    getters = vocab.lex_attr_getters
+    for attr, getter in list(getters.items()):
+        try:
+            quicker = _QUICKER.get(getter)
+        except TypeError:  # not hashable
+            continue
+        if quicker is not None:
+            getters[attr] = quicker
+        elif getter is lex_attrs.word_shape:
+            getters[attr] = _remembering(getter)
+
+
 @registry.tokenizers("extractor.wire_tokenizer.v1")
 def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         lex = Lexicon.load()
+        quicker_lexeme_getters(nlp.vocab)
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         prefixes = {c.form for c in lex.currencies if c.before and not c.form.isalpha()}
         prefixes |= {c.form for c in lex.currencies if c.before and c.case_sensitive}
@@ -290,8 +448,13 @@ def create_wire_tokenizer() -> Callable[[Language], Tokenizer]:
             [prefix, *nlp.Defaults.prefixes]
         ).search
         extra = lex.tokenizer
-        tokenizer.suffix_search = compile_suffix_regex(
-            [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
+        suffixes = [suffix, *extra.suffixes, *nlp.Defaults.suffixes]
+        split = SuffixSearch.split_pieces(suffixes)
+        longer, single = split or ([], [])
+        tokenizer.suffix_search = SuffixSearch(
+            compile_suffix_regex(suffixes),
+            compile_suffix_regex(longer) if longer else None,
+            compile_suffix_regex([f"(?:{'|'.join(single)})"]) if single else None,
         ).search
         for chunk in extra.special_cases:  # "5G": a name, not 5 and G for giga
             tokenizer.add_special_case(chunk, [{ORTH: chunk}])

@@ -65,3 +65,23 @@ def test_tokenizer_survives_pickle_and_bytes(extractor_instance, tokenizer) -> N
     copy = pickle.loads(pickle.dumps(tokenizer))
     assert [t.text for t in copy(text)] == [t.text for t in tokenizer(text)]
     assert extractor_instance.nlp.to_bytes()
+
+
+def test_quicker_lexeme_getters_give_spacys_values(tokenizer) -> None:
+    """The getters the vocabulary is given for spaCy's (string methods, a
+    like_url that skips texts with no full stop, a remembered word shape)
+    give the same values."""
+    from spacy.lang import lex_attrs
+
+    from extractor.tokenizer import _QUICKER, _remembering
+
+    text = ("LHASA, Feb. 17 (Xinhua) -- Trade hit US$58.39 billion; see https://news.cn "
+            "or www.xinhua.org, mail a.b@c.com. ÉTÉ Ǆemal ǅ ΑΒΓ straße ½ ٣ 5,000.5 x. .x")
+    words = [t.text for t in tokenizer(text)] + text.split() + ["http://x", "https://", "a.com",
+                                                                  "a.b.c:80/", "\u00a0", "İ"]
+    assert _QUICKER
+    for spacys, quicker in _QUICKER.items():
+        assert [quicker(w) for w in words] == [spacys(w) for w in words], spacys.__name__
+    shape = _remembering(lex_attrs.word_shape)
+    assert [shape(w) for w in words + words[::-1]] == [
+        lex_attrs.word_shape(w) for w in words + words[::-1]]

@@ -9,7 +9,8 @@ a lexeme flag, and the pattern tests the flag in the matcher's own loop:
 ``{"LOWER": {"IN": ["first", "second"]}}`` becomes ``{<flag id>: True}``
 (``NOT_IN``: ``False``). The flag's getter is computed from the same
 attribute getter the vocabulary uses for the attribute, so the tokens a
-pattern matches are the same either way (tested). A spec the rewrite does not
+pattern matches are the same either way (tested); the flags on one attribute
+work it out once per new word (:class:`WordFlags`). A spec the rewrite does not
 cover (other predicates, other attributes, non-string values), or a
 vocabulary with no free flag bit left, keeps spaCy's predicate.
 """
@@ -30,34 +31,69 @@ _LEXEME_ATTRS: dict[str, int | None] = {"ORTH": None, "TEXT": None, "LOWER": LOW
                                         "SHAPE": SHAPE}
 
 
-class InWords:
-    """What a word-list flag's getter holds: the attribute getter, the words,
-    and a memo shared by the flags on the same attribute (``[text, value]``:
-    the vocabulary calls every flag getter with the same string in a row
-    when it makes a lexeme, so the attribute is computed once; it is pure)."""
+class WordFlags:
+    """The word-list flags on one attribute of one vocabulary.
 
-    def __init__(self, attr: Callable[[str], str] | None, values: frozenset[str],
-                 memo: list | None) -> None:
-        self.attr = attr
-        self.values = values
-        self.memo = memo if memo is not None else [None, None]
+    The vocabulary calls every flag getter for every new word, in the order
+    the flags were added, and a call of a Python function costs it several
+    times what a call of a built-in one does. So only the first flag of the
+    group has a Python getter, the *leader*: it works the attribute out once
+    (it is pure) and writes the word into the ``hits`` dict of each flag whose
+    list holds that value, having taken the word before out of them; each other
+    flag's getter is its dict's ``get`` (a C call): ``True`` for that word,
+    ``None`` (the flag left unset, False) for any other. Each dict holds one
+    word at most. A flag is added with a getter of its own, which
+    ``Vocab.add_flag`` runs over the words already in the vocabulary, and then
+    handed over to its dict."""
 
+    def __init__(self, attr: Callable[[str], str] | None) -> None:
+        self.attr = attr  # the vocabulary's getter of the attribute (None: the text)
+        self.flags: dict[frozenset[str], int] = {}  # the words -> the flag's ID
+        # attribute value -> the hits dicts of the flags whose lists hold it
+        self.holders: dict[str, tuple[dict[str, bool], ...]] = {}
+        self.leader: int | None = None
 
-def _getter(spec: InWords) -> Callable[[str], bool]:
-    """The flag getter itself: a plain function (the vocabulary calls it for
-    every new word, and calling a function costs less than an object)."""
-    attr, values, memo = spec.attr, spec.values, spec.memo
-    if attr is None:
+    def add(self, vocab: Vocab, values: frozenset[str]) -> int | None:
+        """The ID of the flag for ``values`` (added as the highest free flag bit
+        if needed), or None when no bit is free."""
+        if values in self.flags:
+            return self.flags[values]
+        getters = vocab.lex_attr_getters
+        free = [bit for bit in range(63, 0, -1) if bit not in getters]
+        if not free:
+            return None
+        attr = self.attr
+
+        def own(text: str) -> bool:  # for the words already in the vocabulary
+            return (text if attr is None else attr(text)) in values
+
+        flag_id = vocab.add_flag(own, free[0])
+        hits: dict[str, bool] = {}
+        for value in values:
+            self.holders[value] = (*self.holders.get(value, ()), hits)
+        if self.leader is None:
+            self.leader = flag_id
+            getters[flag_id] = self._leader(hits)
+        else:
+            getters[flag_id] = hits.get
+        self.flags[values] = flag_id
+        return flag_id
+
+    def _leader(self, own: dict[str, bool]) -> Callable[[str], bool]:
+        """The leader's getter (see the class), whose own flag's dict is ``own``."""
+        attr, holders = self.attr, self.holders
+        last: list[tuple[dict[str, bool], ...]] = [()]  # where the word before was written
+
         def get(text: str) -> bool:
-            return text in values
-    else:
-        def get(text: str) -> bool:
-            if text is not memo[0]:
-                memo[1] = attr(text)
-                memo[0] = text
-            return memo[1] in values
-    get.in_words = spec  # type: ignore[attr-defined]
-    return get
+            for hits in last[0]:
+                hits.clear()
+            found = last[0] = holders.get(text if attr is None else attr(text), ())
+            for hits in found:
+                hits[text] = True
+            return text in own
+
+        get.word_flags = self  # type: ignore[attr-defined]
+        return get
 
 
 def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
@@ -71,18 +107,16 @@ def word_flag(vocab: Vocab, attr: str, values: frozenset[str]) -> int | None:
     attr_getter = None if source is None else getters.get(source)
     if source is not None and attr_getter is None:
         return None
-    memo = None
+    group = None
     for flag_id, getter in getters.items():
-        spec = getattr(getter, "in_words", None)
-        if isinstance(spec, InWords) and spec.attr is attr_getter \
+        found = getattr(getter, "word_flags", None)
+        if isinstance(found, WordFlags) and found.attr is attr_getter \
                 and isinstance(flag_id, int) and flag_id < 64:
-            if spec.values == values:
-                return flag_id
-            memo = spec.memo
-    free = [bit for bit in range(63, 0, -1) if bit not in getters]
-    if not free:
-        return None
-    return vocab.add_flag(_getter(InWords(attr_getter, values, memo)), free[0])
+            group = found
+            break
+    if group is None:
+        group = WordFlags(attr_getter)
+    return group.add(vocab, values)
 
 
 def flag_pattern(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
