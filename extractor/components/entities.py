@@ -994,9 +994,9 @@ class EntityLinker:
         self._chosen: dict[tuple, Link] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = group_spans(doc, "entities") if "entities" in doc.spans else []
-        if not spans and "entities" in doc.spans:
-            return doc  # nothing to link, the group stays as it is
+        spans = group_spans(doc, "entities")
+        if not spans:
+            return doc  # nothing to link, the group (or its absence) stays as it is
         countries = list(doc_values("context_countries")(doc)[0] or [])
         text = doc_text(doc)
         read = span_values("entity_lookup", "entity_name")
