@@ -447,7 +447,7 @@ class EntityRecognizer:
         if lower in self.directions or lower in self.common_words:
             return False
         _cities, subdivisions = self.kb.cities_or_subdivisions(word)
-        return any(sub.country in self._countries for sub in subdivisions)
+        return bool(subdivisions) and any(sub.country in self._countries for sub in subdivisions)
 
     def _form(self, text: str, words: list[str]) -> NameForm:
         """:meth:`_read_form`, remembered: names recur within and across articles."""
@@ -646,6 +646,8 @@ class EntityRecognizer:
         """A GeoNames city or an ISO 3166-2 subdivision of a country the article
         names (``Golmud`` in China, ``Bahia`` in Brazil), or a city of a million."""
         cities, subdivisions = self.kb.cities_or_subdivisions(text)
+        if not cities and not subdivisions:
+            return False  # most names
         if any(c.country in self._countries for c in cities):
             return True
         if cities and cities[0].population >= 1_000_000:
