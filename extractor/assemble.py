@@ -25,11 +25,7 @@ from .components.atoms import group_spans
 from .components.extensions import doc_values, span_getter, span_values
 from .places import country_of_place
 from .rates import EcbRates
-from .records import (
-    Dateline,
-    Record,
-    Warning_,
-)
+from .records import Record, Warning_
 from .tokenizer import doc_text, token_words
 from .values import EXACT
 
@@ -72,7 +68,9 @@ def _conversions(doc: Doc, money: list[_Mention]) -> list[tuple[int, int]]:
     """Pairs (i, j): money[j] stands in parentheses right after money[i]
     (perhaps after ``equivalent to``), and the rate between them is positive
     (``0 yuan (5 U.S. dollars)`` is no conversion)."""
-    pairs = []
+    pairs: list[tuple[int, int]] = []
+    if len(money) < 2:
+        return pairs
     text = doc_text(doc)
     words = token_words(doc)[1]
     lead_ins = _lead_ins(os.environ.get(d.PATTERNS_ENV))
@@ -212,12 +210,12 @@ def _assemble(doc: Doc, *, record_id: str, source: str, ecb: EcbRates,
     dateline = None
     if dl is not None:
         place = next((e for e in entities if e["start"] == dl.start), None)
-        dateline = Dateline(place=dl.place, date=dl.date, date_inferred=dl.inferred,
-                            agency=dl.agency, start=dl.start, end=dl.end,
-                            country=(place["country"] if place and place["country"]
-                                     else country_of_place(dl.place)),
-                            kb_id=place["kb_id"] if place else None,
-                            geonames_id=place["geonames_id"] if place else None)
+        dateline = dict(place=dl.place, date=dl.date, date_inferred=dl.inferred,  # Dateline
+                        agency=dl.agency, start=dl.start, end=dl.end,
+                        country=(place["country"] if place and place["country"]
+                                 else country_of_place(dl.place)),
+                        kb_id=place["kb_id"] if place else None,
+                        geonames_id=place["geonames_id"] if place else None)
     published = header.published if header else None
     day = (dl.date if dl else None) or published
 

@@ -89,7 +89,10 @@ def fold(name: str) -> str:
     >>> fold("Đồng Nai") == fold("Dong Nai")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", " ".join(name.split()))
+    spaced = " ".join(name.split())
+    if spaced.isascii():  # most names: no accent to drop, no stroke, casefold() == lower()
+        return spaced.lower()
+    decomposed = unicodedata.normalize("NFKD", spaced)
     return "".join(c for c in decomposed
                    if not unicodedata.combining(c)).casefold().translate(_STROKED)
 

@@ -45,7 +45,7 @@ from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-ex
 from . import extensions  # noqa: F401  (registers the attributes)
 from .amounts import SPAN_KEYS
 from .atoms import group_spans, store_group
-from .extensions import span_setter, span_values
+from .extensions import doc_values, span_setter, span_values
 from .lexflags import predicate_flag
 
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "--", "—", "–", "(", ")"}
@@ -146,23 +146,21 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ the pass
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._  # one accessor for the three reads
-        header = ext.header
+        header, context, dateline = doc_values("header", "context_countries", "dateline")(doc)
         body_start = header.body_start if header is not None else 0
         self._words(doc)
         # a currency's words are no name when they are part of an amount; a
         # capitalised one elsewhere may be ("Lei Jun" is no Romanian lei)
-        in_money = {i for span in doc.spans.get(SPAN_KEYS["money"], ())
+        in_money = {i for span in group_spans(doc, SPAN_KEYS["money"])
                     for i in range(span.start, span.end)}
         blocked = {i for span in group_spans(doc, "atoms_cur") for i in range(span.start, span.end)
                    if i in in_money or not self._caps[i]}
         phrases = self._phrases(doc)
-        self._countries = self._article_countries(ext.context_countries, phrases)
+        self._countries = self._article_countries(context, phrases)
         self._blocked = blocked
         found: list[Found] = []
         local: dict[str, Found] = {}  # names this article defined
         first = 0
-        dateline = ext.dateline
         if dateline is not None:
             span = doc.char_span(dateline.start, dateline.start + len(dateline.place),
                                  alignment_mode="expand")
@@ -235,42 +233,43 @@ class EntityRecognizer:
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
         n = len(doc)
+        w, sp, caps, joiners = self._w, self._sp, self._caps, self.joiners
         j = i
         while j < n:
             if j in phrases:
                 j = max(j + 1, phrases[j])
-                if j < n and not self._sp[j - 1] and self._w[j] == "'s":
+                if j < n and not sp[j - 1] and w[j] == "'s":
                     break
                 continue
-            word = self._w[j]
+            word = w[j]
             if j in blocked or "\n" in word:
                 break
-            if j > i and word == "-" and not self._sp[j - 1] and j + 1 < n \
-                    and (self._caps[j + 1] or self._syllable(j + 1)):
-                j += 2
-                continue
-            if j > i and word in self.connectors and j + 1 < n and self._w[j + 1] == "the" \
-                    and j + 2 < n and self._caps[j + 2]:
-                j += 2
-                continue
-            if j > i and (word in self.joiners or word in self.head_connectors
-                          and self._w[j - 1] in self.org_heads) \
-                    and j + 1 < n and self._caps[j + 1] and j + 1 not in blocked:
-                j += 1  # Ministry of Commerce, Lula da Silva, Forum on ...
-                continue
-            if j > i and word == "(" and j + 2 < n and self._w[j + 2] == ")" \
-                    and self._caps[j + 1] and j + 3 < n and self._caps[j + 3]:
-                j += 3  # Volkswagen (Anhui) Components
-                continue
-            if j > i and word == "," and j + 1 < n and self._w[j + 1] in ("Ltd.", "Ltd",
-                                                                                 "Inc.", "Inc"):
-                j += 1
-                continue
-            if not self._caps[j] or word in SENTENCE_END:
+            if j > i:
+                if word == "-" and not sp[j - 1] and j + 1 < n \
+                        and (caps[j + 1] or self._syllable(j + 1)):
+                    j += 2
+                    continue
+                if word in self.connectors and j + 1 < n and w[j + 1] == "the" \
+                        and j + 2 < n and caps[j + 2]:
+                    j += 2
+                    continue
+                if (word in joiners or word in self.head_connectors
+                        and w[j - 1] in self.org_heads) \
+                        and j + 1 < n and caps[j + 1] and j + 1 not in blocked:
+                    j += 1  # Ministry of Commerce, Lula da Silva, Forum on ...
+                    continue
+                if word == "(" and j + 2 < n and w[j + 2] == ")" \
+                        and caps[j + 1] and j + 3 < n and caps[j + 3]:
+                    j += 3  # Volkswagen (Anhui) Components
+                    continue
+                if word == "," and j + 1 < n and w[j + 1] in ("Ltd.", "Ltd", "Inc.", "Inc"):
+                    j += 1
+                    continue
+            if not caps[j] or word in SENTENCE_END:
                 break
             j += 1
         # a connector or comma never ends a name
-        while j > i + 1 and (self._w[j - 1] in self.joiners or self._w[j - 1] == ","):
+        while j > i + 1 and (w[j - 1] in joiners or w[j - 1] == ","):
             j -= 1
         return j
 
@@ -448,7 +447,7 @@ class EntityRecognizer:
         if lower in self.directions or lower in self.common_words:
             return False
         _cities, subdivisions = self.kb.cities_or_subdivisions(word)
-        return any(sub.country in self._countries for sub in subdivisions)
+        return bool(subdivisions) and any(sub.country in self._countries for sub in subdivisions)
 
     def _form(self, text: str, words: list[str]) -> NameForm:
         """:meth:`_read_form`, remembered: names recur within and across articles."""
@@ -647,6 +646,8 @@ class EntityRecognizer:
         """A GeoNames city or an ISO 3166-2 subdivision of a country the article
         names (``Golmud`` in China, ``Bahia`` in Brazil), or a city of a million."""
         cities, subdivisions = self.kb.cities_or_subdivisions(text)
+        if not cities and not subdivisions:
+            return False  # most names
         if any(c.country in self._countries for c in cities):
             return True
         if cities and cities[0].population >= 1_000_000:
@@ -744,14 +745,14 @@ class EntityRecognizer:
         return bool(before or after)
 
     # ------------------------------------------------------------ the article's own names
-    def _long_forms(self, found: list[Found]) -> list[Found]:
+    def _long_forms(self, found: list[Found], opening: list[int]) -> list[Found]:
         """``Forum on China-Africa Cooperation (FOCAC)``: a capitalised run whose
         initials spell the abbreviation after it is an organisation's name,
-        even when no other rule knew it (after Schwartz and Hearst, 2003)."""
+        even when no other rule knew it (after Schwartz and Hearst, 2003).
+        ``opening``: where a bracket opens."""
         ends = {f.end for f in found}
         out = list(found)
         n = len(self._w)
-        opening = positions(self._w, "(")
         for k in opening:
             if not 1 <= k < n - 2:
                 continue
@@ -776,13 +777,14 @@ class EntityRecognizer:
             out.append(Found(start, k, "ORG", self._text(start, k)))
         return out
 
-    def _terms(self) -> set[str]:
+    def _terms(self, opening: list[int]) -> set[str]:
         """Abbreviations in brackets whose initials are those of the lower-case
         words before them (``gross gaming revenue (GGR)``, ``minimum support
-        price (MSP)``): abbreviations of terms, never names."""
+        price (MSP)``): abbreviations of terms, never names. ``opening``:
+        where a bracket opens."""
         out = set()
         n = len(self._w)
-        for k in positions(self._w, "("):
+        for k in opening:
             if not 1 <= k < n - 2 or self._w[k + 2] != ")":
                 continue
             abbr = self._w[k + 1]
@@ -870,10 +872,11 @@ class EntityRecognizer:
                        body: int) -> list[Found]:
         """``General Administration of Customs (GAC)``: the form in parentheses
         names the same thing, here and in the rest of the article."""
-        terms = self._term_set = self._terms()
+        opening = positions(self._w, "(")  # where a bracket opens, for both readings
+        terms = self._term_set = self._terms(opening)
         if terms:  # "gross gaming revenue (GGR)": a term's abbreviation, no name
             found = [f for f in found if not (f.end == f.start + 1 and self._w[f.start] in terms)]
-        found = self._long_forms(found)
+        found = self._long_forms(found, opening)
         by_start = {f.start: f for f in found}
         bracketed: set[str] = set()
         out = list(found)
@@ -993,10 +996,10 @@ class EntityLinker:
         self._chosen: dict[tuple, Link] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = group_spans(doc, "entities") if "entities" in doc.spans else []
-        if not spans and "entities" in doc.spans:
-            return doc  # nothing to link, the group stays as it is
-        countries = list(doc._.context_countries or [])
+        spans = group_spans(doc, "entities")
+        if not spans:
+            return doc  # nothing to link, the group (or its absence) stays as it is
+        countries = list(doc_values("context_countries")(doc)[0] or [])
         text = doc_text(doc)
         read = span_values("entity_lookup", "entity_name")
         # (span, label, text, lookup form, name): read once, no span._ (text == span.text)

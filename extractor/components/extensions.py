@@ -167,6 +167,13 @@ def span_setter(*names: str) -> Callable[..., None]:
 
 def _span_setter(registry: dict, names: tuple[str, ...]) -> Callable[..., None]:
     if _keys_match() and all(_plain(registry, name) for name in names):
+        if len(names) == 1:  # the commonest: one value a span, no loop
+            name = names[0]
+
+            def fast_one(span: Span, value: Any) -> None:
+                span.doc.user_data[_KEY, name, span.start_char, span.end_char] = value
+
+            return fast_one
 
         def fast(span: Span, *values: Any) -> None:
             data = span.doc.user_data
