@@ -39,7 +39,7 @@ from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
 from .entities import token_words
-from .extensions import span_getter
+from .extensions import span_getter, span_values
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
@@ -85,7 +85,10 @@ class Figure:
     kind: str  # "money", "quantities", "percentages"
     index: int
     span: Span
-    unit: str | None = None  # span._.unit, read once
+    unit: str | None = None  # span._.unit, span._.value, span._.qualifier, span._.per:
+    value: float | None = None  # read at once, when the figure is made
+    qualifier: str | None = None
+    per: str | None = None
     is_change: bool = False
 
 
@@ -178,10 +181,19 @@ class FactBuilder:
         self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
+        # by the indicator refined: its refinements' products and ids, in order (_narrowed)
+        self._refiners: dict[str, list[tuple[set[str], str]]] = {}
+        for base, products, refined in self.refinements:
+            self._refiners.setdefault(base, []).append((products, refined))
         # the words of an indicator's own forms, which never narrow it ("vehicle sales")
         self.form_words: dict[str, frozenset[str]] = {
             row.id: frozenset(w for form in row.forms for w in form.lower().split())
             for row in self.metrics}
+        # ... with those of the indicator it refines and of its products (_own_words)
+        self._own: dict[str, frozenset[str]] = {}
+        for base, products, refined in reversed(self.refinements):  # the first one counts
+            self._own[refined] = self.form_words.get(refined, frozenset()) \
+                | self.form_words.get(base, frozenset()) | products
         self.contexts = {row.id: frozenset(w.lower() for w in row.context)
                          for row in self.metrics if row.context}
         self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
@@ -278,12 +290,11 @@ class FactBuilder:
         finally:
             self._entities = []  # per-Doc state must not keep the Doc alive
             # closures: the component stays picklable between documents
-            self._unit = self._value = self._qualifier = self._link = None
+            self._figure_values = self._link = None
 
     def _build(self, doc: Doc) -> Doc:
         # span._.<name> without making an Underscore object a read (see extensions)
-        self._unit = span_getter("unit")
-        self._per = span_getter("per")
+        self._figure_values = span_values("unit", "value", "qualifier", "per")
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
@@ -294,8 +305,7 @@ class FactBuilder:
         if not figures:  # nothing below is needed
             underscore.facts = []
             return doc
-        self._value, self._qualifier, self._link, self._per = map(
-            span_getter, ("value", "qualifier", "link", "per"))
+        self._link = span_getter("link")
         dateline = underscore.dateline
         self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
@@ -566,7 +576,7 @@ class FactBuilder:
                 f.metric_id = None
             if f.metric_id is not None and f.metric_id not in self.per_unit_ids \
                     and f.value is not None and f.value.kind == "money":
-                per = self._per(f.value.span) or self._per_in_metric(f)
+                per = f.value.per or self._per_in_metric(f)
                 if per and per.lower() not in self.sets.per_time_units:
                     # "about 1,024 yuan per trip", "3,000 yuan per tonne": a rate or
                     # a price, not the indicator's total
@@ -609,20 +619,21 @@ class FactBuilder:
         if draft.metric_id in self.measured_in and draft.value is not None \
                 and draft.value.kind == "quantities" and (
                     self.unit_kinds.get(str(draft.value.unit or "")) != self.measured_in[
-                        draft.metric_id] or self._per(draft.value.span)):
+                        draft.metric_id] or draft.value.per):
             # "the area sown with grain" in hectares, "output per hectare": no grain output
             draft.metric_id = None
 
     # ------------------------------------------------------------ inputs
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
         out = []
+        values = self._figure_values
         for kind in ("money", "percentages", "quantities"):
             for k, span in enumerate(group_spans(doc, kind) if kind in doc.spans else ()):
                 if span.start_char < body_start:
                     continue
                 if kind == "money" and span.start > 0 and self._words[span.start - 1] == "(":
                     continue  # the stated equivalent of the amount before it
-                out.append(Figure(kind, k, span, self._unit(span)))
+                out.append(Figure(kind, k, span, *values(span)))
         out.sort(key=lambda f: f.span.start)
         previous = None
         for f in out:
@@ -1186,7 +1197,7 @@ class FactBuilder:
             # around 5 percent", "the 5.5-percent expansion of 2023")
             draft.change, draft.value = draft.value, None
         if draft.change is not None:
-            draft.direction = self._direction(doc, draft.change.span, a,
+            draft.direction = self._direction(doc, draft.change, a,
                                               gapped=gapped is not None and draft.value is None)
         # a level has no basis ("a trade surplus of 5.6 billion dollars, sharply higher
         # than a year earlier"), unless what it measures is itself a change
@@ -1240,7 +1251,7 @@ class FactBuilder:
         elif self._forecast_after(first.end):
             draft.kind = "forecast"  # "the gain of around 20,000 jobs that economists had forecast"
         if draft.value is not None:
-            draft.qualifier = self._qualifier(draft.value.span)
+            draft.qualifier = draft.value.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
@@ -1291,15 +1302,15 @@ class FactBuilder:
         gain of around 20,000 jobs that economists had forecast", "the 0.2
         percent decline economists had predicted"), up to punctuation; not "5
         percent more than expected"."""
-        lw = self._lw
+        lw, words, punct = self._lw, self._words, self._punct  # punct[word]: _is_punct
         for j in range(i, min(len(lw), i + 6)):
             w = lw[j]
-            if self._is_punct(j) or w == "than":
+            if punct[words[j]] or w == "than":
                 return False
             if w in self.sets.expected_participles:
                 # it ends the clause ("... economists had predicted."), not
                 # "between planned spending and expected revenue"
-                return j + 1 >= len(lw) or self._is_punct(j + 1)
+                return j + 1 >= len(lw) or punct[words[j + 1]]
         return False
 
     def _forecast_cue(self, a: int, b: int) -> bool:
@@ -2054,12 +2065,8 @@ class FactBuilder:
     def _own_words(self, metric_id: str) -> frozenset[str]:
         """The words of an indicator's forms, of the indicator it refines and
         the products it refines it by: none of them narrows it."""
-        base = next(((b, products) for b, products, n in self.refinements if n == metric_id),
-                    None)
-        own = self.form_words.get(metric_id, frozenset())
-        if base is not None:
-            own = own | self.form_words.get(base[0], frozenset()) | base[1]
-        return own
+        own = self._own.get(metric_id)
+        return own if own is not None else self.form_words.get(metric_id, frozenset())
 
     def _narrows(self, word: str, own: frozenset[str]) -> bool:
         return word in self.sets.narrowing_modifiers and word not in own \
@@ -2084,9 +2091,11 @@ class FactBuilder:
         """The id of an indicator narrowed by ``words``: the refining
         indicator these words name (``electric vehicle exports`` ->
         ``nev_exports``), else none."""
+        refiners = self._refiners.get(ids[0]) if ids else None
+        if not refiners:
+            return None  # most indicators
         found = set(words)
-        return next((n for base, products, n in self.refinements
-                     if ids and base == ids[0] and found & products), None)
+        return next((n for products, n in refiners if found & products), None)
 
     def _after_words(self, i: int) -> list[str]:
         """Up to four words from token ``i``, hyphens not counted ("a 5.5
@@ -2094,12 +2103,12 @@ class FactBuilder:
         conjunction that opens another clause ("up 1.8 percent in number but down
         7.6 percent in value")."""
         out: list[str] = []
-        lw = self._lw
+        lw, written, punct = self._lw, self._words, self._punct  # punct[word]: _is_punct
         words = 0
         while i < len(lw) and words < 4:
             w = lw[i]
             if w != "-":
-                if self._is_punct(i) or w in ("than", "but", "while", "whereas"):
+                if punct[written[i]] or w in ("than", "but", "while", "whereas"):
                     break  # not what it is compared with, nor the next clause's words
                 words += 1
             out.append(w)
@@ -2121,17 +2130,18 @@ class FactBuilder:
                 return "flat"
         return None
 
-    def _direction(self, doc: Doc, span: Span, a: int, gapped: bool = False) -> str | None:
+    def _direction(self, doc: Doc, change: Figure, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
         verbless part of a list ("..., commodities in supermarkets 3.4 percent")
         the list's verb; else the change's sign."""
+        span = change.span
         words = self._lw[max(a, span.start - 8):span.start] + self._after_words(span.end)
         if gapped:  # the verb of "Wearing apparel shed 17.5 percent, ..."
             words = self._lw[a:span.start]
         said = self._said_direction(words)
         if said is not None:
             return said
-        value = self._value(span)  # no word says: the sign does
+        value = change.value  # no word says: the sign does
         if value is not None and value < 0:
             return "down"
         return "up" if value is not None and value > 0 else None
