@@ -60,10 +60,6 @@ TRADE_WORD = 128
 MAX_REMEMBERED = 50_000
 
 
-def _ends_sentence_or_line(word: str) -> bool:
-    return word in SENTENCE_ENDS or ("\n" in word and word.isspace())
-
-
 class PerWord(dict):
     """``memo[word]``: ``what(word)``, worked out once per word (all forgotten
     past :data:`MAX_REMEMBERED`). Read a Doc's words through it with
@@ -80,7 +76,7 @@ class PerWord(dict):
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     kind: str  # "money", "quantities", "percentages"
     index: int
@@ -92,7 +88,7 @@ class Figure:
     is_change: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int  # token offsets
     end: int
@@ -138,7 +134,7 @@ def _datable(day: dt.date | None) -> dt.date | None:
     return day if day is not None and _FIRST_DATABLE <= day <= _LAST_DATABLE else None
 
 
-@dataclass
+@dataclass(slots=True)
 class FactDraft:
     value: Figure | None
     change: Figure | None
@@ -281,6 +277,14 @@ class FactBuilder:
         self.forecasts = set(rules.forecast_cues)
         self.breaks = set(rules.clause_breaks)
         self.joints = self.breaks | {"and"}  # the words a clause can start with
+        # the roles a word has by its lower case alone (_word_roles)
+        self._roles_by_word: dict[str, int] = {}
+        for role, words in ((MARK, SENTENCE_ENDS), (JOINT, self.joints),
+                            (NATIONAL, self._national_first),
+                            (PLACE_NOUN, rules.place_back_references), (COMMA, (",",)),
+                            (TRADE_WORD, self.sets.trade_words)):
+            for w in words:
+                self._roles_by_word[w] = self._roles_by_word.get(w, 0) | role
         self.comparisons = set(rules.comparison_words)
 
     # ------------------------------------------------------------ the pass
@@ -340,8 +344,9 @@ class FactBuilder:
         self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
         # the dateline's own entities, which name no fact's place
+        idx = self._idx
         self._dateline_ents = [] if dateline is None else [
-            k for k, e in enumerate(entities) if e.start_char == dateline.start]
+            k for k, start in enumerate(self._ent_starts) if idx[start] == dateline.start]
         self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
         ref = _datable(self._reference_date(dateline))
@@ -373,6 +378,7 @@ class FactBuilder:
         self._clause_metric: tuple[int, str, str | None] | None = None
         self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
         self._parties: dict[int, tuple[int | None, list[int]]] = {}  # -> _trade_parties
+        self._rankings: dict[int, tuple[bool, bool]] = {}  # sentence -> _ranking
         self._last_partner: int | None = None  # the partner of the figure before
         self._last_bilateral: int | None = None  # ... of the last bilateral trade figure
         current_period: PeriodHit | None = None
@@ -443,19 +449,21 @@ class FactBuilder:
                     value = draft.value.span.start if draft.value is not None else None
                     alone = draft.change.span.start if draft.change is not None \
                         and draft.value is None else None  # a change with no level
-                    attached = next((p for p in sent_periods if p.attached is not None and (
-                        (p.attached == value and draft.change is None)
-                        or p.attached == alone)), None)
-                    scene = self._event_opening(sent)
-                    own = [p for p in sent_periods
-                           if (scene is None or p.start > scene)
-                           and ((p.introduces and p.end < draft.first.start) or (
-                               not p.comparison
-                               and (p.attached is None or p.attached == value)))]
-                    if any(p.label_kind != "weekday" for p in own):
-                        own = [p for p in own if p.label_kind != "weekday"]  # a date as well
-                    near = [p for p in own if a <= p.start < b] or [
-                        p for p in own if not p.deadline and not self._relative(p, sent)]
+                    attached, near = None, []  # most sentences state no period
+                    if sent_periods:
+                        attached = next((p for p in sent_periods if p.attached is not None and (
+                            (p.attached == value and draft.change is None)
+                            or p.attached == alone)), None)
+                        scene = self._event_opening(sent)
+                        own = [p for p in sent_periods
+                               if (scene is None or p.start > scene)
+                               and ((p.introduces and p.end < draft.first.start) or (
+                                   not p.comparison
+                                   and (p.attached is None or p.attached == value)))]
+                        if any(p.label_kind != "weekday" for p in own):
+                            own = [p for p in own if p.label_kind != "weekday"]  # a date as well
+                        near = [p for p in own if a <= p.start < b] or [
+                            p for p in own if not p.deadline and not self._relative(p, sent)]
                     if attached is not None:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
@@ -1044,11 +1052,14 @@ class FactBuilder:
             opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
-        chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
-                       and not self._counts_for_money(m, draft, sent.start)
-                       and not self._in_aside(m[0], sent.start, first.start)
-                       and m[0] not in self._denominators
-                       and not (opening is not None and m[1] <= opening < first.start)), None)
+        chosen = None
+        for m in reversed(metrics[lo:mid]):
+            if m[1] <= first.start and not self._counts_for_money(m, draft, sent.start) \
+                    and not self._in_aside(m[0], sent.start, first.start) \
+                    and m[0] not in self._denominators \
+                    and not (opening is not None and m[1] <= opening < first.start):
+                chosen = m
+                break
         if chosen is None:
             hi = bisect.bisect_left(starts, b)
             # "12 percent of Thailand's GDP": what a share is of does not name it
@@ -1161,7 +1172,7 @@ class FactBuilder:
             # "Output grew 0.2 percent in the quarter", in an article headlined on
             # GDP: the economy's output
             draft.metric_id = "gdp"
-        if draft.metric_id is not None:  # exports of NEVs -> nev_exports
+        if draft.metric_id in self._refiners:  # exports of NEVs -> nev_exports
             draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
                 or draft.metric_id
         if draft.metric_id in self.sets.trade_ids or draft.metric_id in self.sets.trip_ids:
@@ -1679,6 +1690,8 @@ class FactBuilder:
         the content words of ``metric``, none of them a form of its own
         ("inflows" of "remittance inflows"; not "sales" or "people", which
         name indicators by themselves), else none."""
+        if not self._headline_named:
+            return None  # the headline names none
         words = {w for k, w in enumerate(metric.replace("-", " ").split())
                  if not (k and w[:1].isupper())}  # not the names in it: "from Japan"
         words = {w.lower() for w in words} - self.stop_words - self.sets.whole_words \
@@ -2156,13 +2169,11 @@ class FactBuilder:
             str(draft.metric or "").lower().split()) or (
             bisect.bisect_left(trade_at, max(a, sent.start))
             < bisect.bisect_left(trade_at, first.start))
-        ranking = not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end])
-        if ranking and not trade:
-            # "Saudi Arabia was again the largest source of the money ... The United
-            # Arab Emirates came next with 619.4 million dollars": a flow as well
-            ranking = not self.sets.flow_words.isdisjoint(
-                self._lw[self._paragraph_start(sent.start):sent.end])
-        if ranking:
+        ranks, flows = self._ranking(sent)
+        # a ranking of trade, or of another flow ("Saudi Arabia was again the largest
+        # source of the money ... The United Arab Emirates came next with 619.4
+        # million dollars")
+        if ranks and (trade or flows):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._places_in(sent.start, first.start)
@@ -2350,6 +2361,18 @@ class FactBuilder:
         return all(w != "," and w not in self.level_verbs and w not in self.change_words
                    and not w.endswith("ed") for w in self._lw[a:b])
 
+    def _ranking(self, sent: Sentence) -> tuple[bool, bool]:
+        """Of a sentence (once each): whether it ranks ("the largest source",
+        "came next"), and if so, whether its paragraph up to its end names a flow."""
+        found = self._rankings.get(sent.start)
+        if found is None:
+            lw = self._lw
+            ranks = not self.sets.rank_words.isdisjoint(lw[sent.start:sent.end])
+            flows = ranks and not self.sets.flow_words.isdisjoint(
+                lw[self._paragraph_start(sent.start):sent.end])
+            found = self._rankings[sent.start] = (ranks, flows)
+        return found
+
     def _trade_parties(self, sent: Sentence) -> tuple[int | None, list[int]]:
         """Of a sentence (once each): the entity whose trade it is ("Dubai's
         largest trading partner"), and the others written as trade partners."""
@@ -2505,14 +2528,8 @@ class FactBuilder:
         """What a word is to the rules that look for it: bits of :data:`MARK`,
         :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`,
         :data:`TRADE_WORD`, and its :meth:`_word_period_cue`."""
-        w = word.lower()
-        return (self._word_period_cue(word)
-                | (MARK if _ends_sentence_or_line(w) else 0)
-                | (JOINT if w in self.joints else 0)
-                | (NATIONAL if w in self._national_first else 0)
-                | (PLACE_NOUN if w in self.rules.place_back_references else 0)
-                | (COMMA if w == "," else 0)
-                | (TRADE_WORD if w in self.sets.trade_words else 0))
+        roles = self._word_period_cue(word) | self._roles_by_word.get(word.lower(), 0)
+        return roles | MARK if "\n" in word and word.isspace() else roles  # a line break
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county
