@@ -39,7 +39,7 @@ from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
 from .entities import token_words
-from .extensions import span_getter
+from .extensions import span_getter, span_values
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
@@ -60,10 +60,6 @@ TRADE_WORD = 128
 MAX_REMEMBERED = 50_000
 
 
-def _ends_sentence_or_line(word: str) -> bool:
-    return word in SENTENCE_ENDS or ("\n" in word and word.isspace())
-
-
 class PerWord(dict):
     """``memo[word]``: ``what(word)``, worked out once per word (all forgotten
     past :data:`MAX_REMEMBERED`). Read a Doc's words through it with
@@ -80,16 +76,19 @@ class PerWord(dict):
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     kind: str  # "money", "quantities", "percentages"
     index: int
     span: Span
-    unit: str | None = None  # span._.unit, read once
+    unit: str | None = None  # span._.unit, span._.value, span._.qualifier, span._.per:
+    value: float | None = None  # read at once, when the figure is made
+    qualifier: str | None = None
+    per: str | None = None
     is_change: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int  # token offsets
     end: int
@@ -135,7 +134,7 @@ def _datable(day: dt.date | None) -> dt.date | None:
     return day if day is not None and _FIRST_DATABLE <= day <= _LAST_DATABLE else None
 
 
-@dataclass
+@dataclass(slots=True)
 class FactDraft:
     value: Figure | None
     change: Figure | None
@@ -178,10 +177,19 @@ class FactBuilder:
         self._ids_of_unit = PerWord(self._head_ids)  # _unit_ids
         self.refinements = [(row.refines, {w.lower() for w in row.products}, row.id)
                             for row in self.metrics if row.refines]
+        # by the indicator refined: its refinements' products and ids, in order (_narrowed)
+        self._refiners: dict[str, list[tuple[set[str], str]]] = {}
+        for base, products, refined in self.refinements:
+            self._refiners.setdefault(base, []).append((products, refined))
         # the words of an indicator's own forms, which never narrow it ("vehicle sales")
         self.form_words: dict[str, frozenset[str]] = {
             row.id: frozenset(w for form in row.forms for w in form.lower().split())
             for row in self.metrics}
+        # ... with those of the indicator it refines and of its products (_own_words)
+        self._own: dict[str, frozenset[str]] = {}
+        for base, products, refined in reversed(self.refinements):  # the first one counts
+            self._own[refined] = self.form_words.get(refined, frozenset()) \
+                | self.form_words.get(base, frozenset()) | products
         self.contexts = {row.id: frozenset(w.lower() for w in row.context)
                          for row in self.metrics if row.context}
         self.not_money = frozenset(row.id for row in self.metrics if row.not_money)
@@ -269,6 +277,14 @@ class FactBuilder:
         self.forecasts = set(rules.forecast_cues)
         self.breaks = set(rules.clause_breaks)
         self.joints = self.breaks | {"and"}  # the words a clause can start with
+        # the roles a word has by its lower case alone (_word_roles)
+        self._roles_by_word: dict[str, int] = {}
+        for role, words in ((MARK, SENTENCE_ENDS), (JOINT, self.joints),
+                            (NATIONAL, self._national_first),
+                            (PLACE_NOUN, rules.place_back_references), (COMMA, (",",)),
+                            (TRADE_WORD, self.sets.trade_words)):
+            for w in words:
+                self._roles_by_word[w] = self._roles_by_word.get(w, 0) | role
         self.comparisons = set(rules.comparison_words)
 
     # ------------------------------------------------------------ the pass
@@ -278,12 +294,11 @@ class FactBuilder:
         finally:
             self._entities = []  # per-Doc state must not keep the Doc alive
             # closures: the component stays picklable between documents
-            self._unit = self._value = self._qualifier = self._link = None
+            self._figure_values = self._link = None
 
     def _build(self, doc: Doc) -> Doc:
         # span._.<name> without making an Underscore object a read (see extensions)
-        self._unit = span_getter("unit")
-        self._per = span_getter("per")
+        self._figure_values = span_values("unit", "value", "qualifier", "per")
         # each doc._ makes an accessor object: the Doc's attributes read at once
         underscore = doc._
         self._header = header = underscore.header
@@ -294,8 +309,7 @@ class FactBuilder:
         if not figures:  # nothing below is needed
             underscore.facts = []
             return doc
-        self._value, self._qualifier, self._link, self._per = map(
-            span_getter, ("value", "qualifier", "link", "per"))
+        self._link = span_getter("link")
         dateline = underscore.dateline
         self._countries = underscore.context_countries or []
         self._doc_text = doc_text(doc)
@@ -330,8 +344,9 @@ class FactBuilder:
         self._fig_ends = [f.span.end for f in figures]
         self._figure_tokens = {i for f in figures for i in range(f.span.start, f.span.end)}
         # the dateline's own entities, which name no fact's place
+        idx = self._idx
         self._dateline_ents = [] if dateline is None else [
-            k for k, e in enumerate(entities) if e.start_char == dateline.start]
+            k for k, start in enumerate(self._ent_starts) if idx[start] == dateline.start]
         self._country = self._fiscal_country()
         self._headline_from = self._headline_start(doc)
         ref = _datable(self._reference_date(dateline))
@@ -363,6 +378,7 @@ class FactBuilder:
         self._clause_metric: tuple[int, str, str | None] | None = None
         self._openings: dict[int, int | None] = {}  # sentence -> _opening_comma
         self._parties: dict[int, tuple[int | None, list[int]]] = {}  # -> _trade_parties
+        self._rankings: dict[int, tuple[bool, bool]] = {}  # sentence -> _ranking
         self._last_partner: int | None = None  # the partner of the figure before
         self._last_bilateral: int | None = None  # ... of the last bilateral trade figure
         current_period: PeriodHit | None = None
@@ -433,19 +449,21 @@ class FactBuilder:
                     value = draft.value.span.start if draft.value is not None else None
                     alone = draft.change.span.start if draft.change is not None \
                         and draft.value is None else None  # a change with no level
-                    attached = next((p for p in sent_periods if p.attached is not None and (
-                        (p.attached == value and draft.change is None)
-                        or p.attached == alone)), None)
-                    scene = self._event_opening(sent)
-                    own = [p for p in sent_periods
-                           if (scene is None or p.start > scene)
-                           and ((p.introduces and p.end < draft.first.start) or (
-                               not p.comparison
-                               and (p.attached is None or p.attached == value)))]
-                    if any(p.label_kind != "weekday" for p in own):
-                        own = [p for p in own if p.label_kind != "weekday"]  # a date as well
-                    near = [p for p in own if a <= p.start < b] or [
-                        p for p in own if not p.deadline and not self._relative(p, sent)]
+                    attached, near = None, []  # most sentences state no period
+                    if sent_periods:
+                        attached = next((p for p in sent_periods if p.attached is not None and (
+                            (p.attached == value and draft.change is None)
+                            or p.attached == alone)), None)
+                        scene = self._event_opening(sent)
+                        own = [p for p in sent_periods
+                               if (scene is None or p.start > scene)
+                               and ((p.introduces and p.end < draft.first.start) or (
+                                   not p.comparison
+                                   and (p.attached is None or p.attached == value)))]
+                        if any(p.label_kind != "weekday" for p in own):
+                            own = [p for p in own if p.label_kind != "weekday"]  # a date as well
+                        near = [p for p in own if a <= p.start < b] or [
+                            p for p in own if not p.deadline and not self._relative(p, sent)]
                     if attached is not None:
                         draft.period = attached  # "up from 3.4 percent a year earlier"
                     elif near:
@@ -566,7 +584,7 @@ class FactBuilder:
                 f.metric_id = None
             if f.metric_id is not None and f.metric_id not in self.per_unit_ids \
                     and f.value is not None and f.value.kind == "money":
-                per = self._per(f.value.span) or self._per_in_metric(f)
+                per = f.value.per or self._per_in_metric(f)
                 if per and per.lower() not in self.sets.per_time_units:
                     # "about 1,024 yuan per trip", "3,000 yuan per tonne": a rate or
                     # a price, not the indicator's total
@@ -609,20 +627,21 @@ class FactBuilder:
         if draft.metric_id in self.measured_in and draft.value is not None \
                 and draft.value.kind == "quantities" and (
                     self.unit_kinds.get(str(draft.value.unit or "")) != self.measured_in[
-                        draft.metric_id] or self._per(draft.value.span)):
+                        draft.metric_id] or draft.value.per):
             # "the area sown with grain" in hectares, "output per hectare": no grain output
             draft.metric_id = None
 
     # ------------------------------------------------------------ inputs
     def _figures(self, doc: Doc, body_start: int) -> list[Figure]:
         out = []
+        values = self._figure_values
         for kind in ("money", "percentages", "quantities"):
             for k, span in enumerate(group_spans(doc, kind) if kind in doc.spans else ()):
                 if span.start_char < body_start:
                     continue
                 if kind == "money" and span.start > 0 and self._words[span.start - 1] == "(":
                     continue  # the stated equivalent of the amount before it
-                out.append(Figure(kind, k, span, self._unit(span)))
+                out.append(Figure(kind, k, span, *values(span)))
         out.sort(key=lambda f: f.span.start)
         previous = None
         for f in out:
@@ -1033,11 +1052,14 @@ class FactBuilder:
             opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
         if opening is not None and self._actor_subject(opening + 1, first.start):
             opening = None  # "On the revenue side, the government plans to raise ..."
-        chosen = next((m for m in reversed(metrics[lo:mid]) if m[1] <= first.start
-                       and not self._counts_for_money(m, draft, sent.start)
-                       and not self._in_aside(m[0], sent.start, first.start)
-                       and m[0] not in self._denominators
-                       and not (opening is not None and m[1] <= opening < first.start)), None)
+        chosen = None
+        for m in reversed(metrics[lo:mid]):
+            if m[1] <= first.start and not self._counts_for_money(m, draft, sent.start) \
+                    and not self._in_aside(m[0], sent.start, first.start) \
+                    and m[0] not in self._denominators \
+                    and not (opening is not None and m[1] <= opening < first.start):
+                chosen = m
+                break
         if chosen is None:
             hi = bisect.bisect_left(starts, b)
             # "12 percent of Thailand's GDP": what a share is of does not name it
@@ -1150,7 +1172,7 @@ class FactBuilder:
             # "Output grew 0.2 percent in the quarter", in an article headlined on
             # GDP: the economy's output
             draft.metric_id = "gdp"
-        if draft.metric_id is not None:  # exports of NEVs -> nev_exports
+        if draft.metric_id in self._refiners:  # exports of NEVs -> nev_exports
             draft.metric_id = self._narrowed([draft.metric_id], self._lw[a:b]) \
                 or draft.metric_id
         if draft.metric_id in self.sets.trade_ids or draft.metric_id in self.sets.trip_ids:
@@ -1186,7 +1208,7 @@ class FactBuilder:
             # around 5 percent", "the 5.5-percent expansion of 2023")
             draft.change, draft.value = draft.value, None
         if draft.change is not None:
-            draft.direction = self._direction(doc, draft.change.span, a,
+            draft.direction = self._direction(doc, draft.change, a,
                                               gapped=gapped is not None and draft.value is None)
         # a level has no basis ("a trade surplus of 5.6 billion dollars, sharply higher
         # than a year earlier"), unless what it measures is itself a change
@@ -1240,7 +1262,7 @@ class FactBuilder:
         elif self._forecast_after(first.end):
             draft.kind = "forecast"  # "the gain of around 20,000 jobs that economists had forecast"
         if draft.value is not None:
-            draft.qualifier = self._qualifier(draft.value.span)
+            draft.qualifier = draft.value.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
         self._partner_and_place(doc, draft, a, b, sent, entities)
@@ -1291,15 +1313,15 @@ class FactBuilder:
         gain of around 20,000 jobs that economists had forecast", "the 0.2
         percent decline economists had predicted"), up to punctuation; not "5
         percent more than expected"."""
-        lw = self._lw
+        lw, words, punct = self._lw, self._words, self._punct  # punct[word]: _is_punct
         for j in range(i, min(len(lw), i + 6)):
             w = lw[j]
-            if self._is_punct(j) or w == "than":
+            if punct[words[j]] or w == "than":
                 return False
             if w in self.sets.expected_participles:
                 # it ends the clause ("... economists had predicted."), not
                 # "between planned spending and expected revenue"
-                return j + 1 >= len(lw) or self._is_punct(j + 1)
+                return j + 1 >= len(lw) or punct[words[j + 1]]
         return False
 
     def _forecast_cue(self, a: int, b: int) -> bool:
@@ -1668,6 +1690,8 @@ class FactBuilder:
         the content words of ``metric``, none of them a form of its own
         ("inflows" of "remittance inflows"; not "sales" or "people", which
         name indicators by themselves), else none."""
+        if not self._headline_named:
+            return None  # the headline names none
         words = {w for k, w in enumerate(metric.replace("-", " ").split())
                  if not (k and w[:1].isupper())}  # not the names in it: "from Japan"
         words = {w.lower() for w in words} - self.stop_words - self.sets.whole_words \
@@ -2054,12 +2078,8 @@ class FactBuilder:
     def _own_words(self, metric_id: str) -> frozenset[str]:
         """The words of an indicator's forms, of the indicator it refines and
         the products it refines it by: none of them narrows it."""
-        base = next(((b, products) for b, products, n in self.refinements if n == metric_id),
-                    None)
-        own = self.form_words.get(metric_id, frozenset())
-        if base is not None:
-            own = own | self.form_words.get(base[0], frozenset()) | base[1]
-        return own
+        own = self._own.get(metric_id)
+        return own if own is not None else self.form_words.get(metric_id, frozenset())
 
     def _narrows(self, word: str, own: frozenset[str]) -> bool:
         return word in self.sets.narrowing_modifiers and word not in own \
@@ -2084,9 +2104,11 @@ class FactBuilder:
         """The id of an indicator narrowed by ``words``: the refining
         indicator these words name (``electric vehicle exports`` ->
         ``nev_exports``), else none."""
+        refiners = self._refiners.get(ids[0]) if ids else None
+        if not refiners:
+            return None  # most indicators
         found = set(words)
-        return next((n for base, products, n in self.refinements
-                     if ids and base == ids[0] and found & products), None)
+        return next((n for products, n in refiners if found & products), None)
 
     def _after_words(self, i: int) -> list[str]:
         """Up to four words from token ``i``, hyphens not counted ("a 5.5
@@ -2094,12 +2116,12 @@ class FactBuilder:
         conjunction that opens another clause ("up 1.8 percent in number but down
         7.6 percent in value")."""
         out: list[str] = []
-        lw = self._lw
+        lw, written, punct = self._lw, self._words, self._punct  # punct[word]: _is_punct
         words = 0
         while i < len(lw) and words < 4:
             w = lw[i]
             if w != "-":
-                if self._is_punct(i) or w in ("than", "but", "while", "whereas"):
+                if punct[written[i]] or w in ("than", "but", "while", "whereas"):
                     break  # not what it is compared with, nor the next clause's words
                 words += 1
             out.append(w)
@@ -2121,17 +2143,18 @@ class FactBuilder:
                 return "flat"
         return None
 
-    def _direction(self, doc: Doc, span: Span, a: int, gapped: bool = False) -> str | None:
+    def _direction(self, doc: Doc, change: Figure, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
         verbless part of a list ("..., commodities in supermarkets 3.4 percent")
         the list's verb; else the change's sign."""
+        span = change.span
         words = self._lw[max(a, span.start - 8):span.start] + self._after_words(span.end)
         if gapped:  # the verb of "Wearing apparel shed 17.5 percent, ..."
             words = self._lw[a:span.start]
         said = self._said_direction(words)
         if said is not None:
             return said
-        value = self._value(span)  # no word says: the sign does
+        value = change.value  # no word says: the sign does
         if value is not None and value < 0:
             return "down"
         return "up" if value is not None and value > 0 else None
@@ -2146,13 +2169,11 @@ class FactBuilder:
             str(draft.metric or "").lower().split()) or (
             bisect.bisect_left(trade_at, max(a, sent.start))
             < bisect.bisect_left(trade_at, first.start))
-        ranking = not self.sets.rank_words.isdisjoint(self._lw[sent.start:sent.end])
-        if ranking and not trade:
-            # "Saudi Arabia was again the largest source of the money ... The United
-            # Arab Emirates came next with 619.4 million dollars": a flow as well
-            ranking = not self.sets.flow_words.isdisjoint(
-                self._lw[self._paragraph_start(sent.start):sent.end])
-        if ranking:
+        ranks, flows = self._ranking(sent)
+        # a ranking of trade, or of another flow ("Saudi Arabia was again the largest
+        # source of the money ... The United Arab Emirates came next with 619.4
+        # million dollars")
+        if ranks and (trade or flows):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
             ranked = [k for k in self._places_in(sent.start, first.start)
@@ -2340,6 +2361,18 @@ class FactBuilder:
         return all(w != "," and w not in self.level_verbs and w not in self.change_words
                    and not w.endswith("ed") for w in self._lw[a:b])
 
+    def _ranking(self, sent: Sentence) -> tuple[bool, bool]:
+        """Of a sentence (once each): whether it ranks ("the largest source",
+        "came next"), and if so, whether its paragraph up to its end names a flow."""
+        found = self._rankings.get(sent.start)
+        if found is None:
+            lw = self._lw
+            ranks = not self.sets.rank_words.isdisjoint(lw[sent.start:sent.end])
+            flows = ranks and not self.sets.flow_words.isdisjoint(
+                lw[self._paragraph_start(sent.start):sent.end])
+            found = self._rankings[sent.start] = (ranks, flows)
+        return found
+
     def _trade_parties(self, sent: Sentence) -> tuple[int | None, list[int]]:
         """Of a sentence (once each): the entity whose trade it is ("Dubai's
         largest trading partner"), and the others written as trade partners."""
@@ -2495,14 +2528,8 @@ class FactBuilder:
         """What a word is to the rules that look for it: bits of :data:`MARK`,
         :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`,
         :data:`TRADE_WORD`, and its :meth:`_word_period_cue`."""
-        w = word.lower()
-        return (self._word_period_cue(word)
-                | (MARK if _ends_sentence_or_line(w) else 0)
-                | (JOINT if w in self.joints else 0)
-                | (NATIONAL if w in self._national_first else 0)
-                | (PLACE_NOUN if w in self.rules.place_back_references else 0)
-                | (COMMA if w == "," else 0)
-                | (TRADE_WORD if w in self.sets.trade_words else 0))
+        roles = self._word_period_cue(word) | self._roles_by_word.get(word.lower(), 0)
+        return roles | MARK if "\n" in word and word.isspace() else roles  # a line break
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county
