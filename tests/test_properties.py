@@ -208,6 +208,7 @@ wire_text = st.lists(st.tuples(fragment, SPACES), max_size=30).map(
 @example(text="Trade hit 0 yuan (5 U.S. dollars) and 7 yuan.")
 @example(text="Trade hit minus 5 yuan (1 U.S. dollars) and 7 yuan.")
 @example(text="It cost 1" + " 000" * 40 + " yuan.")
+@example(text="0 tons of grain-about 0  ")  # a unit ending in a hyphen
 def test_wire_fragments(extractor_instance, text: str) -> None:
     check_text(extractor_instance, text)
 

@@ -1948,9 +1948,10 @@ class FactBuilder:
         verb = words[v] if v >= 0 and (lw[v].endswith("ed") or lw[v] in ("sold", "built") or (
             lw[v].endswith("ing") and lw[v] in self.form_ids)) else ""  # "injuring 29 others"
         text = f"{noun} {participle}".strip()
+        last = noun.lower().split("-")[-1].split()  # empty after a trailing hyphen: "grain-"
         generic = noun.lower() in self.sets.generic_nouns or (
-            noun.lower().split("-")[-1].split()[-1] in self.sets.generic_nouns
-            and "-" in noun)  # "8.2 million 60-kg bags": what is in them is the thing
+            "-" in noun and last != [] and last[-1] in self.sets.generic_nouns
+        )  # "8.2 million 60-kg bags": what is in them is the thing
         ids: list[str] = []
         nouns = noun.split()
         heads = [] if generic else [" ".join(nouns[k:]) for k in range(1, len(nouns))]
