@@ -2530,7 +2530,7 @@ class FactBuilder:
         :data:`JOINT`, :data:`NATIONAL`, :data:`PLACE_NOUN`, :data:`COMMA`,
         :data:`TRADE_WORD`, and its :meth:`_word_period_cue`."""
         roles = self._word_period_cue(word) | self._roles_by_word.get(word.lower(), 0)
-        return roles | MARK if "\n" in word and word.isspace() else roles  # a line break
+        return (roles | MARK) if "\n" in word and word.isspace() else roles  # a line break
 
     def _place_kinds(self, k: int) -> tuple[str, ...]:
         """Of entity ``k``: country, province (a first-level division), county

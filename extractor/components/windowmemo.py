@@ -165,7 +165,6 @@ class WindowMemo:
             specs.clear()
         known = specs.get
         following = self._places.following
-        shapes = self._shapes
         for start, end in windows:
             shape: list[int] = []
             reached = 0  # the specs the token before is in a place for
@@ -178,20 +177,20 @@ class WindowMemo:
                     continue
                 reached = 0
                 if shape:  # in no match: the run before it ends here
-                    key = tuple(shape)
-                    found = shapes.get(key)
-                    if found is None:
-                        found = self._run(doc, i - len(shape), key)
-                    if found:
-                        out += _moved(i - len(shape), found)
+                    out += self._run_matches(doc, i - len(shape), shape)
                     shape = []
             if shape:
-                key = tuple(shape)
-                found = shapes.get(key)
-                if found is None:
-                    found = self._run(doc, end - len(shape), key)
-                out += _moved(end - len(shape), found)
+                out += self._run_matches(doc, end - len(shape), shape)
         return out
+
+    def _run_matches(self, doc: Doc, start: int, shape: list[int]) -> list[tuple[int, int, int]]:
+        """The matches, in Doc offsets, of the run from ``start`` whose words
+        pass the specs ``shape`` (see :meth:`_run`)."""
+        key = tuple(shape)
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._run(doc, start, key)
+        return _moved(start, found) if found else []
 
     def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> int:
         """The token specs ``word``, token ``i``, passes, remembered."""
