@@ -532,11 +532,14 @@ class Summary:
 
 def run_batch(roots: Sequence[str], output: JsonlOutput, engine: Engine, *,
               glob: str = DEFAULT_GLOB, progress: Progress | None = None,
-              summary: Summary | None = None) -> Summary:
+              summary: Summary | None = None, stop: threading.Event | None = None
+              ) -> Summary:
     """Every article under ``roots`` not already in ``output``, through ``engine``, in order.
 
     ``output`` must be open (inside its ``with``). Pass ``summary`` to see the
-    counts so far when the batch is interrupted.
+    counts so far when the batch is interrupted. Once ``stop`` is set, the
+    batch raises ``KeyboardInterrupt`` after the record it is writing (the
+    output keeps every record written; the engine's workers are stopped).
     """
     summary = summary if summary is not None else Summary()
     started = time.perf_counter()
@@ -568,6 +571,8 @@ def run_batch(roots: Sequence[str], output: JsonlOutput, engine: Engine, *,
             summary.add(result)
             if progress is not None:
                 progress.advance(result)
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt
     finally:
         # Close now, not when the traceback is freed: it stops the worker processes.
         close = getattr(results, "close", None)

@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from contextlib import contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
@@ -200,6 +201,7 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
     progress = None if quiet or not sys.stderr.isatty() else _progress_bar()
     summary = batch.Summary()
     out = batch.JsonlOutput(output, resume=resume)
+    stop = threading.Event()
 
     def kept() -> str:
         if out.part is None or not os.path.exists(out.part):
@@ -208,8 +210,9 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
 
     say = (lambda line: None) if quiet else (lambda line: typer.echo(line, err=True))
     try:
-        with _terminate_as_interrupt(), engine_cm as run, out:
-            batch.run_batch(paths, out, run, glob=glob, progress=progress, summary=summary)
+        with _stop_on_signals(stop), engine_cm as run, out:
+            batch.run_batch(paths, out, run, glob=glob, progress=progress, summary=summary,
+                            stop=stop)
     except KeyboardInterrupt:
         for line in summary.lines():
             say(line)
@@ -234,20 +237,30 @@ def _batch(paths: list[str], *, output: str | None, glob: str, workers: int, res
 
 
 @contextmanager
-def _terminate_as_interrupt():
-    """SIGTERM stops a batch as Ctrl-C does: workers stopped, the .part kept."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
+def _stop_on_signals(stop: threading.Event):
+    """Ctrl-C (SIGINT) and SIGTERM ask the batch to stop: the handler only
+    sets ``stop``, and the batch raises ``KeyboardInterrupt`` between two
+    articles (:func:`extractor.batch.run_batch`), its workers stopped and the
+    .part kept. An exception raised by the handler itself could land while
+    the batch holds a lock of the process pool's, which then never let go
+    (the pool's shutdown waited for it forever). A second signal stops at
+    once, as a plain Ctrl-C does."""
+    def request_stop(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
 
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread
-        yield
-        return
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, request_stop)
+    except ValueError:  # not the main thread: the signals are not ours to handle
+        pass
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _progress_bar():

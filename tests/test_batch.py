@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,30 @@ def test_a_failed_batch_keeps_the_part_and_never_shows_the_final_name(
     with pytest.raises(OutputError, match="--resume"), JsonlOutput(str(out)):
         pass  # a fresh run does not overwrite the work of an interrupted one
     assert part.exists()
+
+
+def test_a_stop_request_ends_the_batch_after_the_record_being_written(
+    make_folder, tmp_path: Path,
+) -> None:
+    folder = make_folder(5)
+    out = tmp_path / "out.jsonl"
+    stop = threading.Event()
+    closed = []
+
+    def engine(articles):
+        try:
+            for k, result in enumerate(run_local(articles, workers=1)):
+                if k == 1:
+                    stop.set()  # as the CLI's signal handler does
+                yield result
+        finally:
+            closed.append(True)
+
+    with pytest.raises(KeyboardInterrupt), JsonlOutput(str(out)) as output:
+        run_batch([str(folder)], output, engine, stop=stop)
+    assert closed == [True]  # the engine (and its workers) stopped
+    assert not out.exists()
+    assert [r["id"] for r in _lines(Path(f"{out}.part"))] == ["art-000", "art-001"]
 
 
 def test_resume_keeps_complete_records_and_redoes_the_rest(make_folder, tmp_path: Path) -> None:

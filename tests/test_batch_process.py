@@ -96,7 +96,8 @@ def test_kill_9_then_resume_gives_every_article_exactly_once(make_folder, tmp_pa
     assert ids[:len(done)] == done
 
 
-def test_sigterm_stops_cleanly_and_keeps_the_part(make_folder, tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_cleanly_and_keeps_the_part(make_folder, tmp_path: Path, signum) -> None:
     folder = make_folder(200, length=3)  # so the batch cannot finish before the signal
     out = tmp_path / "out.jsonl"
     part = Path(f"{out}.part")
@@ -106,7 +107,7 @@ def test_sigterm_stops_cleanly_and_keeps_the_part(make_folder, tmp_path: Path) -
     while not (part.exists() and part.stat().st_size > 0):
         assert proc.poll() is None and time.monotonic() < deadline, "no record appeared"
         time.sleep(0.01)
-    proc.terminate()
+    proc.send_signal(signum)
     stderr = proc.communicate(timeout=60)[1]
     assert proc.returncode == 130
     assert "Traceback" not in stderr
