@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .pipeline import Extractor, load  # noqa: E402
+from .pipeline import ArticleText, Extractor, load  # noqa: E402
 from .records import Record  # noqa: E402
 
 _default: Extractor | None = None
@@ -24,4 +24,4 @@ def extract(text: str) -> Record:
     return _default.extract(text)
 
 
-__all__ = ["Extractor", "Record", "__version__", "extract", "load"]
+__all__ = ["ArticleText", "Extractor", "Record", "__version__", "extract", "load"]

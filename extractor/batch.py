@@ -39,8 +39,10 @@ from .errors import ExtractorError, InputError
 from .reader import DEFAULT_MAX_BYTES, Decoded, decode, read_bytes, read_file
 
 DEFAULT_GLOB = "*.txt"
-#: articles handed to a worker at a time
-CHUNK_SIZE = 8
+#: articles handed to a worker at a time: one batch of the pipeline
+#: (:data:`extractor.components.batched.BATCH_SIZE`, not imported here: it
+#: would load spaCy in the parent process)
+CHUNK_SIZE = 16
 #: chunks in flight per worker: enough to keep every worker busy, few enough
 #: that memory does not grow with the size of the batch
 IN_FLIGHT_PER_WORKER = 3
@@ -249,17 +251,47 @@ def read_article(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
 
 def process(extractor, article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
     """One article -> its record line, or an error record: never raises for a bad article."""
-    if article.error:
-        return error_result(article, article.error)
-    try:
-        decoded = read_article(article.location or article.source, max_bytes)
-        record = extractor.extract(decoded.text, record_id=article.id, source=article.source,
-                                   warnings=decoded.warnings)
-        return Result(article.id, article.source, record.to_json())
-    except InputError as exc:
+    return process_many(extractor, [article], max_bytes)[0]
+
+
+def process_many(extractor, articles: Sequence[Article], max_bytes: int = DEFAULT_MAX_BYTES
+                 ) -> list[Result]:
+    """Articles -> their record lines or error records, in their order: each
+    file is read, then those read go through the pipeline together
+    (:meth:`extractor.pipeline.Extractor.extract_many`). Never raises for a
+    bad article."""
+    from .pipeline import ArticleText
+
+    results: list[Result | None] = [None] * len(articles)
+    readable: list[tuple[int, ArticleText]] = []
+    for k, article in enumerate(articles):
+        if article.error:
+            results[k] = error_result(article, article.error)
+            continue
+        try:
+            decoded = read_article(article.location or article.source, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            results[k] = _failed(article, exc)
+            continue
+        readable.append((k, ArticleText(decoded.text, article.id, article.source,
+                                        decoded.warnings)))
+    outcomes = extractor.extract_many(text for _, text in readable)
+    for (k, _), outcome in zip(readable, outcomes, strict=True):
+        article = articles[k]
+        if isinstance(outcome, Exception):
+            results[k] = _failed(article, outcome)
+            continue
+        try:
+            results[k] = Result(article.id, article.source, outcome.to_json())
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            results[k] = _failed(article, exc)
+    return results  # type: ignore[return-value]  (every place is filled)
+
+
+def _failed(article: Article, exc: Exception) -> Result:
+    if isinstance(exc, InputError):
         return error_result(article, exc.reason)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-        return error_result(article, f"extraction failed: {type(exc).__name__}: {exc}")
+    return error_result(article, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 # ------------------------------------------------------------------ workers
@@ -283,7 +315,7 @@ def run_chunk(chunk: Sequence[Article], rates_file: str | None, max_bytes: int) 
         extractor = cached_extractor(rates_file)
     except ExtractorError as exc:
         raise BatchError(str(exc)) from None
-    return [process(extractor, article, max_bytes) for article in chunk]
+    return process_many(extractor, chunk, max_bytes)
 
 
 def _init_worker() -> None:

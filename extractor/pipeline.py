@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from . import (
     components,  # noqa: F401  (registers the factories)
     tokenizer,  # noqa: F401  (registers the tokenizer)
 )
 from .assemble import assemble
+from .components.batched import BATCH_SIZE
 from .errors import InputError
 from .rates import EcbRates
 from .reader import DEFAULT_MAX_BYTES, decode
@@ -58,6 +63,17 @@ def _freeze_once() -> None:
         gc.freeze()
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """One article for :meth:`Extractor.extract_many`: its text and what its
+    record is to say of it."""
+
+    text: str
+    record_id: str = "text"
+    source: str = "<text>"
+    warnings: tuple[str, ...] = ()
+
+
 class Extractor:
     """A loaded pipeline plus its exchange rates: reuse one for many articles."""
 
@@ -67,13 +83,64 @@ class Extractor:
 
     def extract(self, text: str, *, record_id: str = "text", source: str = "<text>",
                 warnings: tuple[str, ...] = ()) -> Record:
+        self._check_length(text, source)
+        return self._record(self.nlp(text), ArticleText(text, record_id, source, warnings))
+
+    def extract_many(self, articles: Iterable[ArticleText], batch_size: int = BATCH_SIZE
+                     ) -> Iterator[Record | Exception]:
+        """The records of ``articles``, in their order, as :meth:`extract`
+        makes them, but quicker for many articles: each batch of
+        ``batch_size`` goes through the whole of one component before the
+        next (see :class:`~extractor.components.batched.ComponentMajor`).
+
+        An article that fails does not stop the others: its place holds the
+        exception :meth:`extract` would have raised (an :class:`InputError`
+        for a text over the limit). A batch in which a component fails is run
+        again one article at a time, so that only the failing article fails."""
+        for batch in minibatch(articles, size=batch_size):
+            yield from self._extract_batch(batch)
+
+    def _extract_batch(self, batch: list[ArticleText]) -> Iterator[Record | Exception]:
+        # Each record is made when it is asked for, not all the batch's at
+        # once: a batch's records kept alive together cost about 8 % more
+        # time in one measurement (more for the garbage collector to scan).
+        fits: list[bool] = []
+        for article in batch:
+            try:
+                self._check_length(article.text, article.source)
+                fits.append(True)
+            except InputError:
+                fits.append(False)
+        try:
+            docs = iter(self._docs([a.text for a, fit in zip(batch, fits, strict=True) if fit]))
+        except Exception:  # noqa: BLE001 - found again below, article by article
+            docs = None
+        for article, fit in zip(batch, fits, strict=True):
+            try:
+                if docs is None or not fit:
+                    yield self.extract(article.text, record_id=article.record_id,
+                                       source=article.source, warnings=article.warnings)
+                else:
+                    yield self._record(next(docs), article)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+                yield exc
+
+    def _docs(self, texts: list[str]) -> list[Doc]:
+        """``[nlp(text) for text in texts]``, one component after the other."""
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for _name, proc in self.nlp.pipeline:
+            docs = [proc(doc) for doc in docs]
+        return docs
+
+    def _check_length(self, text: str, source: str) -> None:
         if len(text) > self.nlp.max_length:
             raise InputError(source, f"is {len(text)} characters long, over the pipeline's "
                              f"limit of {self.nlp.max_length}")
-        doc = self.nlp(text)
+
+    def _record(self, doc: Doc, article: ArticleText) -> Record:
         try:
-            return assemble(doc, record_id=record_id, source=source, ecb=self.ecb,
-                            extra_warnings=warnings)
+            return assemble(doc, record_id=article.record_id, source=article.source, ecb=self.ecb,
+                            extra_warnings=article.warnings)
         finally:
             # The Doc's user data holds Spans of the Doc (the facts, the span
             # groups' Span objects): a reference cycle, which left every Doc

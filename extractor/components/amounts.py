@@ -34,6 +34,7 @@ from .atoms import (
     singly_stop_words,
     store_group,
 )
+from .batched import ComponentMajor
 from .extensions import doc_values, span_accessors
 from .windowed import WindowedMatcher
 
@@ -172,7 +173,7 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]
 
 
-class _AmountRuler:
+class _AmountRuler(ComponentMajor):
     kind: str = ""
     unit_group: str = ""
 

@@ -26,6 +26,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Ambiguity, CurrencyEntry, Lexicon
 from ..tokenizer import doc_text, token_spaces, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
+from .batched import ComponentMajor
 from .extensions import doc_values, span_getter, span_setter, token_setter
 
 _MAX_SEEN = 100_000  # numerals whose value is remembered before starting afresh
@@ -276,7 +277,7 @@ def singly_counted_end(words: list[str], i: int, singly: set[str],
     return None
 
 
-class NumericAtoms:
+class NumericAtoms(ComponentMajor):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         lex = Lexicon.load()

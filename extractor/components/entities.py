@@ -45,6 +45,7 @@ from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-ex
 from . import extensions  # noqa: F401  (registers the attributes)
 from .amounts import SPAN_KEYS
 from .atoms import group_spans, store_group
+from .batched import ComponentMajor
 from .extensions import doc_values, span_setter, span_values
 from .lexflags import predicate_flag
 
@@ -94,7 +95,7 @@ class Found:
     name: str | None = None  # the full name when the article defined it
 
 
-class EntityRecognizer:
+class EntityRecognizer(ComponentMajor):
     """Names -> ``doc.spans["entities"]`` with ``span._.entity_lookup`` set."""
 
     #: name forms remembered before starting afresh
@@ -966,7 +967,7 @@ class Link:
 PLACE_LABELS = {"GPE", "LOC"}
 
 
-class EntityLinker:
+class EntityLinker(ComponentMajor):
     """Chooses a knowledge-base entry for each entity span -> ``span._.link``
     and ``span.kb_id_``.
 

@@ -38,6 +38,7 @@ from ..calendars import FiscalYears, fixed_holiday, official_holiday
 from ..tokenizer import doc_text
 from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
+from .batched import ComponentMajor
 from .entities import token_words
 from .extensions import span_getter, span_values
 from .lexflags import add_flagged
@@ -161,7 +162,7 @@ class FactDraft:
         return self.value.span
 
 
-class FactBuilder:
+class FactBuilder(ComponentMajor):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         folder = d.patterns_dir()

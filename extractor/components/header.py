@@ -10,10 +10,11 @@ from ..lexicon import Lexicon
 from ..places import country_of_place
 from ..reader import DatelineParser, parse_header
 from ..tokenizer import doc_text
+from .batched import ComponentMajor
 from .extensions import doc_setter  # (the module registers the attributes)
 
 
-class WireHeader:
+class WireHeader(ComponentMajor):
     """Sets ``doc._.header`` (published date, headline), ``doc._.dateline`` and
     ``doc._.context_countries`` (the dateline's country first)."""
 
