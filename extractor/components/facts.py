@@ -1077,31 +1077,22 @@ class FactBuilder(ComponentMajor):
         elif chosen is not None:
             own_subject = self._head_before_modifier(doc, max(a, sent.start), chosen,
                                                      first.start)
-        phrase = self._figure_phrase(doc, draft.value) if draft.value is not None else None
         gapped = self._gapped_subject(doc, first.start, chosen)
-        named = self._of_phrase(doc, first.start, chosen) if draft.value is not None else None
-        purpose = self._purpose(doc, draft.value, sent) if draft.value is not None else None
-        if purpose is None and draft.value is not None:
-            # "limits new borrowing to 0.35 percent", "11 billion euros in additional
-            # borrowing": the object raised or cut to the figure, what money is in;
-            # "a cotton cluster worth 420 million dollars"; "will invest 800 million"
-            purpose = self._object_to(doc, draft.value, a) or self._money_in(doc, draft.value) \
-                or self._worth(doc, draft.value, a) or self._invested(draft.value)
-        elif purpose is None and draft.change is not None:
-            purpose = self._object_to(doc, draft.change, a)  # "cuts transport time by 30 percent"
         continuing = self._clause_metric is not None and self._clause_metric[0] >= sent.start \
             and self._continues_with(first.start)
+        # what names the figure, first found first (each worked out only if needed)
         if continuing:
             # "an annual capacity of 150,000 vehicles, rising to 300,000 vehicles in
             # a second phase": the same metric, later
             draft.metric, draft.metric_id = self._clause_metric[1:]
         elif own_subject is not None:
             draft.metric, draft.metric_id = own_subject, None
-        elif purpose is not None:
+        elif (purpose := self._allotted(doc, draft, a, sent)) is not None:
             # "1,055 billion rupees has been earmarked for pensions and 1,186
             # billion rupees for subsidies": what the money is set aside for
             draft.metric, draft.metric_id = purpose
-        elif named is not None:
+        elif draft.value is not None \
+                and (named := self._of_phrase(doc, first.start, chosen)) is not None:
             # "The budget plans net borrowing of 81.8 billion euros": the noun the
             # figure is "of" names it, not the clause's subject
             draft.metric, draft.metric_id = named
@@ -1109,9 +1100,11 @@ class FactBuilder(ComponentMajor):
             # "Defence will receive 2,550 billion rupees and civil administration
             # 971 billion rupees": the words right before the figure
             draft.metric, draft.metric_id = gapped, None
-        elif phrase is not None and (chosen is None or chosen[0] < a or (
-                phrase[1] and not set(phrase[1]) & set(chosen[2]))
-                or self._lw[first.start - 1:first.start] != ["of"]):
+        elif draft.value is not None \
+                and (phrase := self._figure_phrase(doc, draft.value)) is not None and (
+                    chosen is None or chosen[0] < a or (
+                        phrase[1] and not set(phrase[1]) & set(chosen[2]))
+                    or self._lw[first.start - 1:first.start] != ["of"]):
             # "62 homes swept away", "8,000 tonnes of standard coal saved": the
             # figure names its own thing, unless the clause's metric words agree
             draft.metric = phrase[0]
@@ -1283,6 +1276,21 @@ class FactBuilder(ComponentMajor):
                 draft.partner = self._last_bilateral
             self._last_bilateral = draft.partner
 
+    def _allotted(self, doc: Doc, draft: FactDraft, a: int, sent: Sentence
+                  ) -> tuple[str, str | None] | None:
+        """What the figure is set aside for, or what a verb raises or cuts to
+        it or by it: "earmarked for pensions" (:meth:`_purpose`), "limits new
+        borrowing to 0.35 percent", "11 billion euros in additional borrowing"
+        (the object raised or cut to the figure, what money is in), "a cotton
+        cluster worth 420 million dollars", "will invest 800 million", "cuts
+        transport time by 30 percent"."""
+        value = draft.value
+        if value is not None:
+            return self._purpose(doc, value, sent) or self._object_to(doc, value, a) \
+                or self._money_in(doc, value) or self._worth(doc, value, a) \
+                or self._invested(value)
+        return self._object_to(doc, draft.change, a) if draft.change is not None else None
+
     @staticmethod
     def _within(period: PeriodHit, other: PeriodHit | None) -> bool:
         """``period`` is a shorter part of ``other`` ("In the first quarter, ..."
@@ -1315,6 +1323,8 @@ class FactBuilder(ComponentMajor):
         percent decline economists had predicted"), up to punctuation; not "5
         percent more than expected"."""
         lw, words, punct = self._lw, self._words, self._punct  # punct[word]: _is_punct
+        if self.sets.expected_participles.isdisjoint(lw[i:i + 6]):
+            return False  # most figures: no such word right after them
         for j in range(i, min(len(lw), i + 6)):
             w = lw[j]
             if punct[words[j]] or w == "than":
@@ -2257,13 +2267,15 @@ class FactBuilder(ComponentMajor):
         # else one named after it in the clause ("killed four people in south
         # China's Hainan Province")
         place = None
+        # most sentences name no place: then none of their stretches below has one
+        placed = bool(self._places_in(sent.start, sent.end))
         if first.start > 1 and self._lw[first.start - 1] == "(":
             # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
             place = next((k for k in self._places_in(first.start - 8, first.start - 1)
                           if ends[k] == first.start - 1), None)
         if place is None:
             place = self._place_referred(entities, a, b)
-        if place is None and self._lw[first.end:first.end + 1] == ["in"]:
+        if place is None and placed and self._lw[first.end:first.end + 1] == ["in"]:
             # "105 people in Jajarkot district and 52 people in neighboring Rukum
             # West district": a place right after the figure is its own
             end = self._first_comma(first.end, b, b)
@@ -2278,7 +2290,7 @@ class FactBuilder(ComponentMajor):
             # increase of 3.9 percent": the figure's own words say the country
             place = self._country_entity
             draft.notes["nationwide"] = True
-        if place is None:
+        if place is None and placed:
             # "Balochistan reported 336 deaths and Khyber Pakhtunkhwa in the
             # northwest 307 deaths": a verbless part after the last joint names
             # its own place
@@ -2287,11 +2299,11 @@ class FactBuilder(ComponentMajor):
             if k >= 0 and joints[k] > a and not self._figure_tokens.isdisjoint(
                     range(a, joints[k])) and self._verbless(joints[k] + 1, first.start):
                 place = self._first_place(doc, entities, joints[k] + 1, first.start, partner)
-        if place is None:
+        if place is None and placed:
             scene = self._event_opening(sent)
             place = self._first_place(doc, entities, a if scene is None else max(a, scene),
                                       first.start, partner)
-        if place is None:
+        if place is None and placed:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
             end = self._first_comma(first.end, b, b)
@@ -2308,7 +2320,7 @@ class FactBuilder(ComponentMajor):
             # figure rose 6 percent" (before the sentence's other clauses)
             place = self._country_entity
             draft.notes["nationwide"] = True
-        if place is None and a > sent.start:
+        if place is None and placed and a > sent.start:
             # the sentence's earlier clauses: "Exports to ASEAN rose 9 percent, and
             # imports grew 3 percent" (but "14 typhoons formed over the South China
             # Sea, and four typhoons made landfall in China": the clause's own first)
