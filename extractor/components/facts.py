@@ -40,7 +40,7 @@ from . import extensions  # noqa: F401  (registers the attributes)
 from .atoms import group_spans
 from .batched import ComponentMajor
 from .entities import token_words
-from .extensions import span_getter, span_values
+from .extensions import doc_setter, doc_values, span_getter, span_values
 from .lexflags import add_flagged
 from .windowmemo import WindowMemo
 
@@ -95,7 +95,7 @@ class Sentence:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class PeriodHit:
     start: int  # token offsets
     end: int
@@ -127,6 +127,18 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     """The first of the month ``months`` after ``day``'s month."""
     month = day.month - 1 + months
     return dt.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+#: the days of each month of a common year (index 1-12)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month: ``calendar.monthrange(year, month)[1]``, without
+    the weekday of the month's first day that it works out as well."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return _MONTH_DAYS[month] if 1 <= month <= 12 else calendar.monthrange(year, month)[1]
 
 
 def _datable(day: dt.date | None) -> dt.date | None:
@@ -301,18 +313,17 @@ class FactBuilder(ComponentMajor):
         # span._.<name> without making an Underscore object a read (see extensions)
         self._figure_values = span_values("unit", "value", "qualifier", "per")
         # each doc._ makes an accessor object: the Doc's attributes read at once
-        underscore = doc._
-        self._header = header = underscore.header
+        header, dateline, countries = doc_values("header", "dateline", "context_countries")(doc)
+        self._header = header
         body_start = header.body_start if header is not None else 0
         self._idx, self._words = token_words(doc)
         self._lw = lw = list(map(self._lower.__getitem__, self._words))
         figures = self._figures(doc, body_start)
         if not figures:  # nothing below is needed
-            underscore.facts = []
+            doc_setter("facts")(doc, [])
             return doc
         self._link = span_getter("link")
-        dateline = underscore.dateline
-        self._countries = underscore.context_countries or []
+        self._countries = countries or []
         self._doc_text = doc_text(doc)
         # the few words some rule looks for, and what each is to the rules
         self._role_at = roles = list(map(self._roles.__getitem__, self._words))
@@ -328,9 +339,10 @@ class FactBuilder(ComponentMajor):
         self._period_cues = [i for i in marked if roles[i] & (PERIOD_WORD | PERIOD_IN_COMPANY)]
         self._pointers, self._pointer_kinds = self._place_pointers(  # "in the province"
             [i for i in marked if roles[i] & PLACE_NOUN])
-        # each read of a span group builds new Span objects: read each once, and
-        # what the rules ask of them (a Span's label_ is a string store lookup)
-        self._entities = entities = list(doc.spans.get("entities", []))
+        # each read of a span group builds new Span objects: the entity recognizer's
+        # own (group_spans), and what the rules ask of them, read once (a Span's
+        # label_ is a string store lookup)
+        self._entities = entities = group_spans(doc, "entities")
         self._ent_starts = [e.start for e in entities]  # ascending: a span group's order
         self._ent_ends = [e.end for e in entities]
         self._ent_labels = labels = [e.label_ for e in entities]
@@ -591,7 +603,7 @@ class FactBuilder(ComponentMajor):
                     # a price, not the indicator's total
                     f.metric_id = None
             self._not_a_level(f)
-        underscore.facts = drafts
+        doc_setter("facts")(doc, drafts)
         return doc
 
     def _not_a_level(self, draft: FactDraft) -> None:
@@ -637,7 +649,7 @@ class FactBuilder(ComponentMajor):
         out = []
         values = self._figure_values
         for kind in ("money", "percentages", "quantities"):
-            for k, span in enumerate(group_spans(doc, kind) if kind in doc.spans else ()):
+            for k, span in enumerate(group_spans(doc, kind)):
                 if span.start_char < body_start:
                     continue
                 if kind == "money" and span.start > 0 and self._words[span.start - 1] == "(":
@@ -2974,18 +2986,19 @@ class FactBuilder(ComponentMajor):
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
         taken = set(self._figure_tokens)
-        spans = list(zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True))
-        self._entity_tokens = {i for _, s, e in spans for i in range(s, e)}
-        self._place_tokens = {i for label, s, e in spans if label in PLACE_LABELS
-                              for i in range(s, e)}
-        for label, s, e in spans:
-            if label in ("ORG", "PERSON"):
+        self._entity_tokens = entity_tokens = set()
+        self._place_tokens = place_tokens = set()
+        for label, s, e in zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True):
+            entity_tokens.update(range(s, e))
+            if label in PLACE_LABELS:
+                place_tokens.update(range(s, e))
+            elif label in ("ORG", "PERSON"):
                 taken.update(range(s, e))
         hits = sorted(((s, e) for label, s, e in self._phrases if label == "METRIC"),
                       key=lambda x: (x[0], -x[1]))
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
-        figure_verbs = set(self.sets.figure_verbs)
+        figure_verbs = self.sets.figure_verbs
         for s, e in hits:
             if s < last_end or not taken.isdisjoint(range(s, e)):
                 continue
@@ -3110,7 +3123,7 @@ class FactBuilder(ComponentMajor):
         claimed: set[int] = set()
         candidates = self._period_candidates(doc)
         for hit in sorted(candidates, key=lambda x: (-(x[2] - x[1]), x[1])):
-            if not claimed.intersection(range(hit[1], hit[2])):
+            if claimed.isdisjoint(range(hit[1], hit[2])):
                 chosen.append(hit)
                 claimed.update(range(hit[1], hit[2]))
         hits = sorted(chosen, key=lambda x: x[1])
@@ -3330,7 +3343,8 @@ class FactBuilder(ComponentMajor):
         # only figures that can end within 3 words of the hit (bisection: a
         # long article has thousands of figures)
         lo = bisect.bisect_left(self._fig_starts, hit.start - 3 - self._attach_longest)
-        for f in figures[lo:]:
+        for k in range(lo, len(figures)):  # (no copy of the list's tail)
+            f = figures[k]
             if f.span.end > hit.start:
                 break
             gap = lw[f.span.end:hit.start]
@@ -3377,7 +3391,7 @@ class FactBuilder(ComponentMajor):
                     y, (m1, m2) = hit.first.year, prev.months
                     out[-1] = replace(prev, end=hit.end, label=self._text(prev.start, hit.end),
                                       first=dt.date(y, m1, 1),
-                                      last=dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+                                      last=dt.date(y, m2, _month_end(y, m2)))
                     continue
                 if not gap and hit.label_kind in ("as_of_weekday", "as_of_date") \
                         and prev.label_kind in ("year", "relative_year") and prev.first \
@@ -3528,8 +3542,8 @@ class FactBuilder(ComponentMajor):
             if day is None:
                 return None
             y = day.year - years
-            last_day = calendar.monthrange(y, day.month)[1]
-            if day.day == calendar.monthrange(day.year, day.month)[1]:
+            last_day = _month_end(y, day.month)
+            if day.day == _month_end(day.year, day.month):
                 return dt.date(y, day.month, last_day)  # the end of February stays the end
             return dt.date(y, day.month, min(day.day, last_day))
 
@@ -3612,7 +3626,7 @@ class FactBuilder(ComponentMajor):
             return None
         year = prev.first.year
         first = dt.date(year, 3 * q - 2, 1)
-        last = dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
+        last = dt.date(year, 3 * q, _month_end(year, 3 * q))
         return PeriodHit(s, e, self._text(s, e), first, last)
 
     def _record_start(self, sentence_start: int, s: int) -> bool:
@@ -3706,19 +3720,17 @@ class FactBuilder(ComponentMajor):
     def _normalise(self, doc: Doc, label: str, s: int, e: int, ref: dt.date | None,
                    year_hint: int | None) -> PeriodHit | None:
         s0, e0 = s, e
-        words = self._lw[s:e]
-        if words[0] in ("in", "during", "for", "of"):
+        lw = self._lw
+        if lw[s] in ("in", "during", "for", "of"):
             s += 1
-            words = words[1:]
-        if words and words[0] == "the" and label not in ("year_end", "month_end"):
+        if s < e and lw[s] == "the" and label not in ("year_end", "month_end"):
             s += 1
-            words = words[1:]
-        while e - s > 1 and (self._lw[e - 1] in ("of", "in") or self._is_punct(e - 1)):
+        while e - s > 1 and (lw[e - 1] in ("of", "in") or self._is_punct(e - 1)):
             e -= 1
-            words = words[:-1]
+        words = lw[s:e]
         text = self._text(s, e)
         years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
-        if any(not 1900 <= y <= 2100 for y in years):
+        if years and (min(years) < 1900 or max(years) > 2100):
             return None
         month_of = self.rules.months
         months = [month_of[w] for w in words if w in month_of]
@@ -3729,12 +3741,12 @@ class FactBuilder(ComponentMajor):
                 # no year written: the latest such period that has ended by the
                 # publication date ("the first half" in July is this year's)
                 y = ref.year
-                if dt.date(y, m2, calendar.monthrange(y, m2)[1]) > ref:
+                if dt.date(y, m2, _month_end(y, m2)) > ref:
                     y -= 1
             if y is None:
                 return PeriodHit(s, e, text, None, None, months=(m1, m2))
             return PeriodHit(s, e, text, dt.date(y, m1, 1),
-                             dt.date(y, m2, calendar.monthrange(y, m2)[1]), months=(m1, m2))
+                             dt.date(y, m2, _month_end(y, m2)), months=(m1, m2))
 
         if label == "year":
             return span(1, 12)
@@ -3835,7 +3847,7 @@ class FactBuilder(ComponentMajor):
                 last = last.replace(year=anchor.year)
                 if last < anchor:
                     last = dt.date(anchor.year + 1, last.month,
-                                   calendar.monthrange(anchor.year + 1, last.month)[1])
+                                   _month_end(anchor.year + 1, last.month))
             return PeriodHit(s, e, text, last, last)
         if label == "month_end" and "month" in words:  # the end of last month
             hit = self._normalise(doc, "relative_month", e - 2, e, ref, None)
