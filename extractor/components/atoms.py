@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
 from ..lexicon import Ambiguity, CurrencyEntry, Lexicon
-from ..tokenizer import doc_text, token_spaces, token_words
+from ..tokenizer import doc_text, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
 from .batched import ComponentMajor
 from .extensions import doc_values, span_getter, span_setter, token_setter
@@ -245,6 +245,14 @@ class _StartWord:
     def of(cls, text: str) -> _StartWord:
         value = parse_digits(text)
         return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
+
+
+def _glued(idx: list[int], texts: list[str], i: int) -> bool:
+    """Whether token ``i``, not the last, has no whitespace after it
+    (``Token.whitespace_ == ""``), given the tokens' offsets and texts
+    (:func:`.tokenizer.token_words`): the next token starts where it ends (a
+    Doc's text is its tokens' texts, each followed by its whitespace)."""
+    return idx[i] + len(texts[i]) == idx[i + 1]
 
 
 def _noun_follows(words: list[str], i: int, stop: set[str]) -> bool:
@@ -541,8 +549,7 @@ class NumericAtoms(ComponentMajor):
             return spans
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
-        texts = token_words(doc)[1]  # the words, without a Token object each
-        spaces = token_spaces(doc)  # Token.whitespace_
+        idx, texts = token_words(doc)  # the words, without a Token object each
         for i_start, word in starts:
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -553,7 +560,7 @@ class NumericAtoms(ComponentMajor):
             mantissa = word.value
             end = i + 1
             if mantissa is not None:
-                if self._excluded_digits(texts, spaces, i):
+                if self._excluded_digits(idx, texts, i):
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -562,7 +569,7 @@ class NumericAtoms(ComponentMajor):
                     and texts[end].isdecimal()  # what Decimal() reads ("²" is a digit)
                     and texts[end - 1].lstrip("+-").isdigit()
                     and len(texts[i].lstrip("+-")) <= 3
-                    and spaces[end - 1] == " "
+                    and not _glued(idx, texts, end - 1)
                 ):
                     if mantissa.adjusted() < MAX_DIGITS:
                         mantissa = mantissa * 1000 + Decimal(texts[end])
@@ -591,8 +598,8 @@ class NumericAtoms(ComponentMajor):
                 if end >= n or end in taken:
                     break
                 nxt = texts[end]
-                if nxt == "-" and end == i + 1 and end + 2 < n and spaces[end - 1] == "" \
-                        and spaces[end] == "" and texts[end + 1].isalpha():
+                if nxt == "-" and end == i + 1 and end + 2 < n and _glued(idx, texts, end - 1) \
+                        and _glued(idx, texts, end) and texts[end + 1].isalpha():
                     mag = self._magnitudes.get(texts[end + 1].lower())
                     if mag is not None and not mag.glued_only and not mag.requires_currency:
                         exponent += mag.exponent  # "a 7-billion-dollar program"
@@ -601,7 +608,7 @@ class NumericAtoms(ComponentMajor):
                 mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
-                glued = spaces[end - 1] == ""
+                glued = _glued(idx, texts, end - 1)
                 if mag.glued_only and not glued:
                     break
                 if mag.requires_currency and not had_currency:
@@ -622,10 +629,10 @@ class NumericAtoms(ComponentMajor):
             i = end
         return spans
 
-    def _excluded_digits(self, texts: list[str], spaces: list[str], i: int) -> bool:
+    def _excluded_digits(self, idx: list[int], texts: list[str], i: int) -> bool:
         """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound
-        adjectives; given the words (Token.text; ``.lower()`` is
-        Token.lower_, ``.isalpha()`` is_alpha) and their whitespace."""
+        adjectives; given the tokens' offsets and words (Token.text;
+        ``.lower()`` is Token.lower_, ``.isalpha()`` is_alpha)."""
         n = len(texts)
         prev = texts[i - 1] if i > 0 else None
         nxt = texts[i + 1] if i + 1 < n else None
@@ -637,15 +644,15 @@ class NumericAtoms(ComponentMajor):
                 return True
         if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
-        if prev is not None and prev in ("-", "–") and spaces[i - 1] == "" and i >= 2:
-            if texts[i - 2].isalpha() and spaces[i - 2] == "":
+        if prev is not None and prev in ("-", "–") and _glued(idx, texts, i - 1) and i >= 2:
+            if texts[i - 2].isalpha() and _glued(idx, texts, i - 2):
                 return True  # "Chang'e-6", "Su-35"
         if (
             nxt is not None
             and nxt == "-"
-            and spaces[i + 1] == ""
-            and spaces[i] == ""
             and i + 2 < n
+            and _glued(idx, texts, i + 1)
+            and _glued(idx, texts, i)
             and texts[i + 2].isalpha()
             and texts[i + 2].lower() not in self._magnitudes
             and texts[i + 2].lower() not in self._measure_words
