@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -194,34 +194,48 @@ def _kept(matches: list[tuple[Any, int, int]], leftmost: bool = False
 
 
 class _PhraseGroups:
-    """Groups of phrases (currencies, units...) matched on one token
-    attribute with one ``PhraseMatcher`` pass: ``groups(doc)[group]`` is what
+    """Groups of phrases (currencies, units...) matched with one
+    ``PhraseMatcher`` pass on the lower case: ``groups(doc)[group]`` is what
     a PhraseMatcher of that group's phrases alone finds (``(key id, start,
-    end)``, by start, then end). A phrase may be in several groups, but in
-    a group under one key only (under two, the matches of one span would
-    come in the matcher's own order)."""
+    end)``, by start, then end), on ``LOWER``, or on ``ORTH`` for a group of
+    exact-case phrases (a match is kept when its words are those of one of
+    the phrases under its key: the lower case of equal words is equal). A
+    phrase may be in several groups, but in a group under one key only
+    (under two, the matches of one span would come in the matcher's own
+    order)."""
 
-    def __init__(self, vocab, attr: str) -> None:
-        self.matcher = PhraseMatcher(vocab, attr=attr)
-        self._groups: dict[str, None] = {}  # the groups, in the order first added
+    def __init__(self, vocab, groups: Iterable[str]) -> None:
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._groups = tuple(groups)
         self._keys: dict[int, tuple[str, int]] = {}  # matcher key -> (group, the group's key)
-        self._phrases: dict[tuple[str, tuple[int, ...]], str] = {}  # -> its key
-        self._attr = attr
+        # matcher key of an exact-case group -> the words of its phrases
+        self._exact: dict[int, set[tuple[str, ...]]] = {}
+        self._phrases: dict[tuple[str, tuple], str] = {}  # -> its key
 
-    def add(self, group: str, key: str, phrase: Doc) -> None:
-        seen = (group, tuple(phrase.to_array(self._attr).tolist()))
+    def add(self, group: str, key: str, phrase: Doc, exact: bool = False) -> None:
+        """``exact``: on ``ORTH``, not ``LOWER`` (a group's phrases are all
+        one or all the other)."""
+        words = tuple(token.text for token in phrase)
+        seen = (group, words if exact else tuple(phrase.to_array("LOWER").tolist()))
         if self._phrases.setdefault(seen, key) != key:
             raise ValueError(f"{phrase.text!r} is in the {group!r} phrases under two keys")
-        self._groups.setdefault(group)
+        if group not in self._groups:
+            raise ValueError(f"no phrase group {group!r}")
         strings = self.matcher.vocab.strings
         own = f"{group}:{key}"
         self.matcher.add(own, [phrase])
         self._keys[strings.add(own)] = (group, strings.add(key))
+        if exact:
+            self._exact.setdefault(strings.add(own), set()).add(words)
 
     def __call__(self, doc: Doc) -> dict[str, list[_Match]]:
         out: dict[str, list[_Match]] = {group: [] for group in self._groups}
-        keys = self._keys
+        keys, exact = self._keys, self._exact
+        texts = token_words(doc)[1]  # Token.text (ORTH)
         for match_id, start, end in self.matcher(doc):
+            forms = exact.get(match_id)
+            if forms is not None and tuple(texts[start:end]) not in forms:
+                continue  # another case of an exact-case phrase
             group, key = keys[match_id]
             out[group].append((key, start, end))
         return out
@@ -291,20 +305,21 @@ class NumericAtoms(ComponentMajor):
         lex = Lexicon.load()
         self.lex = lex
         self._cur_entries: dict[str, CurrencyEntry] = {}
-        # one PhraseMatcher pass for the exact-case forms, one for the others
-        self._exact = _PhraseGroups(nlp.vocab, "ORTH")
-        self._lower = _PhraseGroups(nlp.vocab, "LOWER")
+        # one PhraseMatcher pass for all the phrases, the exact-case forms of
+        # currencies and units in groups of their own ("cur_exact", "unit_exact")
+        self._phrases = _PhraseGroups(
+            nlp.vocab, ("cur_exact", "cur", "pct", "unit_exact", "unit", "hedge"))
         for i, entry in enumerate(lex.currencies):
             key = f"CUR{i}"
             self._cur_entries[key] = entry
-            groups = self._exact if entry.case_sensitive else self._lower
-            groups.add("cur", key, nlp.make_doc(entry.form))
+            cs = entry.case_sensitive
+            self._phrases.add("cur_exact" if cs else "cur", key, nlp.make_doc(entry.form), cs)
         for form, unit in lex.percent_forms.items():
-            self._lower.add("pct", unit, nlp.make_doc(form))
+            self._phrases.add("pct", unit, nlp.make_doc(form))
         for form, unit, cs in lex.units:
-            (self._exact if cs else self._lower).add("unit", unit, nlp.make_doc(form))
+            self._phrases.add("unit_exact" if cs else "unit", unit, nlp.make_doc(form), cs)
         for form, qualifier in lex.hedges.items():
-            self._lower.add("hedge", qualifier, nlp.make_doc(form))
+            self._phrases.add("hedge", qualifier, nlp.make_doc(form))
         nw = lex.number_words
         self._word_start = set(nw.units) | set(nw.tens) | {nw.dozen}
         self._word_any = self._word_start | set(nw.scales)
@@ -338,10 +353,10 @@ class NumericAtoms(ComponentMajor):
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        exact, lower = self._exact(doc), self._lower(doc)
-        cur = self._currencies(doc, strings, exact["cur"] + lower["cur"])
+        found = self._phrases(doc)
+        cur = self._currencies(doc, strings, found["cur_exact"] + found["cur"])
         taken = {i for s in cur for i in range(s.start, s.end)}
-        unit_words, unit_symbols = lower["unit"], exact["unit"]
+        unit_words, unit_symbols = found["unit"], found["unit_exact"]
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {
             i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
@@ -352,7 +367,7 @@ class NumericAtoms(ComponentMajor):
             after_currency = {s.start for s in cur if get_unit(s) and get_before(s)}
         nums = self._numbers(doc, taken | word_units, after_currency)
         taken |= {i for s in nums for i in range(s.start, s.end)}
-        pct = _spans(doc, self._select(lower["pct"], taken))
+        pct = _spans(doc, self._select(found["pct"], taken))
         if self.lex.percent_factors:
             set_factor = span_setter("factor")
             for span in pct:  # "100 basis points": 1 percentage point
@@ -364,7 +379,7 @@ class NumericAtoms(ComponentMajor):
                                   + self._select(unit_words, taken, leftmost=True), leftmost=True))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = _spans(doc, self._select(self._unblocked(doc, lower["hedge"]), set()))
+        hedges = _spans(doc, self._select(self._unblocked(doc, found["hedge"]), set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
