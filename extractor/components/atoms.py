@@ -248,17 +248,22 @@ def _spans(doc: Doc, matches: list[_Match]) -> list[Span]:
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
 class _StartWord:
     """A word a number can start with: its value when it is a numeral in
-    digits (else None), that value scaled by nothing, and whether it looks
-    like a year. Made once per word and shared: not to be changed."""
+    digits (else None), that value scaled by nothing, whether it looks like
+    a year, and, for ``a``, ``an`` and the fraction words, the words (in
+    lower case) one of which must come next (``a dozen``, ``half a
+    million``; see ``NumericAtoms._number_words_end``). Made once per word
+    and shared: not to be changed."""
 
     value: Decimal | None
     unscaled: Decimal | None  # scale(value, 0)
     year_like: bool
+    followed_by: frozenset[str] | None
 
     @classmethod
-    def of(cls, text: str) -> _StartWord:
+    def of(cls, text: str, followed_by: frozenset[str] | None = None) -> _StartWord:
         value = parse_digits(text)
-        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
+        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text),
+                   followed_by)
 
 
 def _glued(idx: list[int], texts: list[str], i: int) -> bool:
@@ -347,6 +352,12 @@ class NumericAtoms(ComponentMajor):
             self._territory_names.setdefault(code, []).append(name)
         # "a dozen", "half a million": _number_words_end
         may_start = frozenset(self._word_start | {"a", "an"} | set(lex.number_words.fractions))
+        # what must come after "a" or a fraction word for a number to start there
+        fractions = set(lex.number_words.fractions)
+        after_article = frozenset(self._scales | fractions | self._measure_starts)
+        after_fraction = frozenset(self._scales | {"a", "an"})
+        self._followed_by = {word: after_fraction for word in fractions}
+        self._followed_by.update(a=after_article, an=after_article)
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
         self._words: dict[str, _StartWord] = {}  # word -> what _numbers needs of it
 
@@ -551,7 +562,7 @@ class NumericAtoms(ComponentMajor):
             text = texts[i]
             word = words.get(text)
             if word is None:
-                word = words[text] = _StartWord.of(text)
+                word = words[text] = _StartWord.of(text, self._followed_by.get(text.lower()))
             out.append((i, word))
         return out
 
@@ -593,6 +604,9 @@ class NumericAtoms(ComponentMajor):
                     i = end
                     continue
             else:
+                follows = word.followed_by
+                if follows is not None and (i + 1 >= n or texts[i + 1].lower() not in follows):
+                    continue  # "a", "half" not before a scale or measure word: no number
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
                     continue
