@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
 from ..lexicon import Ambiguity, CurrencyEntry, Lexicon
-from ..tokenizer import doc_text, token_spaces, token_words
+from ..tokenizer import doc_text, token_words
 from ..values import MAX_DIGITS, is_numeral, is_year_like, parse_digits, parse_number_words, scale
 from .batched import ComponentMajor
 from .extensions import doc_values, span_getter, span_setter, token_setter
@@ -194,34 +194,48 @@ def _kept(matches: list[tuple[Any, int, int]], leftmost: bool = False
 
 
 class _PhraseGroups:
-    """Groups of phrases (currencies, units...) matched on one token
-    attribute with one ``PhraseMatcher`` pass: ``groups(doc)[group]`` is what
+    """Groups of phrases (currencies, units...) matched with one
+    ``PhraseMatcher`` pass on the lower case: ``groups(doc)[group]`` is what
     a PhraseMatcher of that group's phrases alone finds (``(key id, start,
-    end)``, by start, then end). A phrase may be in several groups, but in
-    a group under one key only (under two, the matches of one span would
-    come in the matcher's own order)."""
+    end)``, by start, then end), on ``LOWER``, or on ``ORTH`` for a group of
+    exact-case phrases (a match is kept when its words are those of one of
+    the phrases under its key: the lower case of equal words is equal). A
+    phrase may be in several groups, but in a group under one key only
+    (under two, the matches of one span would come in the matcher's own
+    order)."""
 
-    def __init__(self, vocab, attr: str) -> None:
-        self.matcher = PhraseMatcher(vocab, attr=attr)
-        self._groups: dict[str, None] = {}  # the groups, in the order first added
+    def __init__(self, vocab, groups: Iterable[str]) -> None:
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._groups = tuple(groups)
         self._keys: dict[int, tuple[str, int]] = {}  # matcher key -> (group, the group's key)
-        self._phrases: dict[tuple[str, tuple[int, ...]], str] = {}  # -> its key
-        self._attr = attr
+        # matcher key of an exact-case group -> the words of its phrases
+        self._exact: dict[int, set[tuple[str, ...]]] = {}
+        self._phrases: dict[tuple[str, tuple], str] = {}  # -> its key
 
-    def add(self, group: str, key: str, phrase: Doc) -> None:
-        seen = (group, tuple(phrase.to_array(self._attr).tolist()))
+    def add(self, group: str, key: str, phrase: Doc, exact: bool = False) -> None:
+        """``exact``: on ``ORTH``, not ``LOWER`` (a group's phrases are all
+        one or all the other)."""
+        words = tuple(token.text for token in phrase)
+        seen = (group, words if exact else tuple(phrase.to_array("LOWER").tolist()))
         if self._phrases.setdefault(seen, key) != key:
             raise ValueError(f"{phrase.text!r} is in the {group!r} phrases under two keys")
-        self._groups.setdefault(group)
+        if group not in self._groups:
+            raise ValueError(f"no phrase group {group!r}")
         strings = self.matcher.vocab.strings
         own = f"{group}:{key}"
         self.matcher.add(own, [phrase])
         self._keys[strings.add(own)] = (group, strings.add(key))
+        if exact:
+            self._exact.setdefault(strings.add(own), set()).add(words)
 
     def __call__(self, doc: Doc) -> dict[str, list[_Match]]:
         out: dict[str, list[_Match]] = {group: [] for group in self._groups}
-        keys = self._keys
+        keys, exact = self._keys, self._exact
+        texts = token_words(doc)[1]  # Token.text (ORTH)
         for match_id, start, end in self.matcher(doc):
+            forms = exact.get(match_id)
+            if forms is not None and tuple(texts[start:end]) not in forms:
+                continue  # another case of an exact-case phrase
             group, key = keys[match_id]
             out[group].append((key, start, end))
         return out
@@ -234,17 +248,30 @@ def _spans(doc: Doc, matches: list[_Match]) -> list[Span]:
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
 class _StartWord:
     """A word a number can start with: its value when it is a numeral in
-    digits (else None), that value scaled by nothing, and whether it looks
-    like a year. Made once per word and shared: not to be changed."""
+    digits (else None), that value scaled by nothing, whether it looks like
+    a year, and, for ``a``, ``an`` and the fraction words, the words (in
+    lower case) one of which must come next (``a dozen``, ``half a
+    million``; see ``NumericAtoms._number_words_end``). Made once per word
+    and shared: not to be changed."""
 
     value: Decimal | None
     unscaled: Decimal | None  # scale(value, 0)
     year_like: bool
+    followed_by: frozenset[str] | None
 
     @classmethod
-    def of(cls, text: str) -> _StartWord:
+    def of(cls, text: str, followed_by: frozenset[str] | None = None) -> _StartWord:
         value = parse_digits(text)
-        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text))
+        return cls(value, scale(value, 0) if value is not None else None, is_year_like(text),
+                   followed_by)
+
+
+def _glued(idx: list[int], texts: list[str], i: int) -> bool:
+    """Whether token ``i``, not the last, has no whitespace after it
+    (``Token.whitespace_ == ""``), given the tokens' offsets and texts
+    (:func:`.tokenizer.token_words`): the next token starts where it ends (a
+    Doc's text is its tokens' texts, each followed by its whitespace)."""
+    return idx[i] + len(texts[i]) == idx[i + 1]
 
 
 def _noun_follows(words: list[str], i: int, stop: set[str]) -> bool:
@@ -283,20 +310,21 @@ class NumericAtoms(ComponentMajor):
         lex = Lexicon.load()
         self.lex = lex
         self._cur_entries: dict[str, CurrencyEntry] = {}
-        # one PhraseMatcher pass for the exact-case forms, one for the others
-        self._exact = _PhraseGroups(nlp.vocab, "ORTH")
-        self._lower = _PhraseGroups(nlp.vocab, "LOWER")
+        # one PhraseMatcher pass for all the phrases, the exact-case forms of
+        # currencies and units in groups of their own ("cur_exact", "unit_exact")
+        self._phrases = _PhraseGroups(
+            nlp.vocab, ("cur_exact", "cur", "pct", "unit_exact", "unit", "hedge"))
         for i, entry in enumerate(lex.currencies):
             key = f"CUR{i}"
             self._cur_entries[key] = entry
-            groups = self._exact if entry.case_sensitive else self._lower
-            groups.add("cur", key, nlp.make_doc(entry.form))
+            cs = entry.case_sensitive
+            self._phrases.add("cur_exact" if cs else "cur", key, nlp.make_doc(entry.form), cs)
         for form, unit in lex.percent_forms.items():
-            self._lower.add("pct", unit, nlp.make_doc(form))
+            self._phrases.add("pct", unit, nlp.make_doc(form))
         for form, unit, cs in lex.units:
-            (self._exact if cs else self._lower).add("unit", unit, nlp.make_doc(form))
+            self._phrases.add("unit_exact" if cs else "unit", unit, nlp.make_doc(form), cs)
         for form, qualifier in lex.hedges.items():
-            self._lower.add("hedge", qualifier, nlp.make_doc(form))
+            self._phrases.add("hedge", qualifier, nlp.make_doc(form))
         nw = lex.number_words
         self._word_start = set(nw.units) | set(nw.tens) | {nw.dozen}
         self._word_any = self._word_start | set(nw.scales)
@@ -324,16 +352,22 @@ class NumericAtoms(ComponentMajor):
             self._territory_names.setdefault(code, []).append(name)
         # "a dozen", "half a million": _number_words_end
         may_start = frozenset(self._word_start | {"a", "an"} | set(lex.number_words.fractions))
+        # what must come after "a" or a fraction word for a number to start there
+        fractions = set(lex.number_words.fractions)
+        after_article = frozenset(self._scales | fractions | self._measure_starts)
+        after_fraction = frozenset(self._scales | {"a", "an"})
+        self._followed_by = {word: after_fraction for word in fractions}
+        self._followed_by.update(a=after_article, an=after_article)
         self._start_flag = _StartsNumber.flag(nlp.vocab, may_start)
         self._words: dict[str, _StartWord] = {}  # word -> what _numbers needs of it
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        exact, lower = self._exact(doc), self._lower(doc)
-        cur = self._currencies(doc, strings, exact["cur"] + lower["cur"])
+        found = self._phrases(doc)
+        cur = self._currencies(doc, strings, found["cur_exact"] + found["cur"])
         taken = {i for s in cur for i in range(s.start, s.end)}
-        unit_words, unit_symbols = lower["unit"], exact["unit"]
+        unit_words, unit_symbols = found["unit"], found["unit_exact"]
         # a unit phrase ("twenty-foot equivalent units") is not a number
         word_units = {
             i for _, s, e in self._select(unit_words, taken) if e - s > 1 for i in range(s, e)
@@ -344,7 +378,7 @@ class NumericAtoms(ComponentMajor):
             after_currency = {s.start for s in cur if get_unit(s) and get_before(s)}
         nums = self._numbers(doc, taken | word_units, after_currency)
         taken |= {i for s in nums for i in range(s.start, s.end)}
-        pct = _spans(doc, self._select(lower["pct"], taken))
+        pct = _spans(doc, self._select(found["pct"], taken))
         if self.lex.percent_factors:
             set_factor = span_setter("factor")
             for span in pct:  # "100 basis points": 1 percentage point
@@ -356,7 +390,7 @@ class NumericAtoms(ComponentMajor):
                                   + self._select(unit_words, taken, leftmost=True), leftmost=True))
         units = self._resolve_pounds(doc, cur, units)
         cur = [s for s in cur if s.label_ != "UNIT"]
-        hedges = _spans(doc, self._select(self._unblocked(doc, lower["hedge"]), set()))
+        hedges = _spans(doc, self._select(self._unblocked(doc, found["hedge"]), set()))
         self._mark(doc, "num", nums)
         self._mark(doc, "pct", pct)
         self._mark(doc, "unit", units)
@@ -528,7 +562,7 @@ class NumericAtoms(ComponentMajor):
             text = texts[i]
             word = words.get(text)
             if word is None:
-                word = words[text] = _StartWord.of(text)
+                word = words[text] = _StartWord.of(text, self._followed_by.get(text.lower()))
             out.append((i, word))
         return out
 
@@ -541,8 +575,7 @@ class NumericAtoms(ComponentMajor):
             return spans
         set_number = span_setter("mantissa", "exponent", "value", "unit")
         num_label = doc.vocab.strings.add("NUM")
-        texts = token_words(doc)[1]  # the words, without a Token object each
-        spaces = token_spaces(doc)  # Token.whitespace_
+        idx, texts = token_words(doc)  # the words, without a Token object each
         for i_start, word in starts:
             # any other token starts no number, nor does one inside the last
             if i_start < i:
@@ -553,7 +586,7 @@ class NumericAtoms(ComponentMajor):
             mantissa = word.value
             end = i + 1
             if mantissa is not None:
-                if self._excluded_digits(texts, spaces, i):
+                if self._excluded_digits(idx, texts, i):
                     continue
                 # "816 000": a space as thousands separator.
                 while (
@@ -562,7 +595,7 @@ class NumericAtoms(ComponentMajor):
                     and texts[end].isdecimal()  # what Decimal() reads ("²" is a digit)
                     and texts[end - 1].lstrip("+-").isdigit()
                     and len(texts[i].lstrip("+-")) <= 3
-                    and spaces[end - 1] == " "
+                    and not _glued(idx, texts, end - 1)
                 ):
                     if mantissa.adjusted() < MAX_DIGITS:
                         mantissa = mantissa * 1000 + Decimal(texts[end])
@@ -571,6 +604,9 @@ class NumericAtoms(ComponentMajor):
                     i = end
                     continue
             else:
+                follows = word.followed_by
+                if follows is not None and (i + 1 >= n or texts[i + 1].lower() not in follows):
+                    continue  # "a", "half" not before a scale or measure word: no number
                 words_end = self._number_words_end(doc, i)
                 if words_end is None:
                     continue
@@ -591,8 +627,8 @@ class NumericAtoms(ComponentMajor):
                 if end >= n or end in taken:
                     break
                 nxt = texts[end]
-                if nxt == "-" and end == i + 1 and end + 2 < n and spaces[end - 1] == "" \
-                        and spaces[end] == "" and texts[end + 1].isalpha():
+                if nxt == "-" and end == i + 1 and end + 2 < n and _glued(idx, texts, end - 1) \
+                        and _glued(idx, texts, end) and texts[end + 1].isalpha():
                     mag = self._magnitudes.get(texts[end + 1].lower())
                     if mag is not None and not mag.glued_only and not mag.requires_currency:
                         exponent += mag.exponent  # "a 7-billion-dollar program"
@@ -601,7 +637,7 @@ class NumericAtoms(ComponentMajor):
                 mag = self._magnitudes.get(nxt.lower()) or self._magnitudes.get(nxt)
                 if mag is None:
                     break
-                glued = spaces[end - 1] == ""
+                glued = _glued(idx, texts, end - 1)
                 if mag.glued_only and not glued:
                     break
                 if mag.requires_currency and not had_currency:
@@ -622,10 +658,10 @@ class NumericAtoms(ComponentMajor):
             i = end
         return spans
 
-    def _excluded_digits(self, texts: list[str], spaces: list[str], i: int) -> bool:
+    def _excluded_digits(self, idx: list[int], texts: list[str], i: int) -> bool:
         """Dates, names with numbers (``No. 1``, ``Boeing 737``), compound
-        adjectives; given the words (Token.text; ``.lower()`` is
-        Token.lower_, ``.isalpha()`` is_alpha) and their whitespace."""
+        adjectives; given the tokens' offsets and words (Token.text;
+        ``.lower()`` is Token.lower_, ``.isalpha()`` is_alpha)."""
         n = len(texts)
         prev = texts[i - 1] if i > 0 else None
         nxt = texts[i + 1] if i + 1 < n else None
@@ -637,15 +673,15 @@ class NumericAtoms(ComponentMajor):
                 return True
         if nxt is not None and nxt in self._date_words and texts[i].isdigit():
             return True
-        if prev is not None and prev in ("-", "–") and spaces[i - 1] == "" and i >= 2:
-            if texts[i - 2].isalpha() and spaces[i - 2] == "":
+        if prev is not None and prev in ("-", "–") and _glued(idx, texts, i - 1) and i >= 2:
+            if texts[i - 2].isalpha() and _glued(idx, texts, i - 2):
                 return True  # "Chang'e-6", "Su-35"
         if (
             nxt is not None
             and nxt == "-"
-            and spaces[i + 1] == ""
-            and spaces[i] == ""
             and i + 2 < n
+            and _glued(idx, texts, i + 1)
+            and _glued(idx, texts, i)
             and texts[i + 2].isalpha()
             and texts[i + 2].lower() not in self._magnitudes
             and texts[i + 2].lower() not in self._measure_words
