@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 import regex
-from spacy.attrs import IDS, IDX, LENGTH, ORTH, SPACY
+from spacy.attrs import IDS, IDX, LENGTH, ORTH
 from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -232,19 +232,7 @@ def token_words(doc: Doc) -> tuple[list[int], list[str]]:
     return cached
 
 
-def token_spaces(doc: Doc) -> list[str]:
-    """``token.whitespace_`` of every token (``" "`` or ``""``), computed
-    once per Doc, like :func:`token_words`."""
-    cached = doc.user_data.get(_SPACES_KEY)
-    if cached is None:
-        cached = doc.user_data[_SPACES_KEY] = [
-            " " if space else "" for space in doc.to_array(SPACY).tolist()
-        ]
-    return cached
-
-
 _WORDS_KEY = ("extractor", "token_words")
-_SPACES_KEY = ("extractor", "token_spaces")
 
 
 _DIGIT = re.compile(r"\d")  # chunks WireTokenizer does not prime
