@@ -34,14 +34,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from spacy.attrs import SPACY
+from spacy.attrs import IS_PUNCT, LOWER
+from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import Entry, KnowledgeBase
-from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-exported)
+from ..tokenizer import doc_text, token_spaces, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
 from .amounts import SPAN_KEYS
 from .atoms import group_spans, store_group
@@ -139,6 +140,12 @@ class EntityRecognizer(ComponentMajor):
         self.gpe_nouns_before = set(rules.gpe_nouns_before)
         self.place_nouns = self.gpe_nouns | {"capital"}
         self._caps_flag = predicate_flag(nlp.vocab, capitalised)
+        # Token.lower_ and Token.is_punct of a word, as the vocabulary works them out
+        getters = nlp.vocab.lex_attr_getters
+        self._lower = getters.get(LOWER, lex_attrs.lower)
+        self._is_punct = getters.get(IS_PUNCT, lex_attrs.is_punct)
+        self._label_ids = {label: nlp.vocab.strings.add(label)
+                           for label in ("GPE", "LOC", "ORG", "PERSON", "NORP")}
         self._forms: dict[tuple[str, tuple[str, ...]], NameForm] = {}  # (text, words) -> form
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({*self.kb.aliases(), *self.kb.demonyms, *rules.loc_phrases,
@@ -186,8 +193,9 @@ class EntityRecognizer(ComponentMajor):
         found = self._abbreviations(doc, found, local, body)
         spans = []
         set_names = span_setter("entity_lookup", "entity_name")
+        label_ids = self._label_ids
         for f in sorted(found, key=lambda f: f.start):
-            span = Span(doc, f.start, f.end, label=f.label)
+            span = Span(doc, f.start, f.end, label=label_ids.get(f.label, f.label))
             set_names(span, f.lookup, f.name)
             spans.append(span)
         store_group(doc, "entities", spans)
@@ -218,12 +226,12 @@ class EntityRecognizer(ComponentMajor):
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
-        # none), a capital first letter
+        # a token: its whitespace_ (" " or "", true when a space follows; shared
+        # with the other components), a capital first letter (1 or 0)
+        self._sp = token_spaces(doc)
         if self._caps_flag is not None:
-            self._sp, self._caps = doc.to_array([SPACY, self._caps_flag]).T.tolist()
+            self._caps = doc.to_array(self._caps_flag).tolist()
         else:
-            self._sp = doc.to_array(SPACY).tolist()
             self._caps = [capitalised(w) for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
@@ -300,7 +308,8 @@ class EntityRecognizer(ComponentMajor):
             yield from speaker
             return
         sentence_start = self._sentence_start(doc, a)
-        whole = self._whole(doc, a, b, local, sentence_start=a == start and sentence_start)
+        whole = self._whole(doc, a, b, local, sentence_start=a == start and sentence_start,
+                            text=text)
         if whole is not None:
             yield whole
             return
@@ -381,10 +390,13 @@ class EntityRecognizer(ComponentMajor):
         return None
 
     def _whole(self, doc: Doc, a: int, b: int, local: dict[str, Found],
-               sentence_start: bool, by_form: bool = False) -> Found | None:
+               sentence_start: bool, by_form: bool = False, text: str | None = None
+               ) -> Found | None:
         """The label of ``doc[a:b]`` as one name, or None. ``by_form``: only
-        the knowledge base and the shape of the name, not its context."""
-        text = self._text(a, b)
+        the knowledge base and the shape of the name, not its context.
+        ``text``: ``self._text(a, b)`` when the caller has it already."""
+        if text is None:
+            text = self._text(a, b)
         words = self._w[a:b]
         form = self._form(text, words)
         if form.not_name:
@@ -538,10 +550,15 @@ class EntityRecognizer(ComponentMajor):
     def _person_shaped(self, words: list[str]) -> bool:
         """One to four name words (``Lula da Silva``, ``Kassym-Jomart Tokayev``,
         ``Kang Kam-chan``): no title, office, place or nationality among them."""
-        names = [w for k, w in enumerate(words) if w != "-" and not (
-            k > 0 and words[k - 1] == "-" and w.islower())]  # "-chan" goes with "Kam"
-        if not 1 <= len(_hyphen_groups(words)) <= 5 or words[0] == "-" or words[-1] == "-":
-            return False
+        if "-" in words:
+            names = [w for k, w in enumerate(words) if w != "-" and not (
+                k > 0 and words[k - 1] == "-" and w.islower())]  # "-chan" goes with "Kam"
+            if not 1 <= len(_hyphen_groups(words)) <= 5 or words[0] == "-" or words[-1] == "-":
+                return False
+        else:  # (most names) the words are the names, each a group of its own
+            names = words
+            if not 1 <= len(words) <= 5:
+                return False
         last = len(names) - 1
         for k, w in enumerate(names):
             if w in self.person_connectors and 0 < k < last:
@@ -591,16 +608,23 @@ class EntityRecognizer(ComponentMajor):
         ``capital`` names a place only as a noun of its own (``the capital of``,
         ``the capital city``), not before another noun (``the capital foreign
         investors put in``)."""
-        if i < len(doc) and self._w[i] in self.speech_verbs:
+        w = self._w
+        n = len(w)
+        if i < n and w[i] in self.speech_verbs:
             return False  # "..., told reporters in the province of": no apposition
-        for k, tok in enumerate(doc[i:i + 7], start=i):
-            if tok.is_punct and tok.text not in ("'s", "-"):
+        # the words themselves, not Token objects: Token.lower_ and is_punct are
+        # the vocabulary's getters of the word's text
+        lower, is_punct = self._lower, self._is_punct
+        for k in range(i, min(i + 7, n)):
+            word = w[k]
+            if word not in ("'s", "-") and is_punct(word):
                 return False
-            if tok.lower_ in words or tok.text in words:
-                if tok.lower_ == "capital" and k + 1 < len(doc) \
-                        and self._w[k + 1] not in (",", ".", "of", "city", "and", ";"):
+            low = lower(word)
+            if low in words or word in words:
+                if low == "capital" and k + 1 < n \
+                        and w[k + 1] not in (",", ".", "of", "city", "and", ";"):
                     return False
-                if k + 1 < len(doc) and self._w[k + 1] == "'s":
+                if k + 1 < n and w[k + 1] == "'s":
                     return False  # "Carmaking, one of the city's three pillar industries"
                 return True
         return False
