@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from spacy.attrs import IS_PUNCT, LOWER
+from spacy.attrs import IS_PUNCT, LOWER, SPACY
 from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from .. import data as d
 from ..kb import Entry, KnowledgeBase
-from ..tokenizer import doc_text, token_spaces, token_words  # noqa: F401  (token_words: re-exported)
+from ..tokenizer import doc_text, token_words  # noqa: F401  (token_words: re-exported)
 from . import extensions  # noqa: F401  (registers the attributes)
 from .amounts import SPAN_KEYS
 from .atoms import group_spans, store_group
@@ -226,12 +226,12 @@ class EntityRecognizer(ComponentMajor):
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        # a token: its whitespace_ (" " or "", true when a space follows; shared
-        # with the other components), a capital first letter (1 or 0)
-        self._sp = token_spaces(doc)
+        # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
+        # none), a capital first letter
         if self._caps_flag is not None:
-            self._caps = doc.to_array(self._caps_flag).tolist()
+            self._sp, self._caps = doc.to_array([SPACY, self._caps_flag]).T.tolist()
         else:
+            self._sp = doc.to_array(SPACY).tolist()
             self._caps = [capitalised(w) for w in self._w]
 
     def _text(self, a: int, b: int) -> str:
