@@ -88,3 +88,24 @@ def test_nlp_pipe_gives_the_docs_of_nlp(extractor_instance: Extractor,
 
     piped = [record(d) for d in nlp.pipe(texts, batch_size=5)]
     assert piped == [record(nlp(t)) for t in texts]
+
+
+def test_the_young_generation_is_collected_less_often_while_the_pipeline_runs(
+        extractor_instance: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from extractor.pipeline import YOUNG_THRESHOLD
+
+    seen: list[int] = []
+    call = NumericAtoms.__call__
+
+    def watched(self, doc):
+        seen.append(gc.get_threshold()[0])
+        return call(self, doc)
+
+    monkeypatch.setattr(NumericAtoms, "__call__", watched)
+    before = gc.get_threshold()
+    extractor_instance.extract("Exports rose 5 percent.")
+    list(extractor_instance.extract_many([ArticleText("Imports fell 2 percent.")] * 3))
+    assert seen == [max(before[0], YOUNG_THRESHOLD)] * 4
+    assert gc.get_threshold() == before
