@@ -249,11 +249,6 @@ def read_article(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     return decode(read_bytes(source, lambda: fs.open(path, "rb"), max_bytes), source)
 
 
-def process(extractor, article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
-    """One article -> its record line, or an error record: never raises for a bad article."""
-    return process_many(extractor, [article], max_bytes)[0]
-
-
 def process_many(extractor, articles: Sequence[Article], max_bytes: int = DEFAULT_MAX_BYTES
                  ) -> list[Result]:
     """Articles -> their record lines or error records, in their order: each
