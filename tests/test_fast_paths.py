@@ -310,4 +310,4 @@ def test_window_memo_cuts_windows_only_where_no_match_can_be(nlp) -> None:
                 for b in range(a + 1, len(doc) + 1):
                     want = [(k, a + s, a + e) for k, s, e in m(doc[a:b])]
                     assert memo(doc, a, b, words) == want, (a, b)
-    assert memo._places.matcher is None  # not cut
+    assert memo._places.specs is None  # not cut

@@ -55,7 +55,7 @@ def _word_tests(patterns: list[list[dict[Any, Any]]]) -> _WordTests | None:
         for spec in pattern:
             for key, value in spec.items():
                 if isinstance(key, int):
-                    if not 0 < key < 64:
+                    if not 0 < key < 64 or not isinstance(value, int):
                         return None
                     flags |= 1 << key
                     continue
@@ -131,7 +131,7 @@ class WindowMemo:
             flat = [p for ps in patterns.values() for p in ps]
             self._tests = None if callbacks else _word_tests(flat)
             tested = self._tests is not None and (self._tests.flags or self._tests.strings)
-            self._places = (_SpecPlaces.of(self.matcher.vocab, flat) if tested
+            self._places = (_SpecPlaces.of(self._tests, flat) if tested
                             else _SpecPlaces.uncut())
             self._shapes.clear()
             self._parts.clear()
@@ -153,7 +153,7 @@ class WindowMemo:
             for start, end in windows:
                 out += [(m, start + s, start + e) for m, s, e in self.matcher(doc[start:end])]
             return out
-        if self._places.matcher is None:  # not cut
+        if self._places.specs is None:  # not cut
             signature = tests.signature
             vocab = doc.vocab
             for start, end in windows:
@@ -194,7 +194,7 @@ class WindowMemo:
 
     def _read_word(self, doc: Doc, i: int, word: str, tests: _WordTests) -> int:
         """The token specs ``word``, token ``i``, passes, remembered."""
-        passed = self._specs[word] = self._places.accepting(tests.signature(doc[i].lex), doc, i)
+        passed = self._specs[word] = self._places.accepting(tests.signature(doc[i].lex))
         return passed
 
     def _run(self, doc: Doc, start: int, shape: tuple[int, ...]
@@ -261,19 +261,18 @@ def _op_kind(op: Any) -> tuple[bool, bool] | None:
 
 class _SpecPlaces:
     """The token specs of the patterns as bits of an int: which specs a word
-    passes (asked of spaCy's Matcher, one single-token pattern per spec,
-    keyed by its bit), which a match can start with, and which can come
-    after which. A token is in a place for a spec when it passes it and the
-    spec can start a match or follow one the token before was in a place
-    for; every token of a match is (and more tokens are thought to be than
-    are, which only makes runs longer). From a place for a spec a match can
-    be completed when the spec can end a match (the specs after it may be
-    skipped) or the token after is in a place for a spec that can follow
-    it."""
+    passes (read from the word's signature, see :class:`_WordTests`), which a
+    match can start with, and which can come after which. A token is in a
+    place for a spec when it passes it and the spec can start a match or
+    follow one the token before was in a place for; every token of a match
+    is (and more tokens are thought to be than are, which only makes runs
+    longer). From a place for a spec a match can be completed when the spec
+    can end a match (the specs after it may be skipped) or the token after
+    is in a place for a spec that can follow it."""
 
-    def __init__(self, matcher: Matcher | None, follows: list[int], first: int,
+    def __init__(self, specs: _SpecIndex | None, follows: list[int], first: int,
                  last: int = -1) -> None:
-        self.matcher = matcher  # None: every token is taken to pass every spec
+        self.specs = specs  # None: every token is taken to pass every spec
         self.following = _Following(follows, first)
         # bit -> the specs it can follow
         befores = [0] * len(follows)
@@ -290,9 +289,9 @@ class _SpecPlaces:
         return cls(None, [], -1)
 
     @classmethod
-    def of(cls, vocab, patterns: list[list[dict[Any, Any]]]) -> _SpecPlaces:
+    def of(cls, tests: _WordTests, patterns: list[list[dict[Any, Any]]]) -> _SpecPlaces:
         """:meth:`uncut` when a spec is negated (``"OP": "!"``)."""
-        matcher = Matcher(vocab, validate=False)  # flag IDs are not in spaCy's schema
+        specs: list[dict[Any, Any]] = []
         follows: list[int] = []
         first = last = 0
         for pattern in patterns:
@@ -302,7 +301,7 @@ class _SpecPlaces:
             skipped = [kind[0] for kind in kinds]
             base = len(follows)
             for k, spec in enumerate(pattern):
-                matcher.add(base + k, [[{a: v for a, v in spec.items() if a != "OP"}]])
+                specs.append(spec)
                 after = 1 << (base + k) if kinds[k][1] else 0  # the same spec again
                 for j in range(k + 1, len(pattern)):  # the next, and those after skipped ones
                     after |= 1 << (base + j)
@@ -317,21 +316,88 @@ class _SpecPlaces:
                 last |= 1 << (base + k)
                 if not skipped[k]:
                     break
-        return cls(matcher, follows, first, last)
+        return cls(_SpecIndex(tests, specs), follows, first, last)
 
-    def accepting(self, signature: tuple, doc: Doc, i: int) -> int:
-        """The specs token ``i`` passes (the same for every word of its
-        ``signature``)."""
-        if self.matcher is None:
+    def accepting(self, signature: tuple) -> int:
+        """The specs a word of this ``signature`` passes (remembered)."""
+        if self.specs is None:
             return -1
         bits = self._accepting.get(signature)
         if bits is None:
             if len(self._accepting) > _MAX_REMEMBERED:
                 self._accepting.clear()
-            bits = 0
-            for bit, _start, _end in self.matcher(doc[i:i + 1]):
-                bits |= 1 << bit
-            self._accepting[signature] = bits
+            bits = self._accepting[signature] = self.specs.passed(signature)
+        return bits
+
+
+class _SpecIndex:
+    """Which token specs (bits of an int) a word passes, read from its
+    signature (see :class:`_WordTests`) as spaCy's Matcher compares (its
+    ``_get_attr_values`` and ``_SetPredicate``): a boolean as 0 or 1, a
+    string by its ID, ``IN`` and ``NOT_IN`` by membership. Indexed by the
+    values named, so that a word of a new signature costs a few lookups, not
+    a Matcher run of one pattern per spec over it (a few hundred
+    microseconds: a Python call per ``IN`` list, and some 130 new signatures
+    come in the first 150 articles)."""
+
+    def __init__(self, tests: _WordTests, specs: list[dict[Any, Any]]) -> None:
+        places = {name: k for k, (name, _words) in enumerate(tests.strings, 1)}
+        # flag bit -> the specs that fail when it is set, and when it is clear
+        flags: dict[int, list[int]] = {}
+        # per string attribute: the specs that test it, those that pass by the
+        # word's ID, those that test only which words it is not, and by ID
+        # those of these it fails
+        tested = [0] * len(tests.strings)
+        named: list[dict[int, int]] = [{} for _ in tests.strings]
+        negated = [0] * len(tests.strings)
+        excluded: list[dict[int, int]] = [{} for _ in tests.strings]
+        for index, spec in enumerate(specs):
+            bit = 1 << index
+            wanted: dict[int, set[int]] = {}  # attribute -> the words it must be
+            unwanted: dict[int, set[int]] = {}  # attribute -> the words it must not be
+            for key, value in spec.items():
+                if isinstance(key, int) or key.upper() in _WORD_BOOLS:
+                    fails = flags.setdefault(key if isinstance(key, int) else IDS[key.upper()],
+                                             [0, 0])
+                    if int(value) != 1:
+                        fails[0] |= bit
+                    if int(value) != 0:
+                        fails[1] |= bit
+                elif key.upper() in _WORD_STRINGS:
+                    k = places[_WORD_STRINGS[key.upper()]]
+                    if isinstance(value, str):
+                        op, words = "IN", {get_string_id(value)}
+                    else:
+                        (op, listed), = value.items()
+                        words = set(map(get_string_id, listed))
+                    if op == "IN":
+                        wanted[k] = wanted[k] & words if k in wanted else words
+                    else:
+                        unwanted.setdefault(k, set()).update(words)
+            for k in wanted.keys() | unwanted.keys():
+                tested[k - 1] |= bit
+                if k in wanted:
+                    for word in wanted[k] - unwanted.get(k, set()):
+                        named[k - 1][word] = named[k - 1].get(word, 0) | bit
+                else:
+                    negated[k - 1] |= bit
+                    for word in unwanted[k]:
+                        excluded[k - 1][word] = excluded[k - 1].get(word, 0) | bit
+        self.all = (1 << len(specs)) - 1
+        self.flags = [(flag, fails[0], fails[1]) for flag, fails in sorted(flags.items())]
+        self.strings = [(k, self.all & ~tested[k - 1], named[k - 1], negated[k - 1],
+                         excluded[k - 1]) for k in range(1, len(tests.strings) + 1)]
+
+    def passed(self, signature: tuple) -> int:
+        """The specs a word of this signature passes."""
+        flags = signature[0]
+        failed = 0
+        for flag, when_set, when_clear in self.flags:
+            failed |= when_set if flags >> flag & 1 else when_clear
+        bits = self.all & ~failed
+        for k, untested, named, negated, excluded in self.strings:
+            word = signature[k]
+            bits &= untested | named.get(word, 0) | negated & ~excluded.get(word, 0)
         return bits
 
 
