@@ -24,7 +24,7 @@ to a``, where ``to`` goes on to no month and ``a`` to no ``year ago``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDS
@@ -282,9 +282,8 @@ class _SpecPlaces:
         # bit -> the specs it can follow
         befores = [0] * len(follows)
         for bit, after in enumerate(follows):
-            for later in range(len(follows)):
-                if after >> later & 1:
-                    befores[later] |= 1 << bit
+            for later in _bits(after):
+                befores[later] |= 1 << bit
         self.completing = _Following(befores, last)
         self._accepting: dict[tuple, int] = {}
 
@@ -423,8 +422,16 @@ class _Following(dict):
         if len(self) > _MAX_REMEMBERED:
             self.clear()
         found = self.first
-        for bit, follows in enumerate(self.follows):
-            if reached >> bit & 1:
-                found |= follows
+        for bit in _bits(reached):  # (a few of the patterns' hundreds of specs)
+            found |= self.follows[bit]
         self[reached] = found
         return found
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The bits set in ``mask`` (not negative), lowest first: a few of
+    some hundred, found without testing the others one by one."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
