@@ -1151,10 +1151,10 @@ class FactBuilder(ComponentMajor):
         else:
             draft.metric = self._subject_words(doc, max(a, sent.start), first_start)
             last = self._clause_metric
-            growth = self._bare_growth(a, first_start)
             if (draft.metric is None or str(draft.metric).lower() in self.sets.growth_nouns) \
-                    and growth is not None and self._headline_id is not None \
-                    and self._headline_id in self.percent_growth_ids:
+                    and self._headline_id is not None \
+                    and self._headline_id in self.percent_growth_ids \
+                    and (growth := self._bare_growth(a, first_start)) is not None:
                 # "Growth for 2023 was revised up, to 4.1 percent", in an article
                 # headlined on the economy: the growth of the headline's indicator
                 draft.metric, draft.metric_id = growth, self._headline_id
@@ -1461,6 +1461,8 @@ class FactBuilder(ComponentMajor):
         while i < chosen[0] and lw[i] in self.stop_words:
             i += 1
         start = i
+        if self.sets.modifier_prepositions.isdisjoint(lw[start:chosen[0]]):
+            return None  # most subjects: no modifier
         while i < chosen[0] and lw[i] not in self.sets.modifier_prepositions:
             if lw[i] in self.form_ids or not self._words[i].isalpha():
                 return None
@@ -1729,10 +1731,11 @@ class FactBuilder(ComponentMajor):
         name indicators by themselves), else none."""
         if not self._headline_named:
             return None  # the headline names none
-        words = {w for k, w in enumerate(metric.replace("-", " ").split())
+        words = {w.lower() for k, w in enumerate(metric.replace("-", " ").split())
                  if not (k and w[:1].isupper())}  # not the names in it: "from Japan"
-        words = {w.lower() for w in words} - self.stop_words - self.sets.whole_words \
-            - self.sets.frequency_words
+        words -= self.stop_words
+        words -= self.sets.whole_words
+        words -= self.sets.frequency_words
         if not words or not self.form_ids.keys().isdisjoint(words):
             return None
         found = [i for i in self._headline_named if words <= self.form_words.get(i, frozenset())]
@@ -1743,8 +1746,9 @@ class FactBuilder(ComponentMajor):
         2023 was", "The expansion was"): that word."""
         lw = self._lw
         i = max(a, self._after_dateline)
-        said = next((k for k in range(i, limit - 1) if lw[k] == "that" and k > i
-                     and lw[k - 1] in self.reporting), None)
+        said = next((k for k in range(i + 1, limit - 1) if lw[k] == "that"
+                     and lw[k - 1] in self.reporting), None) \
+            if "that" in lw[i + 1:limit - 1] else None  # (most clauses: no "that")
         if said is not None:  # "Data released by the NBS show that growth picked up"
             i = said + 1
         while i < limit and (lw[i] in self.stop_words or lw[i] in self.clause_openers):
@@ -2817,9 +2821,9 @@ class FactBuilder(ComponentMajor):
             if bare and key in last:
                 f.metric, f.metric_id = last[key]
                 continue
-            ids = self.form_ids.get(str(f.metric).lower(), [])
-            if len(ids) > 1 and key in last and last[key][1] in ids and f.partner is None \
-                    and f.metric_id not in TRADE_METRICS:  # trade: its partner decides
+            if key in last and f.partner is None and f.metric_id not in TRADE_METRICS \
+                    and len(ids := self.form_ids.get(str(f.metric).lower(), [])) > 1 \
+                    and last[key][1] in ids:  # (trade: its partner decides)
                 f.metric_id = last[key][1]  # "4.28 billion trips" after passenger trips
             last[key] = (f.metric, f.metric_id)
 
