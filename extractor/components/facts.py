@@ -2607,14 +2607,20 @@ class FactBuilder(ComponentMajor):
         lw = self._lw
         by_first = self._national_first
         starts = self._national_at
-        if not starts:
-            return False  # most articles
+        if not starts or self._national_ends.isdisjoint(lw[a:b]):
+            return False  # most articles; most clauses ("the" starts "the country")
         for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
             for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
         return False
+
+    @cached_property
+    def _national_ends(self) -> frozenset[str]:
+        """The last words of the phrases for the whole country: tokens with
+        none of them have no such phrase."""
+        return frozenset(phrase[-1] for phrase in self.national_phrases)
 
     def _first_comma(self, a: int, b: int, default: int | None = None) -> int | None:
         """The first comma in tokens ``a``..``b``, else ``default``."""
