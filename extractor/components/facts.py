@@ -1275,7 +1275,7 @@ class FactBuilder(ComponentMajor):
             draft.qualifier = draft.value.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
-        self._partner_and_place(doc, draft, a, b, sent, entities)
+        self._partner_and_place(doc, draft, a, b, sent, entities, first_start, first_end)
         if draft.partner is None and draft.notes.get("refers_back"):
             # "China's exports to Russia grew 5 percent. ... they rose 4.1 percent
             # to 115.49 billion dollars": the figure before's partner too
@@ -1487,6 +1487,8 @@ class FactBuilder(ComponentMajor):
         i = fig.span.start - 1
         if i <= a or lw[i] not in ("to", "by", "from"):
             return None  # "raised its annual quota from 30,000 yuan to 100,000 yuan"
+        if self.sets.object_verbs.isdisjoint(lw[max(a, i - 8):i]):
+            return None  # most figures after "to": no such verb before it
         j = i
         while j > max(a, i - 8) and lw[j - 1] not in self.sets.object_verbs:
             if lw[j - 1] in (",", ";") or (j - 1) in self._figure_tokens:
@@ -2202,9 +2204,10 @@ class FactBuilder(ComponentMajor):
         return "up" if value is not None and value > 0 else None
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
-                           entities) -> None:
-        first = draft.first
-        first_start, first_end = first.start, first.end  # (read once: see _describe)
+                           entities, first_start: int, first_end: int) -> None:
+        """The fact's partner and place, from its clause (tokens ``a``..``b``)
+        and sentence; ``first_start``..``first_end`` are the tokens of its
+        first figure (``draft.first``, read once by :meth:`_describe`)."""
         # "soybeans imported from Brazil", "China imported 69.95 million tonnes of
         # soybeans from Brazil"
         trade_at = self._trade_at
