@@ -2302,7 +2302,8 @@ class FactBuilder(ComponentMajor):
         # China's Hainan Province")
         place = None
         # most sentences name no place: then none of their stretches below has one
-        placed = bool(self._places_in(sent.start, sent.end))
+        at = bisect.bisect_left(self._place_starts, sent.start)  # (no list of them made)
+        placed = at < len(self._place_starts) and self._place_starts[at] < sent.end
         if first_start > 1 and self._lw[first_start - 1] == "(":
             # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
             place = next((k for k in self._places_in(first_start - 8, first_start - 1)
@@ -2507,8 +2508,9 @@ class FactBuilder(ComponentMajor):
         """``trade with the bloc``, after ``The Association of Southeast Asian
         Nations remained a key market``: the organisation named last in the
         sentence before, which "the bloc" points back at."""
-        if not any(self._to_the_bloc(i) for i in range(a, b - 2)):
-            return None
+        if self.sets.partner_references.isdisjoint(self._lw[a + 2:b]) \
+                or not any(self._to_the_bloc(i) for i in range(a, b - 2)):
+            return None  # (most clauses: no "bloc" to test for first)
         before = self._sentence_before(a)
         if before is None:
             return None
@@ -2695,12 +2697,13 @@ class FactBuilder(ComponentMajor):
         after its first figure ("Chilean shipments to China reached 38 billion
         dollars, keeping China in first place ..."): what the participle names
         is a consequence, not where the figure is."""
-        lw = self._lw
-        first = next((i for i in self._fig_starts if sent.start <= i < sent.end), None)
-        if first is None:
+        lw, figures, commas = self._lw, self._fig_starts, self._commas
+        k = bisect.bisect_left(figures, sent.start)  # the sentence's first figure
+        if k == len(figures) or figures[k] >= sent.end:
             return sent.end
-        for i in range(first, sent.end - 1):
-            if lw[i] == "," and lw[i + 1].endswith("ing") and len(lw[i + 1]) > 5:
+        for i in commas[bisect.bisect_left(commas, figures[k]):
+                        bisect.bisect_left(commas, sent.end - 1)]:
+            if lw[i + 1].endswith("ing") and len(lw[i + 1]) > 5:
                 return i
         return sent.end
 
