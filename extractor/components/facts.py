@@ -2680,16 +2680,15 @@ class FactBuilder(ComponentMajor):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
-        while place is not None:
+        for nxt in candidates[1:]:  # (ascending)
             end = ends[place]
-            nxt = next((k for k in candidates if k > place), None)
-            if nxt is not None and lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
+            if lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
                     and starts[nxt] == end + 2:
                 place = nxt  # "the U.S. state of California": California
-                continue
-            if nxt is None or end >= len(lw) or lw[end] != "'s" or starts[nxt] - end > 4:
+            elif end < len(lw) and lw[end] == "'s" and starts[nxt] - end <= 4:
+                place = nxt
+            else:
                 break
-            place = nxt
         return place
 
     def _lead_end(self, sent: Sentence) -> int:
