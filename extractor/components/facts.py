@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import compress
+from itertools import chain, compress
 from types import SimpleNamespace
 from typing import Any
 
@@ -2175,8 +2175,11 @@ class FactBuilder(ComponentMajor):
     def _said_direction(self, words: list[str]) -> str | None:
         """The direction the last word of change among ``words`` says, if any
         ("edged" says it with the word after it: "edged down")."""
+        said = self._direction_words
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
+            if w not in said:
+                continue  # most words: one test, not four
             if w == "edged" and k + 1 < len(words):
                 return "down" if words[k + 1] in self.sets.down_after_edged else "up"
             if w in self.up:
@@ -2186,6 +2189,11 @@ class FactBuilder(ComponentMajor):
             if w in self.flat:
                 return "flat"
         return None
+
+    @cached_property
+    def _direction_words(self) -> frozenset[str]:
+        """The words :meth:`_said_direction` reads a direction from."""
+        return frozenset({"edged", *self.up, *self.down, *self.flat})
 
     def _direction(self, doc: Doc, change: Figure, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
@@ -3015,15 +3023,14 @@ class FactBuilder(ComponentMajor):
 
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
+        # the tokens of the entities, of the places and of names (ORG, PERSON) no
+        # metric is in, gathered in C from each entity's range of tokens
+        spans = list(map(range, self._ent_starts, self._ent_ends))
+        self._entity_tokens = set(chain.from_iterable(spans))
+        self._place_tokens = set(chain.from_iterable(map(spans.__getitem__, self._place_ents)))
         taken = set(self._figure_tokens)
-        self._entity_tokens = entity_tokens = set()
-        self._place_tokens = place_tokens = set()
-        for label, s, e in zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True):
-            entity_tokens.update(range(s, e))
-            if label in PLACE_LABELS:
-                place_tokens.update(range(s, e))
-            elif label in ("ORG", "PERSON"):
-                taken.update(range(s, e))
+        taken.update(chain.from_iterable(
+            compress(spans, map({"ORG", "PERSON"}.__contains__, self._ent_labels))))
         # by start, the longest first
         hits = sorted([(s, -e) for label, s, e in self._phrases if label == "METRIC"])
         out: list[tuple[int, int, list[str]]] = []
