@@ -2688,13 +2688,13 @@ class FactBuilder(ComponentMajor):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
-        for nxt in candidates[1:]:  # (ascending)
+        for nxt in candidates[1:]:  # each the one right after the place so far
             end = ends[place]
             if lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
                     and starts[nxt] == end + 2:
                 place = nxt  # "the U.S. state of California": California
             elif end < len(lw) and lw[end] == "'s" and starts[nxt] - end <= 4:
-                place = nxt
+                place = nxt  # "China's Xizang": Xizang
             else:
                 break
         return place
