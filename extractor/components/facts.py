@@ -23,9 +23,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from itertools import compress
+from functools import cached_property
+from itertools import chain, compress
 from types import SimpleNamespace
 from typing import Any
 
@@ -1055,22 +1057,24 @@ class FactBuilder(ComponentMajor):
     # ------------------------------------------------------------ describing
     def _describe(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
                   metrics: list[tuple[int, int, list[str]]], bases: dict, entities) -> None:
+        # the first figure's tokens, read once (each read of a Span's start is a call)
         first = draft.first
+        first_start, first_end = first.start, first.end
         # metric: the nearest metric words before the figure in the sentence,
         # else the nearest after it in the clause
         starts = self._metric_starts
-        lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first.start)
+        lo, mid = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, first_start)
         opening = self._openings.get(sent.start, -1)
         if opening == -1:  # once a sentence
             opening = self._openings[sent.start] = self._opening_comma(sent.start, sent.end)
-        if opening is not None and self._actor_subject(opening + 1, first.start):
+        if opening is not None and self._actor_subject(opening + 1, first_start):
             opening = None  # "On the revenue side, the government plans to raise ..."
         chosen = None
         for m in reversed(metrics[lo:mid]):
-            if m[1] <= first.start and not self._counts_for_money(m, draft, sent.start) \
-                    and not self._in_aside(m[0], sent.start, first.start) \
+            if m[1] <= first_start and not self._counts_for_money(m, draft, sent.start) \
+                    and not self._in_aside(m[0], sent.start, first_start) \
                     and m[0] not in self._denominators \
-                    and not (opening is not None and m[1] <= opening < first.start):
+                    and not (opening is not None and m[1] <= opening < first_start):
                 chosen = m
                 break
         if chosen is None:
@@ -1078,20 +1082,20 @@ class FactBuilder(ComponentMajor):
             # "12 percent of Thailand's GDP": what a share is of does not name it
             # (but "11.51 trillion yuan of foreign trade" does)
             share = draft.value is None or draft.value.kind == "percentages"
-            chosen = next((m for m in metrics[bisect.bisect_left(starts, first.end):hi]
+            chosen = next((m for m in metrics[bisect.bisect_left(starts, first_end):hi]
                            if m[1] <= b and not (share and m[0] in self._denominators)),
                           None)
         own_subject = None
         if chosen is not None and chosen[0] < a and a > sent.start:
             # "the unemployment rate edged down to 4 percent and average hourly pay
             # rose to US$35.87": a later clause's own subject names its figure
-            own_subject = self._subject_words(doc, a, first.start)
+            own_subject = self._subject_words(doc, a, first_start)
         elif chosen is not None:
             own_subject = self._head_before_modifier(doc, max(a, sent.start), chosen,
-                                                     first.start)
-        gapped = self._gapped_subject(doc, first.start, chosen)
+                                                     first_start)
+        gapped = self._gapped_subject(doc, first_start, chosen)
         continuing = self._clause_metric is not None and self._clause_metric[0] >= sent.start \
-            and self._continues_with(first.start)
+            and self._continues_with(first_start)
         # what names the figure, first found first (each worked out only if needed)
         if continuing:
             # "an annual capacity of 150,000 vehicles, rising to 300,000 vehicles in
@@ -1104,7 +1108,7 @@ class FactBuilder(ComponentMajor):
             # billion rupees for subsidies": what the money is set aside for
             draft.metric, draft.metric_id = purpose
         elif draft.value is not None \
-                and (named := self._of_phrase(doc, first.start, chosen)) is not None:
+                and (named := self._of_phrase(doc, first_start, chosen)) is not None:
             # "The budget plans net borrowing of 81.8 billion euros": the noun the
             # figure is "of" names it, not the clause's subject
             draft.metric, draft.metric_id = named
@@ -1116,7 +1120,7 @@ class FactBuilder(ComponentMajor):
                 and (phrase := self._figure_phrase(doc, draft.value)) is not None and (
                     chosen is None or chosen[0] < a or (
                         phrase[1] and not set(phrase[1]) & set(chosen[2]))
-                    or self._lw[first.start - 1:first.start] != ["of"]):
+                    or self._lw[first_start - 1:first_start] != ["of"]):
             # "62 homes swept away", "8,000 tonnes of standard coal saved": the
             # figure names its own thing, unless the clause's metric words agree
             draft.metric = phrase[0]
@@ -1127,7 +1131,7 @@ class FactBuilder(ComponentMajor):
                 if narrowing:
                     draft.metric_id = self._narrowed([draft.metric_id], narrowing)
         elif chosen is not None:
-            draft.metric, draft.metric_id = self._metric_words(doc, chosen, first.start)
+            draft.metric, draft.metric_id = self._metric_words(doc, chosen, first_start)
             verb = self._verb_before(draft.value) if draft.value is not None else None
             if verb is not None and chosen[0] >= sent.start and draft.metric_id not in verb[1]:
                 # "Tourists spent 1.2 billion yuan": the verb says what the money is
@@ -1136,7 +1140,7 @@ class FactBuilder(ComponentMajor):
         elif self._clause_metric is not None and self._clause_metric[0] == a:
             draft.metric, draft.metric_id = self._clause_metric[1:]  # ... worth 1.55 billion yuan
         elif self._clause_metric is not None and (
-                pointer := self._refers_back(max(a, sent.start), first.start)) is not None:
+                pointer := self._refers_back(max(a, sent.start), first_start)) is not None:
             # "Growth was 0.1 percentage points faster than ...", "The figure was
             # ...": the metric of the figure before ("growth rate of foreign trade")
             draft.metric, draft.metric_id = self._clause_metric[1:]
@@ -1145,16 +1149,16 @@ class FactBuilder(ComponentMajor):
             if words[-1] in self.sets.pace_nouns or words[-1] == "rate":
                 draft.metric = f"{' '.join(pointer.split()[words[0] == 'the':])} of {draft.metric}"
         else:
-            draft.metric = self._subject_words(doc, max(a, sent.start), first.start)
+            draft.metric = self._subject_words(doc, max(a, sent.start), first_start)
             last = self._clause_metric
-            growth = self._bare_growth(a, first.start)
             if (draft.metric is None or str(draft.metric).lower() in self.sets.growth_nouns) \
-                    and growth is not None and self._headline_id is not None \
-                    and self._headline_id in self.percent_growth_ids:
+                    and self._headline_id is not None \
+                    and self._headline_id in self.percent_growth_ids \
+                    and (growth := self._bare_growth(a, first_start)) is not None:
                 # "Growth for 2023 was revised up, to 4.1 percent", in an article
                 # headlined on the economy: the growth of the headline's indicator
                 draft.metric, draft.metric_id = growth, self._headline_id
-            if draft.metric is None and last is not None and self._those_of(a, first.start):
+            if draft.metric is None and last is not None and self._those_of(a, first_start):
                 # "New home prices in Beijing declined 0.4 percent and those in
                 # Guangzhou dipped 0.2 percent": the metric named before
                 draft.metric, draft.metric_id = last[1], last[2]
@@ -1184,7 +1188,7 @@ class FactBuilder(ComponentMajor):
         if draft.metric_id in self.sets.trade_ids or draft.metric_id in self.sets.trip_ids:
             # the metric and its subject: "trade by private enterprises", "610 million
             # inbound and outbound trips" name narrower trade, no tourist trips
-            said = " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first.start]])
+            said = " ".join([str(draft.metric or ""), *self._lw[max(a, sent.start):first_start]])
             if self._trade_narrowed(said) if draft.metric_id in self.sets.trade_ids \
                     else self._narrowed_by(self.rules.trip_narrowers, said):
                 draft.metric_id = None
@@ -1254,35 +1258,35 @@ class FactBuilder(ComponentMajor):
                 draft.direction = self._said_direction(named)
                 draft.notes["amount_of_change"] = draft.direction is not None \
                     and not (lead and lead[0] in nouns)
-        window = self._lw[max(sent.start, a):first.start]
+        window = self._lw[max(sent.start, a):first_start]
         if not self.targets.isdisjoint(window):
             draft.kind = "target"
         elif not self.forecasts.isdisjoint(window) and self._forecast_cue(
-                max(sent.start, a), first.start):
+                max(sent.start, a), first_start):
             # in a budget, what "will" go where is the plan, not a forecast
             modal_only = all(w not in self.forecasts or w in self.sets.plan_modals
                              for w in window)
             draft.kind = "target" if self._plan_article and modal_only else "forecast"
-        elif not self.sets.forecast_nouns_after.isdisjoint(self._lw[first.end:first.end + 2]):
+        elif not self.sets.forecast_nouns_after.isdisjoint(self._lw[first_end:first_end + 2]):
             draft.kind = "forecast"  # "a 4.2-billion-dollar surplus forecast", "growth outlook"
-        elif self._forecast_after(first.end):
+        elif self._forecast_after(first_end):
             draft.kind = "forecast"  # "the gain of around 20,000 jobs that economists had forecast"
         if draft.value is not None:
             draft.qualifier = draft.value.qualifier
         draft.notes["sent"] = (sent.start, sent.end)
         draft.notes["clause"] = (a, b)
-        self._partner_and_place(doc, draft, a, b, sent, entities)
+        self._partner_and_place(doc, draft, a, b, sent, entities, first_start, first_end)
         if draft.partner is None and draft.notes.get("refers_back"):
             # "China's exports to Russia grew 5 percent. ... they rose 4.1 percent
             # to 115.49 billion dollars": the figure before's partner too
             draft.partner = self._last_partner
         self._last_partner = draft.partner
         if draft.metric_id == "foreign_trade" and (
-                draft.partner is not None or self._with_others(a, first.start)):
+                draft.partner is not None or self._with_others(a, first_start)):
             # "imports and exports with ASEAN", "with Belt and Road countries"
             draft.metric_id = "bilateral_trade"
         if draft.metric_id == "bilateral_trade":
-            if draft.partner is None and not self._with_others(a, first.start):
+            if draft.partner is None and not self._with_others(a, first_start):
                 # "Measured in dollars, two-way trade reached 244.8 billion U.S.
                 # dollars": the pair named before
                 draft.partner = self._last_bilateral
@@ -1297,11 +1301,13 @@ class FactBuilder(ComponentMajor):
         cluster worth 420 million dollars", "will invest 800 million", "cuts
         transport time by 30 percent"."""
         value = draft.value
-        if value is not None:
-            return self._purpose(doc, value, sent) or self._object_to(doc, value, a) \
-                or self._money_in(doc, value) or self._worth(doc, value, a) \
-                or self._invested(value)
-        return self._object_to(doc, draft.change, a) if draft.change is not None else None
+        if value is None:
+            return self._object_to(doc, draft.change, a) if draft.change is not None else None
+        if value.kind != "money":  # only money is set aside, worth, invested or "in" money
+            return self._object_to(doc, value, a)
+        return self._purpose(doc, value, sent) or self._object_to(doc, value, a) \
+            or self._money_in(doc, value) or self._worth(doc, value, a) \
+            or self._invested(value)
 
     @staticmethod
     def _within(period: PeriodHit, other: PeriodHit | None) -> bool:
@@ -1455,6 +1461,8 @@ class FactBuilder(ComponentMajor):
         while i < chosen[0] and lw[i] in self.stop_words:
             i += 1
         start = i
+        if self.sets.modifier_prepositions.isdisjoint(lw[start:chosen[0]]):
+            return None  # most subjects: no modifier
         while i < chosen[0] and lw[i] not in self.sets.modifier_prepositions:
             if lw[i] in self.form_ids or not self._words[i].isalpha():
                 return None
@@ -1479,6 +1487,8 @@ class FactBuilder(ComponentMajor):
         i = fig.span.start - 1
         if i <= a or lw[i] not in ("to", "by", "from"):
             return None  # "raised its annual quota from 30,000 yuan to 100,000 yuan"
+        if self.sets.object_verbs.isdisjoint(lw[max(a, i - 8):i]):
+            return None  # most figures after "to": no such verb before it
         j = i
         while j > max(a, i - 8) and lw[j - 1] not in self.sets.object_verbs:
             if lw[j - 1] in (",", ";") or (j - 1) in self._figure_tokens:
@@ -1657,6 +1667,8 @@ class FactBuilder(ComponentMajor):
         rate", "The figure", "It" (up to its verb)."""
         lw = self._lw
         i = max(a, self._after_dateline)
+        if self._back_subject_heads.isdisjoint(lw[i:limit]):
+            return None  # most clauses: no word such a subject ends with
         # "Over the past 12 months, they were up 4.1 percent": after an opening phrase
         verb = next((k for k in range(i, limit) if lw[k] in self.level_verbs
                      or lw[k] in self.sets.auxiliaries), None)
@@ -1677,6 +1689,12 @@ class FactBuilder(ComponentMajor):
                 and " ".join(lw[i:j]) in self.back_subjects:
             return " ".join(self._words[i:j])
         return None
+
+    @cached_property
+    def _back_subject_heads(self) -> frozenset[str]:
+        """The last words of the subjects that point back ("rate" of "the
+        growth rate", "it"): a clause with none of them has no such subject."""
+        return frozenset(subject.split()[-1] for subject in self.back_subjects)
 
     def _of_phrase(self, doc: Doc, figure: int, chosen) -> tuple[str, str | None] | None:
         """``net borrowing of 81.8 billion euros``, ``a total investment of over
@@ -1715,11 +1733,12 @@ class FactBuilder(ComponentMajor):
         name indicators by themselves), else none."""
         if not self._headline_named:
             return None  # the headline names none
-        words = {w for k, w in enumerate(metric.replace("-", " ").split())
+        words = {w.lower() for k, w in enumerate(metric.replace("-", " ").split())
                  if not (k and w[:1].isupper())}  # not the names in it: "from Japan"
-        words = {w.lower() for w in words} - self.stop_words - self.sets.whole_words \
-            - self.sets.frequency_words
-        if not words or any(w in self.form_ids for w in words):
+        words -= self.stop_words
+        words -= self.sets.whole_words
+        words -= self.sets.frequency_words
+        if not words or not self.form_ids.keys().isdisjoint(words):
             return None
         found = [i for i in self._headline_named if words <= self.form_words.get(i, frozenset())]
         return found[0] if len(found) == 1 else None
@@ -1729,8 +1748,9 @@ class FactBuilder(ComponentMajor):
         2023 was", "The expansion was"): that word."""
         lw = self._lw
         i = max(a, self._after_dateline)
-        said = next((k for k in range(i, limit - 1) if lw[k] == "that" and k > i
-                     and lw[k - 1] in self.reporting), None)
+        said = next((k for k in range(i + 1, limit - 1) if lw[k] == "that"
+                     and lw[k - 1] in self.reporting), None) \
+            if "that" in lw[i + 1:limit - 1] else None  # (most clauses: no "that")
         if said is not None:  # "Data released by the NBS show that growth picked up"
             i = said + 1
         while i < limit and (lw[i] in self.stop_words or lw[i] in self.clause_openers):
@@ -2155,8 +2175,11 @@ class FactBuilder(ComponentMajor):
     def _said_direction(self, words: list[str]) -> str | None:
         """The direction the last word of change among ``words`` says, if any
         ("edged" says it with the word after it: "edged down")."""
+        said = self._direction_words
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
+            if w not in said:
+                continue  # most words: one test, not four
             if w == "edged" and k + 1 < len(words):
                 return "down" if words[k + 1] in self.sets.down_after_edged else "up"
             if w in self.up:
@@ -2166,6 +2189,11 @@ class FactBuilder(ComponentMajor):
             if w in self.flat:
                 return "flat"
         return None
+
+    @cached_property
+    def _direction_words(self) -> frozenset[str]:
+        """The words :meth:`_said_direction` reads a direction from."""
+        return frozenset({"edged", *self.up, *self.down, *self.flat})
 
     def _direction(self, doc: Doc, change: Figure, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
@@ -2184,15 +2212,17 @@ class FactBuilder(ComponentMajor):
         return "up" if value is not None and value > 0 else None
 
     def _partner_and_place(self, doc: Doc, draft: FactDraft, a: int, b: int, sent: Sentence,
-                           entities) -> None:
-        first = draft.first
+                           entities, first_start: int, first_end: int) -> None:
+        """The fact's partner and place, from its clause (tokens ``a``..``b``)
+        and sentence; ``first_start``..``first_end`` are the tokens of its
+        first figure (``draft.first``, read once by :meth:`_describe`)."""
         # "soybeans imported from Brazil", "China imported 69.95 million tonnes of
         # soybeans from Brazil"
         trade_at = self._trade_at
         trade = draft.metric_id in TRADE_METRICS or not self.sets.trade_words.isdisjoint(
             str(draft.metric or "").lower().split()) or (
             bisect.bisect_left(trade_at, max(a, sent.start))
-            < bisect.bisect_left(trade_at, first.start))
+            < bisect.bisect_left(trade_at, first_start))
         ranks, flows = self._ranking(sent)
         # a ranking of trade, or of another flow ("Saudi Arabia was again the largest
         # source of the money ... The United Arab Emirates came next with 619.4
@@ -2200,8 +2230,8 @@ class FactBuilder(ComponentMajor):
         if ranks and (trade or flows):
             # "India ranked second with trade of 24 billion dirhams, followed by the
             # United States with 22 billion dirhams": partners of the place before
-            ranked = [k for k in self._places_in(sent.start, first.start)
-                      if self._ent_ends[k] <= first.start]
+            ranked = [k for k in self._places_in(sent.start, first_start)
+                      if self._ent_ends[k] <= first_start]
             if ranked and not self._domestic(ranked[-1]):  # not "followed by Dong Nai"
                 draft.partner, draft.location = ranked[-1], None
                 draft.notes["ranked"] = True
@@ -2209,8 +2239,8 @@ class FactBuilder(ComponentMajor):
         partner = None
         owner = None  # "China remained Dubai's largest trading partner": Dubai's trade
         if draft.metric_id in self.sets.origin_metrics:
-            partner = self._origin(a, b, sent, first.start)
-            if partner is not None and self._lw[first.start - 1] == "with":
+            partner = self._origin(a, b, sent, first_start)
+            if partner is not None and self._lw[first_start - 1] == "with":
                 # a ranked list of where visitors come from: none of them is
                 # where they go
                 draft.partner, draft.location = partner, None
@@ -2222,17 +2252,17 @@ class FactBuilder(ComponentMajor):
             # countries went up 24.2 percent, and those with ... the RCEP ...")
             partner = next((k for k in partners if a <= self._ent_starts[k] < b), None)
             # "outstripping the 63.4 billion dollars shipped to China": the figure's own
-            right_after = next((k for k in partners if first.end <= self._ent_starts[k]
-                                <= first.end + 3
+            right_after = next((k for k in partners if first_end <= self._ent_starts[k]
+                                <= first_end + 3
                                 and self._lw[self._ent_starts[k] - 1] in
                                 self.sets.partner_prepositions), None)
             if right_after is not None:
                 partner = right_after
             if partner is None and partners and not self._own_partner(
-                    max(a, sent.start), first.start):
+                    max(a, sent.start), first_start):
                 partner = partners[-1]
             if partner is None:
-                partner = self._bloc_referred(max(a, sent.start), first.start)
+                partner = self._bloc_referred(max(a, sent.start), first_start)
         starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels
         if partner is not None and "between" not in self._lw[max(0, starts[partner] - 2):
                                                              starts[partner]] \
@@ -2248,7 +2278,7 @@ class FactBuilder(ComponentMajor):
                     [",", "and", "the"]):
                 partner = None
         if partner is None and trade:
-            pair = self._between_pair(max(a, sent.start), first.start)
+            pair = self._between_pair(max(a, sent.start), first_start)
             if pair is not None:
                 # "Trade between east China's Fujian Province and ASEAN": the first is
                 # the place (through "east China's"), the second the partner
@@ -2280,24 +2310,25 @@ class FactBuilder(ComponentMajor):
         # China's Hainan Province")
         place = None
         # most sentences name no place: then none of their stretches below has one
-        placed = bool(self._places_in(sent.start, sent.end))
-        if first.start > 1 and self._lw[first.start - 1] == "(":
+        at = bisect.bisect_left(self._place_starts, sent.start)  # (no list of them made)
+        placed = at < len(self._place_starts) and self._place_starts[at] < sent.end
+        if first_start > 1 and self._lw[first_start - 1] == "(":
             # "Yiwu (812 trips), Changsha (764 trips)": the place the figure follows
-            place = next((k for k in self._places_in(first.start - 8, first.start - 1)
-                          if ends[k] == first.start - 1), None)
+            place = next((k for k in self._places_in(first_start - 8, first_start - 1)
+                          if ends[k] == first_start - 1), None)
         if place is None:
             place = self._place_referred(entities, a, b)
-        if place is None and placed and self._lw[first.end:first.end + 1] == ["in"]:
+        if place is None and placed and self._lw[first_end:first_end + 1] == ["in"]:
             # "105 people in Jajarkot district and 52 people in neighboring Rukum
             # West district": a place right after the figure is its own
-            end = self._first_comma(first.end, b, b)
-            place = self._first_place(doc, entities, first.end, min(end, first.end + 9),
+            end = self._first_comma(first_end, b, b)
+            place = self._first_place(doc, entities, first_end, min(end, first_end + 9),
                                       partner, after=self.sets.place_prepositions)
-            if place is not None and (starts[place] > first.end + 3
+            if place is not None and (starts[place] > first_end + 3
                                       or self._listed(entities, place)):
                 place = None
         if place is None and self._country_entity is not None \
-                and self._nationwide(max(a, first.start - 4), first.start):
+                and self._nationwide(max(a, first_start - 4), first_start):
             # "Investment in Guangzhou climbed 2 percent, short of the national
             # increase of 3.9 percent": the figure's own words say the country
             place = self._country_entity
@@ -2307,23 +2338,23 @@ class FactBuilder(ComponentMajor):
             # northwest 307 deaths": a verbless part after the last joint names
             # its own place
             joints = self._joints
-            k = bisect.bisect_left(joints, first.start) - 1
+            k = bisect.bisect_left(joints, first_start) - 1
             if k >= 0 and joints[k] > a and not self._figure_tokens.isdisjoint(
-                    range(a, joints[k])) and self._verbless(joints[k] + 1, first.start):
-                place = self._first_place(doc, entities, joints[k] + 1, first.start, partner)
+                    range(a, joints[k])) and self._verbless(joints[k] + 1, first_start):
+                place = self._first_place(doc, entities, joints[k] + 1, first_start, partner)
         if place is None and placed:
             scene = self._event_opening(sent)
             place = self._first_place(doc, entities, a if scene is None else max(a, scene),
-                                      first.start, partner)
+                                      first_start, partner)
         if place is None and placed:
             # "killed four people in south China's Hainan Province", up to a comma
             # (not "..., helping enterprises serve customers in Central Asia")
-            end = self._first_comma(first.end, b, b)
-            place = self._first_place(doc, entities, first.end, end, partner,
+            end = self._first_comma(first_end, b, b)
+            place = self._first_place(doc, entities, first_end, end, partner,
                                       after=self.sets.place_prepositions)
             if place is not None and self._listed(entities, place):
                 place = None  # "44 million people in Zhejiang, Fujian, Jiangxi ...": all of them
-            elif place is not None and self._venue(place, first.end):
+            elif place is not None and self._venue(place, first_end):
                 # "presented a budget of 27.5 trillion naira ... to a joint session of
                 # the National Assembly in Abuja": where it was announced
                 place = None
@@ -2485,8 +2516,9 @@ class FactBuilder(ComponentMajor):
         """``trade with the bloc``, after ``The Association of Southeast Asian
         Nations remained a key market``: the organisation named last in the
         sentence before, which "the bloc" points back at."""
-        if not any(self._to_the_bloc(i) for i in range(a, b - 2)):
-            return None
+        if self.sets.partner_references.isdisjoint(self._lw[a + 2:b]) \
+                or not any(self._to_the_bloc(i) for i in range(a, b - 2)):
+            return None  # (most clauses: no "bloc" to test for first)
         before = self._sentence_before(a)
         if before is None:
             return None
@@ -2588,14 +2620,20 @@ class FactBuilder(ComponentMajor):
         lw = self._lw
         by_first = self._national_first
         starts = self._national_at
-        if not starts:
-            return False  # most articles
+        if not starts or self._national_ends.isdisjoint(lw[a:b]):
+            return False  # most articles; most clauses ("the" starts "the country")
         for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
             for phrase in by_first[lw[i]]:
                 if lw[i:i + len(phrase)] == phrase and i + len(phrase) <= b \
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
         return False
+
+    @cached_property
+    def _national_ends(self) -> frozenset[str]:
+        """The last words of the phrases for the whole country: tokens with
+        none of them have no such phrase."""
+        return frozenset(phrase[-1] for phrase in self.national_phrases)
 
     def _first_comma(self, a: int, b: int, default: int | None = None) -> int | None:
         """The first comma in tokens ``a``..``b``, else ``default``."""
@@ -2650,16 +2688,15 @@ class FactBuilder(ComponentMajor):
                 continue  # "25 major tourism cities, among them Dalian, ..."
             candidates.append(k)
         place = candidates[0] if candidates else None
-        while place is not None:
+        for nxt in candidates[1:]:  # each the one right after the place so far
             end = ends[place]
-            nxt = next((k for k in candidates if k > place), None)
-            if nxt is not None and lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
+            if lw[end:end + 2] in (["state", "of"], ["province", "of"]) \
                     and starts[nxt] == end + 2:
                 place = nxt  # "the U.S. state of California": California
-                continue
-            if nxt is None or end >= len(lw) or lw[end] != "'s" or starts[nxt] - end > 4:
+            elif end < len(lw) and lw[end] == "'s" and starts[nxt] - end <= 4:
+                place = nxt  # "China's Xizang": Xizang
+            else:
                 break
-            place = nxt
         return place
 
     def _lead_end(self, sent: Sentence) -> int:
@@ -2667,12 +2704,13 @@ class FactBuilder(ComponentMajor):
         after its first figure ("Chilean shipments to China reached 38 billion
         dollars, keeping China in first place ..."): what the participle names
         is a consequence, not where the figure is."""
-        lw = self._lw
-        first = next((i for i in self._fig_starts if sent.start <= i < sent.end), None)
-        if first is None:
+        lw, figures, commas = self._lw, self._fig_starts, self._commas
+        k = bisect.bisect_left(figures, sent.start)  # the sentence's first figure
+        if k == len(figures) or figures[k] >= sent.end:
             return sent.end
-        for i in range(first, sent.end - 1):
-            if lw[i] == "," and lw[i + 1].endswith("ing") and len(lw[i + 1]) > 5:
+        for i in commas[bisect.bisect_left(commas, figures[k]):
+                        bisect.bisect_left(commas, sent.end - 1)]:
+            if lw[i + 1].endswith("ing") and len(lw[i + 1]) > 5:
                 return i
         return sent.end
 
@@ -2802,9 +2840,9 @@ class FactBuilder(ComponentMajor):
             if bare and key in last:
                 f.metric, f.metric_id = last[key]
                 continue
-            ids = self.form_ids.get(str(f.metric).lower(), [])
-            if len(ids) > 1 and key in last and last[key][1] in ids and f.partner is None \
-                    and f.metric_id not in TRADE_METRICS:  # trade: its partner decides
+            if key in last and f.partner is None and f.metric_id not in TRADE_METRICS \
+                    and len(ids := self.form_ids.get(str(f.metric).lower(), [])) > 1 \
+                    and last[key][1] in ids:  # (trade: its partner decides)
                 f.metric_id = last[key][1]  # "4.28 billion trips" after passenger trips
             last[key] = (f.metric, f.metric_id)
 
@@ -2985,21 +3023,21 @@ class FactBuilder(ComponentMajor):
 
     # ------------------------------------------------------------ metrics
     def _metrics(self, doc: Doc, figures: list[Figure]) -> list[tuple[int, int, list[str]]]:
+        # the tokens of the entities, of the places and of names (ORG, PERSON) no
+        # metric is in, gathered in C from each entity's range of tokens
+        spans = list(map(range, self._ent_starts, self._ent_ends))
+        self._entity_tokens = set(chain.from_iterable(spans))
+        self._place_tokens = set(chain.from_iterable(map(spans.__getitem__, self._place_ents)))
         taken = set(self._figure_tokens)
-        self._entity_tokens = entity_tokens = set()
-        self._place_tokens = place_tokens = set()
-        for label, s, e in zip(self._ent_labels, self._ent_starts, self._ent_ends, strict=True):
-            entity_tokens.update(range(s, e))
-            if label in PLACE_LABELS:
-                place_tokens.update(range(s, e))
-            elif label in ("ORG", "PERSON"):
-                taken.update(range(s, e))
-        hits = sorted(((s, e) for label, s, e in self._phrases if label == "METRIC"),
-                      key=lambda x: (x[0], -x[1]))
+        taken.update(chain.from_iterable(
+            compress(spans, map({"ORG", "PERSON"}.__contains__, self._ent_labels))))
+        # by start, the longest first
+        hits = sorted([(s, -e) for label, s, e in self._phrases if label == "METRIC"])
         out: list[tuple[int, int, list[str]]] = []
         last_end = -1
         figure_verbs = self.sets.figure_verbs
-        for s, e in hits:
+        for s, neg_end in hits:
+            e = -neg_end
             if s < last_end or not taken.isdisjoint(range(s, e)):
                 continue
             if e - s == 1 and self._lw[s] in figure_verbs and not self._figure_next(e):
@@ -3027,13 +3065,10 @@ class FactBuilder(ComponentMajor):
                 self._denominators.add(s)
         # one form, several indicators ("spending"): the one the article's
         # other metric words point to
-        support: dict[str, int] = {}
         units = [self._unit_ids(str(f.unit or ""))
                  for f in figures if f.kind == "quantities"]  # "20,000 freight trains"
-        for ids in [m[2] for m in out] + units:
-            if len(ids) == 1:
-                support[ids[0]] = support.get(ids[0], 0) + 1
-        self._support = support
+        self._support = support = Counter(
+            ids[0] for ids in [*(m[2] for m in out), *units] if len(ids) == 1)
         return [(s, e, sorted(ids, key=lambda i: -support.get(i, 0)) if len(ids) > 1 else ids)
                 for s, e, ids in out]
 
@@ -3081,15 +3116,19 @@ class FactBuilder(ComponentMajor):
         """The fact's indicator if its words are in context ("826 million people
         traveled during the holiday": tourist trips; "540,200 people were
         evacuated": none), else another indicator its metric words name that is,
-        else none. In a company's results, fiscal indicators are the company's."""
-        words = self._lead_words.union(self._lw[sent.start:sent.end],
-                                       str(draft.metric or "").lower().split())
-        named = [draft.metric_id, *self._unit_ids(str(draft.metric or ""))]
+        else none. In a company's results, fiscal indicators are the company's.
+        The context is the lead's words, the sentence's and the metric's, each
+        tested in turn (no set of them all made)."""
+        metric = str(draft.metric or "")
+        named = [draft.metric_id, *self._unit_ids(metric)]
         if self._company_article:  # "Tencent said its revenue rose 10 percent"
             named = [self.rules.company_ids.get(i, i) for i in named]
+        sentence = self._lw[sent.start:sent.end]
         for metric_id in named:
             needs = self.contexts.get(metric_id)
-            if needs is None or not needs.isdisjoint(words):
+            if needs is None or not (needs.isdisjoint(self._lead_words)
+                                     and needs.isdisjoint(sentence)
+                                     and needs.isdisjoint(metric.lower().split())):
                 return metric_id
         return None
 
