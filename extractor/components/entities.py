@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from spacy.attrs import IS_PUNCT, LOWER, SPACY
+from spacy.attrs import IS_PUNCT, LOWER
 from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -111,6 +111,9 @@ class EntityRecognizer(ComponentMajor):
         self.person_connectors = set(rules.person_connectors)
         self.joiners = self.connectors | self.person_connectors
         self.head_connectors = set(rules.head_connectors)
+        # the words that may carry a name on past them in _chunk_end: one test
+        # for a word that is none of them (most words), not one for each rule
+        self._chunk_glue = self.joiners | self.head_connectors | {"-", "(", ","}
         self.company_suffixes = set(rules.company_suffixes)
         self.org_prefixes = set(rules.org_prefixes)
         self.leading = set(rules.leading_stopwords)
@@ -221,18 +224,28 @@ class EntityRecognizer(ComponentMajor):
 
     # ------------------------------------------------------------ chunking
     def _words(self, doc: Doc) -> None:
-        """Token texts, trailing spaces and capitalisation as plain lists,
-        read without making a Token object each."""
+        """Token texts, offsets and capitalisation as plain lists, read
+        without making a Token object each."""
         text = doc_text(doc)
         self._src = text
         self._idx, self._w = token_words(doc)
-        # 1 or 0 a token: a space after it (spaCy's whitespace_ is one space or
-        # none), a capital first letter
+        # 1 or 0 a token: a capital first letter
         if self._caps_flag is not None:
-            self._sp, self._caps = doc.to_array([SPACY, self._caps_flag]).T.tolist()
+            self._caps = doc.to_array(self._caps_flag).tolist()
         else:
-            self._sp = doc.to_array(SPACY).tolist()
             self._caps = [capitalised(w) for w in self._w]
+
+    def _spaced(self, j: int) -> bool:
+        """Whether token ``j`` (negative: from the end, as a list index) has
+        a space after it (spaCy's ``whitespace_`` is one space or none): the
+        next token, or the end of the text, starts after its end. Worked out
+        for the few tokens asked about: reading ``SPACY`` for every token
+        with ``doc.to_array`` cost some 2 % of the recogniser's instructions."""
+        idx, w = self._idx, self._w
+        if j < 0:
+            j += len(w)
+        following = idx[j + 1] if j + 1 < len(w) else len(self._src)
+        return idx[j] + len(w[j]) < following
 
     def _text(self, a: int, b: int) -> str:
         """``doc[a:b].text``: the source text from the first token's start to
@@ -242,19 +255,19 @@ class EntityRecognizer(ComponentMajor):
     def _chunk_end(self, doc: Doc, i: int, phrases: dict[int, int], blocked: set[int]) -> int:
         """End of the run of capitalised tokens that starts at ``i``."""
         n = len(doc)
-        w, sp, caps, joiners = self._w, self._sp, self._caps, self.joiners
+        w, caps, joiners, glue = self._w, self._caps, self.joiners, self._chunk_glue
         j = i
         while j < n:
             if j in phrases:
                 j = max(j + 1, phrases[j])
-                if j < n and not sp[j - 1] and w[j] == "'s":
+                if j < n and w[j] == "'s" and not self._spaced(j - 1):
                     break
                 continue
             word = w[j]
             if j in blocked or "\n" in word:
                 break
-            if j > i:
-                if word == "-" and not sp[j - 1] and j + 1 < n \
+            if j > i and word in glue:  # (each rule below needs one of these words)
+                if word == "-" and not self._spaced(j - 1) and j + 1 < n \
                         and (caps[j + 1] or self._syllable(j + 1)):
                     j += 2
                     continue
@@ -543,7 +556,7 @@ class EntityRecognizer(ComponentMajor):
         name (``Kam-chan``, ``Jae-myung``), glued to the ``-`` before it after a
         capitalised word that is no place (not ``Hong Kong-based``)."""
         w = self._w[j]
-        return 2 <= len(w) <= 5 and w.isalpha() and w.islower() and not self._sp[j - 1] \
+        return 2 <= len(w) <= 5 and w.isalpha() and w.islower() and not self._spaced(j - 1) \
             and w not in self.hyphen_suffixes and j >= 2 and self._caps[j - 2] \
             and not self.kb.is_alias(self._w[j - 2]) and self._w[j - 2] not in self.titles
 
@@ -764,9 +777,9 @@ class EntityRecognizer(ComponentMajor):
             k += 1
 
     def _hyphenated(self, doc: Doc, a: int, b: int) -> bool:
-        before = a > 0 and self._w[a - 1] == "-" and not self._sp[a - 1] \
-            and not self._sp[a - 2]
-        after = b < len(doc) and self._w[b] == "-" and not self._sp[b - 1]
+        before = a > 0 and self._w[a - 1] == "-" and not self._spaced(a - 1) \
+            and not self._spaced(a - 2)
+        after = b < len(doc) and self._w[b] == "-" and not self._spaced(b - 1)
         return bool(before or after)
 
     # ------------------------------------------------------------ the article's own names
