@@ -50,7 +50,8 @@ class _Tables:
     Doc (:func:`.atoms.atoms_derived`): each read of a span group builds new
     Span objects, and the rulers look at the same atoms."""
 
-    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked")
+    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked",
+                 "accessors")
 
     def __init__(self, groups: dict[str, list[Span]]) -> None:
         self.nums, self.num_starts = _in_order(groups[ATOM_GROUPS["num"]])
@@ -66,6 +67,11 @@ class _Tables:
         self.marked = {
             attr: marked_ranges(attr, groups[group]) for attr, (group, _) in MARK_SOURCES.items()
         }
+        # what reads the atoms' span._ values and sets the mentions' (see _DocAtoms)
+        self.accessors = span_accessors(
+            ("value", "mantissa", "exponent", "unit", "factor"),
+            ("value", "value_max", "qualifier", "per", "unit"),
+        )
 
 
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
@@ -95,10 +101,7 @@ class _DocAtoms:
         rulers."""
         tables = atoms_derived(doc, "rulers", _Tables)
         units, unit_starts = tables.units[unit_group]
-        value, mantissa, exponent, unit, factor, set_mention = span_accessors(
-            ("value", "mantissa", "exponent", "unit", "factor"),
-            ("value", "value_max", "qualifier", "per", "unit"),
-        )
+        value, mantissa, exponent, unit, factor, set_mention = tables.accessors
         return cls(
             nums=tables.nums,
             units=units,
@@ -198,11 +201,11 @@ class _AmountRuler(ComponentMajor):
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
-        if not group_spans(doc, ATOM_GROUPS["num"]):
+        atoms = _DocAtoms.read(doc, self.unit_group)
+        if not atoms.nums:
             # every mention holds a number (see _normalise): nothing to look for
             store_group(doc, SPAN_KEYS[self.kind], [])
             return doc
-        atoms = _DocAtoms.read(doc, self.unit_group)
         blocked = {
             i
             for key in SPAN_KEYS.values()
@@ -224,8 +227,9 @@ class _AmountRuler(ComponentMajor):
         header = doc_values("header")(doc)[0]
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
-            idx = token_words(doc)[0]  # Span.start_char is its first token's offset
-            mentions = [m for m in mentions if idx[m[1]] >= header.body_start]
+            # the body's first token (Span.start_char is its first token's offset)
+            first = bisect_left(token_words(doc)[0], header.body_start)
+            mentions = [m for m in mentions if m[1] >= first]
         spans = []
         for values, start, end in _kept(mentions):
             span = Span(doc, start, end, label=self._label)

@@ -160,24 +160,26 @@ class WindowedMatcher:
             return list(self.matcher(doc))
         if not any(ranges(attr) for attr in plan.seed_attrs):
             return []  # no seed mark, no match (most articles have no unit of measurement)
-        # token -> the tested marks it carries; mark -> the tokens carrying it
+        # token -> the tested marks it carries; seed mark -> the tokens carrying it
         marked: dict[int, tuple[tuple[str, str], ...]] = {}
         where: dict[tuple[str, str], list[int]] = {}
         get = marked.get
+        seed_marks = plan.seeds
         for attr, values in plan.mark_values.items():
             first = (attr, MARK_FIRST) if MARK_FIRST in values else None
             inside = (attr, MARK_INSIDE) if MARK_INSIDE in values else None
             atoms = ranges(attr)
             if first is not None and atoms:
-                where[first] = [start for start, _end in atoms]
+                if first in seed_marks:
+                    where[first] = [start for start, _end in atoms]
                 for start, _end in atoms:
                     marked[start] = get(start, ()) + (first,)
             if inside is not None:
                 found = [i for start, end in atoms for i in range(start + 1, end)]
-                if found:
+                if found and inside in seed_marks:
                     where[inside] = found
-                    for i in found:
-                        marked[i] = get(i, ()) + (inside,)
+                for i in found:
+                    marked[i] = get(i, ()) + (inside,)
         if not marked:
             return []
         lower, orth = plan.lower, plan.orth
@@ -195,7 +197,7 @@ class WindowedMatcher:
         # Every match holds a token with its pattern's seed mark: those
         # tokens are enough to find the windows from. A window's shape is
         # gathered while it is grown, each token looked at once.
-        seeds = sorted({i for p in plan.seeds if p in where for i in where[p]})
+        seeds = sorted({i for found in where.values() for i in found})
         out: list[tuple[int, int, int]] = []
         missed: list[tuple[int, int, tuple]] = []
         end = -1
