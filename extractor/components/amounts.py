@@ -50,7 +50,8 @@ class _Tables:
     Doc (:func:`.atoms.atoms_derived`): each read of a span group builds new
     Span objects, and the rulers look at the same atoms."""
 
-    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked")
+    __slots__ = ("nums", "num_starts", "units", "measures_by_start", "hedges_by_end", "marked",
+                 "accessors")
 
     def __init__(self, groups: dict[str, list[Span]]) -> None:
         self.nums, self.num_starts = _in_order(groups[ATOM_GROUPS["num"]])
@@ -66,6 +67,11 @@ class _Tables:
         self.marked = {
             attr: marked_ranges(attr, groups[group]) for attr, (group, _) in MARK_SOURCES.items()
         }
+        # what reads the atoms' span._ values and sets the mentions' (see _DocAtoms)
+        self.accessors = span_accessors(
+            ("value", "mantissa", "exponent", "unit", "factor"),
+            ("value", "value_max", "qualifier", "per", "unit"),
+        )
 
 
 @dataclass(slots=True)  # not frozen: that makes each one cost some 2 us more
@@ -95,10 +101,7 @@ class _DocAtoms:
         rulers."""
         tables = atoms_derived(doc, "rulers", _Tables)
         units, unit_starts = tables.units[unit_group]
-        value, mantissa, exponent, unit, factor, set_mention = span_accessors(
-            ("value", "mantissa", "exponent", "unit", "factor"),
-            ("value", "value_max", "qualifier", "per", "unit"),
-        )
+        value, mantissa, exponent, unit, factor, set_mention = tables.accessors
         return cls(
             nums=tables.nums,
             units=units,
@@ -198,11 +201,11 @@ class _AmountRuler(ComponentMajor):
 
     # -------------------------------------------------------------- pipeline
     def __call__(self, doc: Doc) -> Doc:
-        if not group_spans(doc, ATOM_GROUPS["num"]):
+        atoms = _DocAtoms.read(doc, self.unit_group)
+        if not atoms.nums:
             # every mention holds a number (see _normalise): nothing to look for
             store_group(doc, SPAN_KEYS[self.kind], [])
             return doc
-        atoms = _DocAtoms.read(doc, self.unit_group)
         blocked = {
             i
             for key in SPAN_KEYS.values()
@@ -224,8 +227,9 @@ class _AmountRuler(ComponentMajor):
         header = doc_values("header")(doc)[0]
         if header is not None and header.body_start:
             # the header line is metadata (published, headline), not article text
-            idx = token_words(doc)[0]  # Span.start_char is its first token's offset
-            mentions = [m for m in mentions if idx[m[1]] >= header.body_start]
+            # the body's first token (Span.start_char is its first token's offset)
+            first = bisect_left(token_words(doc)[0], header.body_start)
+            mentions = [m for m in mentions if m[1] >= first]
         spans = []
         for values, start, end in _kept(mentions):
             span = Span(doc, start, end, label=self._label)
@@ -496,11 +500,11 @@ class QuantityRuler(_AmountRuler):
             return True  # NEVs, SMEs
         return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s"))
 
-    def _head_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
+    def _head_end(self, doc: Doc, words: list[str], i: int, num_tokens: set[int]) -> int | None:
         """End of ``modifiers* plural-head`` starting at ``i`` (``traditional
         border trade points``, ``national and provincial trunk roads``);
-        ``num_tokens`` are the tokens of number atoms (``Token._.num`` set)."""
-        words = token_words(doc)[1]  # Token.text; .lower() is Token.lower_
+        ``words`` are the Doc's (Token.text; .lower() is Token.lower_),
+        ``num_tokens`` the tokens of number atoms (``Token._.num`` set)."""
         n = len(words)
         j = i
         mods = 0
@@ -564,24 +568,24 @@ class QuantityRuler(_AmountRuler):
             j += 1
         return None
 
-    def _counted_end(self, doc: Doc, i: int, num_tokens: set[int]) -> int | None:
+    def _counted_end(self, doc: Doc, words: list[str], i: int, num_tokens: set[int]
+                     ) -> int | None:
         """End of the counted noun phrase after the number ending at ``i``,
         with coordinated heads: ``countries and regions``, ``cities,
-        districts, special regions and counties``."""
-        end = self._head_end(doc, i, num_tokens)
+        districts, special regions and counties`` (``words`` as _head_end's)."""
+        end = self._head_end(doc, words, i, num_tokens)
         if end is None:
             return None
-        words = token_words(doc)[1]
         n = len(words)
         while end + 1 < n and words[end] == ",":
-            nxt = self._head_end(doc, end + 1, num_tokens)
+            nxt = self._head_end(doc, words, end + 1, num_tokens)
             if nxt is None or nxt - end > 3:
                 break
             if not (nxt < n and words[nxt].lower() in AND_OR):
                 # a list must close with "and"/"or": "cities, districts and counties"
                 more = nxt
                 while more + 1 < n and words[more] == ",":
-                    m2 = self._head_end(doc, more + 1, num_tokens)
+                    m2 = self._head_end(doc, words, more + 1, num_tokens)
                     if m2 is None:
                         break
                     more = m2
@@ -589,7 +593,7 @@ class QuantityRuler(_AmountRuler):
                     break
             end = nxt
         if end + 1 < n and words[end].lower() in AND_OR:
-            tail = self._head_end(doc, end + 1, num_tokens)
+            tail = self._head_end(doc, words, end + 1, num_tokens)
             if tail is not None and tail - end <= 3 and self._plural(words[tail - 1]) \
                     and not self._figure_follows(words, tail, num_tokens):
                 # not the subject of a parallel clause: "254 million trips and
@@ -618,7 +622,7 @@ class QuantityRuler(_AmountRuler):
             if num.start >= 2 and words[num.start - 1].lower() in self._ranks \
                     and words[num.start - 2].lower() in RANK_DETERMINERS:
                 continue  # "among the top three vendors", "the world's top 10 ports": a rank
-            end = self._counted_end(doc, num.end, num_tokens)
+            end = self._counted_end(doc, words, num.end, num_tokens)
             if end is None and words[num.start:num.end] in (["one"], ["One"], ["1"]):
                 # "one person was killed", "one international flight"
                 end = singly_counted_end(words, num.end, self._singly, self._singly_stop,

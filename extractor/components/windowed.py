@@ -55,6 +55,8 @@ _OPTIONAL_OPS = {"?", "*"}
 #: operators under which it must be there once or more
 _REQUIRED_OPS = {None, "+"}
 _WORD_ATTRS = {"LOWER": "lower", "ORTH": "orth", "TEXT": "orth"}
+#: what the Matcher sees of a token that passes no test: no mark, no word
+_UNSEEN = ((), (None, None))
 
 
 @dataclass(frozen=True)
@@ -158,61 +160,69 @@ class WindowedMatcher:
             return list(self.matcher(doc))
         if not any(ranges(attr) for attr in plan.seed_attrs):
             return []  # no seed mark, no match (most articles have no unit of measurement)
-        # token -> the tested marks it carries; mark -> the tokens carrying it
+        # token -> the tested marks it carries; seed mark -> the tokens carrying it
         marked: dict[int, tuple[tuple[str, str], ...]] = {}
         where: dict[tuple[str, str], list[int]] = {}
         get = marked.get
+        seed_marks = plan.seeds
         for attr, values in plan.mark_values.items():
             first = (attr, MARK_FIRST) if MARK_FIRST in values else None
             inside = (attr, MARK_INSIDE) if MARK_INSIDE in values else None
             atoms = ranges(attr)
             if first is not None and atoms:
-                where[first] = [start for start, _end in atoms]
+                if first in seed_marks:
+                    where[first] = [start for start, _end in atoms]
                 for start, _end in atoms:
                     marked[start] = get(start, ()) + (first,)
             if inside is not None:
                 found = [i for start, end in atoms for i in range(start + 1, end)]
-                if found:
+                if found and inside in seed_marks:
                     where[inside] = found
-                    for i in found:
-                        marked[i] = get(i, ()) + (inside,)
+                for i in found:
+                    marked[i] = get(i, ()) + (inside,)
         if not marked:
             return []
         lower, orth = plan.lower, plan.orth
         n = len(doc)
-        words: dict[int, tuple[str | None, str | None]] = {}
         texts = token_words(doc)[1]
 
-        def word(i: int) -> tuple[str | None, str | None]:
-            """What the patterns' word tests see of token i (``LOWER`` is the
-            vocabulary's lower case of the text, ``str.lower``)."""
-            found = words.get(i)
-            if found is None:
-                text = texts[i]
-                low = text.lower()
-                found = words[i] = (low if low in lower else None, text if text in orth else None)
-            return found
-
-        def passes(i: int) -> bool:
-            return i in marked or word(i) != (None, None)
+        def seen(i: int) -> tuple:
+            """What the Matcher sees of token i: its tested marks and what the
+            patterns' word tests see of it (``LOWER`` is the vocabulary's lower
+            case of the text, ``str.lower``); ``_UNSEEN`` when it passes no test."""
+            text = texts[i]
+            low = text.lower()
+            return get(i, ()), (low if low in lower else None, text if text in orth else None)
 
         # Every match holds a token with its pattern's seed mark: those
-        # tokens are enough to find the windows from.
-        seeds = sorted({i for p in plan.seeds if p in where for i in where[p]})
+        # tokens are enough to find the windows from. A window's shape is
+        # gathered while it is grown, each token looked at once.
+        seeds = sorted({i for found in where.values() for i in found})
         out: list[tuple[int, int, int]] = []
         missed: list[tuple[int, int, tuple]] = []
         end = -1
         for i in seeds:
             if i < end:
                 continue
+            tokens = []  # the shape: tokens left of i (nearest first, then in order), i, the rest
             start = i
-            while start > 0 and passes(start - 1):
+            while start > 0:
+                token = seen(start - 1)
+                if token == _UNSEEN:
+                    break
+                tokens.append(token)
                 start -= 1
+            tokens.reverse()
+            tokens.append(seen(i))
             end = i + 1
-            while end < n and passes(end):
+            while end < n:
+                token = seen(end)
+                if token == _UNSEEN:
+                    break
+                tokens.append(token)
                 end += 1
             # the Matcher sees nothing of a token but its marks and word tests
-            shape = tuple([(marked.get(k, ()), word(k)) for k in range(start, end)])
+            shape = tuple(tokens)
             found = self._seen.get(shape)
             if found is None:
                 missed.append((start, end, shape))
