@@ -26,7 +26,6 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import chain, compress
 from types import SimpleNamespace
 from typing import Any
@@ -285,6 +284,9 @@ class FactBuilder(ComponentMajor):
         self.clause_openers = set(rules.clause_openers)
         self.pronouns = set(rules.pronouns)
         self.back_subjects = set(rules.back_reference_subjects)
+        # their last words ("rate" of "the growth rate", "it"): a clause with
+        # none of them has no subject pointing back (_refers_back)
+        self._back_subject_heads = {subject.split()[-1] for subject in self.back_subjects}
         self.tally_words = set(rules.tally_words) | set(rules.tally_verbs)
         self.pace_nouns = set(rules.pace_nouns)
         entity_rules = d.load_json(folder / "entity_rules.json", d.EntityRules)
@@ -304,12 +306,16 @@ class FactBuilder(ComponentMajor):
         self._national_first: dict[str, list[list[str]]] = {}
         for phrase in self.national_phrases:
             self._national_first.setdefault(phrase[0], []).append(phrase)
+        # their last words: a clause with none of them has no such phrase (_nationwide)
+        self._national_ends = {phrase[-1] for phrase in self.national_phrases}
         # the words that can start a period only in company (see _period_in_company)
         self._company_words = {*rules.ordinals, "half", "last", "this", "next", "end", "past",
                                "previous", "preceding", "final", "year", "prior"}
         self.up = set(rules.up_words)
         self.down = set(rules.down_words)
         self.flat = set(rules.flat_words)
+        # the words _said_direction reads a direction from
+        self._direction_words = {"edged", *self.up, *self.down, *self.flat}
         self.change_words = self.up | self.down | self.flat | set(rules.change_nouns)
         self.change_after = set(rules.change_after)
         self.targets = set(rules.target_cues)
@@ -1710,12 +1716,6 @@ class FactBuilder(ComponentMajor):
             return " ".join(self._words[i:j])
         return None
 
-    @cached_property
-    def _back_subject_heads(self) -> frozenset[str]:
-        """The last words of the subjects that point back ("rate" of "the
-        growth rate", "it"): a clause with none of them has no such subject."""
-        return frozenset(subject.split()[-1] for subject in self.back_subjects)
-
     def _of_phrase(self, doc: Doc, figure: int, chosen) -> tuple[str, str | None] | None:
         """``net borrowing of 81.8 billion euros``, ``a total investment of over
         140 million euros``: the content words right before ``of`` and the
@@ -2210,11 +2210,6 @@ class FactBuilder(ComponentMajor):
                 return "flat"
         return None
 
-    @cached_property
-    def _direction_words(self) -> frozenset[str]:
-        """The words :meth:`_said_direction` reads a direction from."""
-        return frozenset({"edged", *self.up, *self.down, *self.flat})
-
     def _direction(self, doc: Doc, change: Figure, a: int, gapped: bool = False) -> str | None:
         """Up, down or flat: the last word that says, around the change; in a
         verbless part of a list ("..., commodities in supermarkets 3.4 percent")
@@ -2648,12 +2643,6 @@ class FactBuilder(ComponentMajor):
                         and "than" not in lw[max(a, i - 2):i]:  # not "than the national average"
                     return True
         return False
-
-    @cached_property
-    def _national_ends(self) -> frozenset[str]:
-        """The last words of the phrases for the whole country: tokens with
-        none of them have no such phrase."""
-        return frozenset(phrase[-1] for phrase in self.national_phrases)
 
     def _first_comma(self, a: int, b: int, default: int | None = None) -> int | None:
         """The first comma in tokens ``a``..``b``, else ``default``."""
